@@ -1,0 +1,34 @@
+# `make run` sets up and starts the dashboard; `make test` sets up and runs every test.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: setup run test validate browser clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+run: setup
+	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
+
+validate: setup
+	$(PY) -m turnover validate
+
+# Browser tests drive Debian's chromium (never a downloaded browser).
+browser:
+	@test -x /usr/bin/chromium || (echo "installing Debian's chromium for the browser tests" && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core) || \
+	  (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core))
+
+test: setup browser
+	$(PY) -m turnover validate
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf $(VENV) test-output .pytest_cache

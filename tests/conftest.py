@@ -1,0 +1,51 @@
+"""Small, hand-written data sets in a temporary folder, so each test states exactly what it feeds in."""
+
+from pathlib import Path
+
+import pytest
+
+REGIONS = """id,name_en,name_ru,name_de,kind,country,federal_district,aliases
+RU,Russia,Россия,Russland,country,RU,,Russian Federation|Russia (national total)
+FD-CENTRAL,Central Federal District,Центральный федеральный округ,Zentraler Föderationskreis,federal_district,RU,,Central FD
+RU-SMO,Smolensk Oblast,Смоленская область,Gebiet Smolensk,oblast,RU,FD-CENTRAL,Smolensk Region|Smolenskaya oblast|Smolensk
+RU-BRY,Bryansk Oblast,Брянская область,Gebiet Brjansk,oblast,RU,FD-CENTRAL,Bryansk Region|Bryansk
+RU-MOW,Moscow,Москва,Moskau,federal_city,RU,FD-CENTRAL,Moscow (city)|City of Moscow
+RU-TA,Republic of Tatarstan,Республика Татарстан,Republik Tatarstan,republic,RU,FD-VOLGA,Tatarstan
+"""
+SOURCES = """id,publisher,title,url,published,language
+belta-1,BelTA,Lukashenko meets Smolensk governor,,2024-11-18,de
+ria-1,RIA Novosti,Anokhin on trade with Belarus,https://ria.ru/x.html,2024-11-18,ru
+interfax-1,Interfax,Smolensk 2024 trade,https://www.interfax-russia.ru/y,2025-05-14,ru
+old-1,BelTA,Older statement,https://eng.belta.by/z,2023-05-30,en
+cbr,Bank of Russia,Official exchange rates,https://www.cbr.ru/,2025-01-01,ru
+"""
+FX = """year,currency,per_usd,source_id
+2023,RUB,85.25,cbr
+2024,RUB,92.57,cbr
+"""
+HEADER = "region,year,months,flow,value,currency,scale,qualifier,coverage,stats,source_id,note\n"
+FIGURES = HEADER + """RU-SMO,2023,12,turnover,4.4,USD,bn,exact,goods,,belta-1,
+RU-SMO,2024,9,turnover,3.1,USD,bn,exact,goods,,belta-1,
+RU-SMO,2024,9,turnover,220,RUB,bn,at_least,goods,,ria-1,
+RU-SMO,2024,12,turnover,295,RUB,bn,exact,goods,,interfax-1,
+RU-SMO,2022,12,turnover,4.9,USD,bn,approx,goods,,old-1,
+RU-BRY,2023,12,turnover,900,USD,mn,approx,goods,,old-1,
+RU-MOW,2023,12,turnover,5,USD,bn,at_least,goods,,old-1,
+RU,2023,12,turnover,50,USD,bn,approx,goods,,old-1,
+"""
+
+
+@pytest.fixture
+def write_dataset(tmp_path: Path):
+    """Write a data/ and geo/ pair under tmp_path; any file's text can be replaced. Returns (data, geo)."""
+
+    def write(figures: str = FIGURES, sources: str = SOURCES, fx: str = FX, regions: str = REGIONS) -> tuple[Path, Path]:
+        data, geo = tmp_path / "data", tmp_path / "geo"
+        data.mkdir(exist_ok=True)
+        geo.mkdir(exist_ok=True)
+        for folder, name, text in [(data, "figures.csv", figures), (data, "sources.csv", sources), (data, "fx.csv", fx), (geo, "regions.csv", regions)]:
+            if text is not None:
+                (folder / name).write_text(text, encoding="utf-8")
+        return data, geo
+
+    return write

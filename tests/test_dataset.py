@@ -1,0 +1,112 @@
+"""Loading, derived columns, the displayed-figure rule, conversion and aggregation on small data sets."""
+
+import pytest
+
+from turnover.aggregate import change_on_previous, district_totals, national_shares, rank_of, ranking, region_series
+from turnover.dataset import load_dataset
+from turnover.formatting import format_usd_mn, with_qualifier
+from turnover.periods import period_label
+from turnover.regions import UnknownRegion, load_registry
+
+
+@pytest.fixture
+def dataset(write_dataset):
+    return load_dataset(*write_dataset())
+
+
+@pytest.mark.parametrize(("year", "months", "label"), [(2023, 12, "2023"), (2024, 9, "Jan–Sep 2024"), (2024, 6, "Jan–Jun 2024"), (2025, 1, "Jan 2025"), (2023, 3, "Jan–Mar 2023")])
+def test_period_labels(year, months, label):
+    assert period_label(year, months) == label
+
+
+def test_loaded_figures_are_typed_and_labelled(dataset):
+    smolensk = dataset.figures.set_index(["region", "year", "months", "source_id"])
+    row = smolensk.loc[("RU-SMO", 2024, 9, "belta-1")]
+    assert row["period"] == "Jan–Sep 2024"
+    assert not row["full_year"]
+    assert row["usd_mn"] == pytest.approx(3100)
+    assert row["shown"] == "$3.1bn"
+    assert row["source_publisher"] == "BelTA"
+    assert smolensk.loc[("RU-SMO", 2023, 12, "belta-1")]["shown"] == "$4.4bn"
+
+
+def test_rouble_figures_are_converted_at_the_years_rate_and_say_so(dataset):
+    row = dataset.figures.set_index(["region", "year", "months"]).loc[("RU-SMO", 2024, 12)]
+    assert row["usd_mn"] == pytest.approx(295e9 / 92.57 / 1e6)
+    assert row["converted"]
+    assert row["conversion"] == "converted from RUB 295bn at 92.57 RUB/USD (2024 average)"
+    assert row["shown"] == "$3.19bn"
+
+
+def test_exact_dollar_figure_is_displayed_over_a_rouble_bound_and_the_other_kept(dataset):
+    slot = dataset.figures[(dataset.figures["region"] == "RU-SMO") & (dataset.figures["year"] == 2024) & (dataset.figures["months"] == 9)]
+    assert len(slot) == 2
+    shown = slot[slot["displayed"]]
+    assert list(shown["source_id"]) == ["belta-1"]
+    assert list(slot["alternatives"]) == [1, 1]
+
+
+def test_newest_publication_wins_between_equal_figures(write_dataset):
+    from tests.conftest import FIGURES
+
+    rows = FIGURES + "RU-BRY,2023,12,turnover,950,USD,mn,approx,goods,,interfax-1,\n"
+    dataset = load_dataset(*write_dataset(figures=rows))
+    bryansk = dataset.figures[(dataset.figures["region"] == "RU-BRY") & dataset.figures["displayed"]]
+    assert list(bryansk["source_id"]) == ["interfax-1"]  # 2025 beats 2023
+
+
+def test_qualifiers_read_as_words():
+    assert with_qualifier(format_usd_mn(500), "at_most") == "almost $500m"
+    assert with_qualifier(format_usd_mn(1000), "at_least") == "over $1bn"
+    assert with_qualifier(format_usd_mn(4900), "approx") == "about $4.9bn"
+    assert format_usd_mn(920.9) == "$920.9m"
+
+
+def test_series_holds_full_and_partial_years_in_order(dataset):
+    series = region_series(dataset.figures, "RU-SMO")
+    assert list(series["period"]) == ["2022", "2023", "Jan–Sep 2024", "2024"]
+
+
+def test_ranking_uses_full_years_only_and_skips_the_national_total(dataset):
+    table = ranking(dataset.figures, 2023)
+    assert list(table["region"]) == ["RU-MOW", "RU-SMO", "RU-BRY"]
+    assert list(table["rank"]) == [1, 2, 3]
+    assert rank_of(dataset.figures, "RU-SMO", 2023) == (2, 3)
+    assert rank_of(dataset.figures, "RU-SMO", 2021) is None
+    assert list(ranking(dataset.figures, 2024)["region"]) == ["RU-SMO"]  # the Jan–Sep figure is not ranked
+
+
+def test_change_on_previous_compares_like_with_like(dataset):
+    changes = change_on_previous(region_series(dataset.figures, "RU-SMO")).set_index("period")
+    assert changes.loc["2023", "change_pct"] == pytest.approx((4400 / 4900 - 1) * 100)
+    assert changes["change_pct"].isna()["Jan–Sep 2024"]  # no Jan–Sep 2023 to compare with
+
+
+def test_district_totals_say_how_many_regions_they_cover(dataset):
+    table = district_totals(dataset.figures, dataset.registry, 2023).set_index("district")
+    assert table.loc["FD-CENTRAL", "usd_mn"] == pytest.approx(4400 + 900 + 5000)
+    assert table.loc["FD-CENTRAL", "with_data"] == 3
+    assert table.loc["FD-CENTRAL", "regions"] == 3
+    assert table.loc["FD-VOLGA", "with_data"] == 0
+
+
+def test_national_shares(dataset):
+    shares = national_shares(dataset.figures, 2023).set_index("region")
+    assert shares.loc["RU-SMO", "share_pct"] == pytest.approx(4400 / 50000 * 100)
+
+
+@pytest.mark.parametrize("name", ["Smolensk Region", "Smolensk Oblast", "Gebiet Smolensk", "Смоленская область", "Smolenskaya oblast", "smolensk  region", "RU-SMO"])
+def test_names_in_three_languages_resolve(write_dataset, name):
+    _, geo = write_dataset()
+    registry, problems = load_registry(geo / "regions.csv")
+    assert problems == []
+    assert registry.resolve(name) == "RU-SMO"
+
+
+def test_an_unknown_name_is_an_error_listing_the_closest(write_dataset):
+    _, geo = write_dataset()
+    registry, _ = load_registry(geo / "regions.csv")
+    with pytest.raises(UnknownRegion) as raised:
+        registry.resolve("Smolenks Oblast")
+    assert raised.value.suggestions[0] == ("Smolensk Oblast", "RU-SMO")
+    assert "closest known names: Smolensk Oblast (RU-SMO)" in str(raised.value)

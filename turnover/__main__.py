@@ -1,0 +1,3 @@
+from turnover.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,80 @@
+"""Series, rankings, federal-district sums and national shares over the displayed figures.
+
+Only figures of total trade (goods, or goods and services) are compared; subsets stay in the tables.
+Rankings and shares use full years only: a partial year is never ranked as if it were a full one.
+"""
+
+import pandas as pd
+
+from turnover.regions import Registry
+
+SUBJECT_KINDS = ("oblast", "krai", "republic", "federal_city", "autonomous_oblast", "autonomous_okrug")
+
+
+def _displayed_totals(figures: pd.DataFrame, flow: str) -> pd.DataFrame:
+    return figures[figures["displayed"] & figures["total"] & (figures["flow"] == flow)]
+
+
+def region_series(figures: pd.DataFrame, region: str, flow: str = "turnover") -> pd.DataFrame:
+    """The displayed figures of one region and flow, oldest first; full and partial years both."""
+    series = _displayed_totals(figures, flow)
+    return series[series["region"] == region].sort_values(["year", "months"])
+
+
+def subject_figures(figures: pd.DataFrame, year: int, flow: str = "turnover") -> pd.DataFrame:
+    """Full-year figures of Russian federal subjects for one year (the map's and ranking's input)."""
+    chosen = _displayed_totals(figures, flow)
+    return chosen[chosen["full_year"] & (chosen["year"] == year) & chosen["region_kind"].isin(SUBJECT_KINDS) & chosen["region"].str.startswith("RU-")]
+
+
+def ranking(figures: pd.DataFrame, year: int, flow: str = "turnover") -> pd.DataFrame:
+    """Russian regions by full-year figure for ``year``, largest first, with ``rank`` (ties share a rank)."""
+    table = subject_figures(figures, year, flow).sort_values("usd_mn", ascending=False)
+    return table.assign(rank=table["usd_mn"].rank(ascending=False, method="min").astype(int))
+
+
+def rank_of(figures: pd.DataFrame, region: str, year: int, flow: str = "turnover") -> tuple[int, int] | None:
+    """(rank, number of regions ranked) for a region in a year, or None when it has no full-year figure."""
+    table = ranking(figures, year, flow)
+    row = table[table["region"] == region]
+    return (int(row["rank"].iloc[0]), len(table)) if len(row) else None
+
+
+def change_on_previous(series: pd.DataFrame) -> pd.DataFrame:
+    """Like-for-like change: each figure against the same months of the year before, where that exists."""
+    previous = series[["year", "months", "usd_mn", "period"]].assign(year=series["year"] + 1)
+    joined = series.merge(previous, on=["year", "months"], how="left", suffixes=("", "_before"))
+    return joined.assign(change_pct=(joined["usd_mn"] / joined["usd_mn_before"] - 1) * 100)
+
+
+def district_totals(figures: pd.DataFrame, registry: Registry, year: int, flow: str = "turnover") -> pd.DataFrame:
+    """Per federal district: the sum of its regions' full-year figures and how many of its regions have one."""
+    regions = registry.table
+    subjects = regions[regions["kind"].isin(SUBJECT_KINDS) & (regions["federal_district"] != "")]
+    counts = subjects.groupby("federal_district")["id"].count().rename("regions")
+    chosen = subject_figures(figures, year, flow)
+    sums = chosen.groupby("federal_district").agg(usd_mn=("usd_mn", "sum"), with_data=("region", "count"), approximate=("approximate", "any"))
+    published = _displayed_totals(figures, flow)
+    published = published[published["full_year"] & (published["year"] == year) & (published["region_kind"] == "federal_district")]
+    table = pd.concat([counts, sums], axis=1).fillna({"usd_mn": 0.0, "with_data": 0, "approximate": False})
+    table = table.assign(
+        with_data=table["with_data"].astype(int),
+        name=table.index.map(regions["name_en"]),
+        published_usd_mn=table.index.map(published.set_index("region")["usd_mn"]),
+    )
+    return table.rename_axis("district").reset_index().sort_values("usd_mn", ascending=False)
+
+
+def national_shares(figures: pd.DataFrame, year: int, flow: str = "turnover") -> pd.DataFrame:
+    """Each region's full-year figure as a share of the displayed national (RU) total of the same year."""
+    chosen = _displayed_totals(figures, flow)
+    national = chosen[chosen["full_year"] & (chosen["year"] == year) & (chosen["region"] == "RU")]
+    table = ranking(figures, year, flow)
+    if national.empty:
+        return table.assign(share_pct=float("nan"), national_usd_mn=float("nan"))
+    total = float(national["usd_mn"].iloc[0])
+    return table.assign(share_pct=table["usd_mn"] / total * 100, national_usd_mn=total)
+
+
+def years_with_data(figures: pd.DataFrame, flow: str = "turnover") -> list[int]:
+    return sorted(_displayed_totals(figures, flow)["year"].unique().tolist())

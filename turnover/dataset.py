@@ -1,0 +1,134 @@
+"""Load the curated CSVs into one typed, validated data set with the derived columns the views need."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from turnover import paths
+from turnover.formatting import format_published, format_usd_mn, with_qualifier
+from turnover.periods import period_label
+from turnover.problems import Problem, display_path
+from turnover.regions import Registry, UnknownRegion, load_registry
+from turnover.selection import mark_displayed
+from turnover.validate import FIGURE_KEY, check_unique, read_table, reject
+from turnover.vocabulary import SCALES, TOTAL_COVERAGES
+
+
+@dataclass
+class Dataset:
+    figures: pd.DataFrame
+    sources: pd.DataFrame  # indexed by id
+    fx: pd.DataFrame
+    registry: Registry
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_dataset(data_dir: Path | None = None, geo_dir: Path | None = None) -> Dataset:
+    """Read, validate and derive. Bad rows are left out and listed in ``problems``; good rows all stay."""
+    data_dir = Path(data_dir or paths.data_dir())
+    geo_dir = Path(geo_dir or paths.geo_dir())
+    registry, problems = load_registry(geo_dir / "regions.csv")
+    sources, more = _load_sources(data_dir / "sources.csv")
+    problems += more
+    fx, more = _load_fx(data_dir / "fx.csv", sources)
+    problems += more
+    figures, more = _load_figures(data_dir / "figures.csv", registry, sources, fx)
+    problems += more
+    return Dataset(figures, sources, fx, registry, sorted(problems))
+
+
+def load_figures(data_dir: Path | None = None, geo_dir: Path | None = None) -> pd.DataFrame:
+    return load_dataset(data_dir, geo_dir).figures
+
+
+def _load_sources(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
+    sources, problems = read_table(path, "sources")
+    sources, repeats = check_unique(sources, ["id"], display_path(path), "source id")
+    return sources.set_index("id", drop=False), problems + repeats
+
+
+def _load_fx(path: Path, sources: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    fx, problems = read_table(path, "fx")
+    shown = display_path(path)
+    fx, more = reject(fx, ~fx["source_id"].isin(sources.index), shown, "source_id", "unknown source_id (not in sources.csv)")
+    problems += more
+    fx, more = check_unique(fx, ["year", "currency"], shown, "rate")
+    fx = fx.assign(year=fx["year"].astype(int), per_usd=fx["per_usd"].astype(float))
+    return fx, problems + more
+
+
+def _load_figures(path: Path, registry: Registry, sources: pd.DataFrame, fx: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    figures, problems = read_table(path, "figures")
+    shown = display_path(path)
+    unknown = ~figures["region"].isin(registry.table.index)
+    figures, more = reject(figures, unknown, shown, "region", figures["region"].map(lambda name: _unknown_region(registry, name)))
+    problems += more
+    figures, more = reject(figures, ~figures["source_id"].isin(sources.index), shown, "source_id", "unknown source_id (not in sources.csv)")
+    problems += more
+    figures, more = check_unique(figures, FIGURE_KEY, shown, "figure")
+    problems += more
+    figures = _typed(figures)
+    figures = _convert_to_usd(figures, fx)
+    no_rate = figures["usd_mn"].isna()
+    figures, more = reject(figures, no_rate, shown, "currency", figures["currency"] + "/USD rate for " + figures["year"].astype(str) + " missing in fx.csv")
+    problems += more
+    figures = _describe(figures, registry, sources)
+    return mark_displayed(figures).reset_index(drop=True), problems
+
+
+def _unknown_region(registry: Registry, name: str) -> str:
+    try:
+        return f"region must be a region id: {name!r} is {registry.resolve(name)}"
+    except UnknownRegion as error:
+        return str(error)
+
+
+def _typed(figures: pd.DataFrame) -> pd.DataFrame:
+    return figures.assign(
+        year=figures["year"].astype(int),
+        months=figures["months"].astype(int),
+        value=figures["value"].astype(float),
+        note=figures["note"].fillna(""),
+    )
+
+
+def _convert_to_usd(figures: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
+    """USD millions for every figure; rouble (or BYN) figures at the year's average rate, disclosed."""
+    rates = fx.set_index(["year", "currency"])["per_usd"]
+    keys = pd.MultiIndex.from_arrays([figures["year"], figures["currency"]])
+    per_usd = np.where(figures["currency"] == "USD", 1.0, rates.reindex(keys).to_numpy())
+    usd_mn = figures["value"] * figures["scale"].map(SCALES) / 1e6 / per_usd
+    return figures.assign(usd_mn=usd_mn, fx_rate=np.where(figures["currency"] == "USD", np.nan, per_usd), converted=figures["currency"] != "USD")
+
+
+def _describe(figures: pd.DataFrame, registry: Registry, sources: pd.DataFrame) -> pd.DataFrame:
+    regions = registry.table
+    period = [period_label(y, m) for y, m in zip(figures["year"], figures["months"])]
+    published = [format_published(v, c, s) for v, c, s in zip(figures["value"], figures["currency"], figures["scale"])]
+    usd = [format_usd_mn(x) for x in figures["usd_mn"]]
+    shown = [with_qualifier(text, q) for text, q in zip(usd, figures["qualifier"])]
+    conversion = np.where(
+        figures["converted"],
+        "converted from " + pd.Series(published, index=figures.index) + " at " + figures["fx_rate"].round(2).astype(str) + " " + figures["currency"] + "/USD (" + figures["year"].astype(str) + " average)",
+        "",
+    )
+    source = sources.reindex(figures["source_id"])
+    return figures.assign(
+        period=period,
+        full_year=figures["months"] == 12,
+        approximate=figures["qualifier"] != "exact",
+        total=figures["coverage"].isin(TOTAL_COVERAGES),
+        published_text=published,
+        shown=shown,
+        conversion=conversion,
+        region_name=figures["region"].map(regions["name_en"]),
+        region_name_ru=figures["region"].map(regions["name_ru"]),
+        region_kind=figures["region"].map(regions["kind"]),
+        federal_district=figures["region"].map(regions["federal_district"]).fillna(""),
+        source_publisher=source["publisher"].to_numpy(),
+        source_title=source["title"].to_numpy(),
+        source_url=source["url"].to_numpy(),
+        source_published=source["published"].to_numpy(),
+    )

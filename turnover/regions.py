@@ -1,0 +1,78 @@
+"""The region registry (geo/regions.csv) and resolving any name a source uses to a region id."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from turnover.problems import Problem, display_path
+from turnover.validate import check_unique, read_table
+
+
+class UnknownRegion(LookupError):
+    """A name that matches no region; carries the closest known names so a person can pick."""
+
+    def __init__(self, name: str, suggestions: list[tuple[str, str]]):
+        self.name = name
+        self.suggestions = suggestions
+        shown = "; ".join(f"{known} ({region_id})" for known, region_id in suggestions)
+        super().__init__(f"unknown region {name!r}; closest known names: {shown}")
+
+
+def normalise_name(name: str) -> str:
+    """Case, accents on ё, dashes, punctuation and spacing do not distinguish region names."""
+    text = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
+    text = re.sub(r"[\u2010-\u2015\-]+", " ", text)
+    text = re.sub(r"[\"'«»“”„().,]+", " ", text)
+    return " ".join(text.split())
+
+
+@dataclass
+class Registry:
+    table: pd.DataFrame  # indexed by id
+    names: dict[str, str]  # normalised name -> id
+
+    def resolve(self, name: str) -> str:
+        """The id of the region called ``name`` in English, German or Russian; ``UnknownRegion`` if none."""
+        key = normalise_name(name)
+        if key in self.names:
+            return self.names[key]
+        if name.strip() in self.table.index:
+            return name.strip()
+        raise UnknownRegion(name, self.closest(name))
+
+    def closest(self, name: str, limit: int = 3) -> list[tuple[str, str]]:
+        keys = list(self.names)
+        found = process.extract(normalise_name(name), keys, scorer=fuzz.WRatio, limit=limit * 3)
+        seen, result = set(), []
+        for key, _score, _ in found:
+            region_id = self.names[key]
+            if region_id not in seen:
+                seen.add(region_id)
+                result.append((self.table.at[region_id, "name_en"], region_id))
+        return result[:limit]
+
+    def name(self, region_id: str) -> str:
+        return self.table.at[region_id, "name_en"] if region_id in self.table.index else region_id
+
+    def members(self, district_id: str) -> list[str]:
+        """The ids of the federal subjects in a federal district."""
+        return list(self.table.index[self.table["federal_district"] == district_id])
+
+
+def load_registry(path: Path) -> tuple[Registry, list[Problem]]:
+    table, problems = read_table(path, "regions")
+    shown = display_path(path)
+    table, repeats = check_unique(table, ["id"], shown, "region id")
+    problems += repeats
+    names: dict[str, str] = {}
+    for row in table.itertuples():
+        candidates = [row.id, row.name_en, row.name_ru, row.name_de, *str(row.aliases).split("|")]
+        for candidate in filter(None, (c.strip() for c in candidates)):
+            key = normalise_name(candidate)
+            if names.setdefault(key, row.id) != row.id:
+                problems.append(Problem(shown, int(row.line), "aliases", f"name {candidate!r} already means {names[key]}"))
+    return Registry(table.set_index("id", drop=False), names), problems

@@ -71,9 +71,14 @@ def national_shares(figures: pd.DataFrame, year: int, flow: str = "turnover") ->
     national = chosen[chosen["full_year"] & (chosen["year"] == year) & (chosen["region"] == "RU")]
     table = ranking(figures, year, flow)
     if national.empty:
-        return table.assign(share_pct=float("nan"), national_usd_mn=float("nan"))
-    total = float(national["usd_mn"].iloc[0])
-    return table.assign(share_pct=table["usd_mn"] / total * 100, national_usd_mn=total)
+        return table.assign(share_pct=float("nan"), national_usd_mn=float("nan"), national_shown="", national_source="")
+    row = national.iloc[0]
+    return table.assign(
+        share_pct=table["usd_mn"] / row["usd_mn"] * 100,
+        national_usd_mn=row["usd_mn"],
+        national_shown=row["shown"],
+        national_source=f"{row['source_publisher']}, {row['source_published']}",
+    )
 
 
 def years_with_data(figures: pd.DataFrame, flow: str = "turnover") -> list[int]:

@@ -65,7 +65,7 @@ SOURCES = pa.DataFrameSchema(
         "publisher": _text(_required("publisher")),
         "title": _text(_required("title")),
         "url": _text(_matches(r"(https?://\S+)?", "url must be blank or start with http:// or https://")),
-        "published": _text(_matches(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?", "published must be a date: YYYY-MM-DD, YYYY-MM or YYYY")),
+        "published": _text(_matches(r"(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?", "published must be a date: YYYY-MM-DD, YYYY-MM or YYYY, or blank when unknown")),
         "language": _text(_one_of(v.LANGUAGES, "language")),
     },
     strict=False,

@@ -1,0 +1,45 @@
+"""Small page building blocks: a chart with its PNG/SVG downloads, data-problem and link notices."""
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from turnover.charts import Framed
+from turnover.exporting import chart_png, chart_svg
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "chart"
+
+
+def plain(text: str) -> str:
+    """Text from the data shown through Markdown as literal text: every Markdown and HTML metacharacter escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text))
+
+
+def chart_with_downloads(framed: Framed, name: str, key: str) -> None:
+    """Title and subtitle, the chart (no Streamlit theme, so it matches the export), then PNG and SVG downloads made on click."""
+    st.markdown(f"#### {plain(framed.title)}")
+    for line in framed.subtitle:
+        st.caption(plain(line))
+    st.altair_chart(framed.chart, theme=None, width="stretch")
+    if st.session_state.get("briefing"):
+        return
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button("Download PNG", data=lambda: chart_png(framed), file_name=f"{_slug(name)}.png", mime="image/png", key=f"{key}_png", on_click="ignore")
+    right.download_button("Download SVG", data=lambda: chart_svg(framed), file_name=f"{_slug(name)}.svg", mime="image/svg+xml", key=f"{key}_svg", on_click="ignore")
+
+
+def show_notices(notices: list[str]) -> None:
+    for notice in notices:
+        st.warning(plain(notice), icon=":material/warning:")
+
+
+def show_data_problems(problems) -> None:
+    """A visible panel listing every row left out, so nothing bad is silently hidden."""
+    if not problems:
+        return
+    with st.expander(f":material/warning: {len(problems)} input problem(s): rows skipped; every other row is shown", expanded=False):
+        table = pd.DataFrame([{"file": p.path, "line": p.line, "column": p.column, "reason": p.reason} for p in problems])
+        st.dataframe(table, hide_index=True, width="stretch")

@@ -1,0 +1,57 @@
+"""Map: the year's full-year figures by Russian region, a static and an interactive map, and the ranking."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from app import state
+from app.widgets import chart_with_downloads
+from turnover.aggregate import ranking
+from turnover.boundaries import BoundaryError
+from turnover.charts import ranking_chart
+from turnover.maps import altair_map, folium_map, legend_chart
+from turnover.vocabulary import FLOW_LABELS
+
+data = state.dataset()
+filters = state.current_filters()
+table = ranking(data.figures, filters.year, filters.flow)
+
+st.title(f"{FLOW_LABELS[filters.flow]} with Belarus by Russian region, {filters.year}")
+st.caption(
+    f"Full year {filters.year}: {len(table)} Russian regions with a published figure; grey regions have none (not zero). "
+    "Partial-year figures are never mapped or ranked as full years; they are on each region's profile. "
+    "Crimea and Sevastopol (ISO UA-43, UA-40) are drawn neutral and carry no figures: the data covers "
+    "Russia's internationally recognised regions."
+)
+
+try:
+    collection = state.boundaries()
+except BoundaryError as error:
+    collection = None
+    st.error(f"The map cannot be drawn: {error}. The ranking, profiles and sources still work.")
+
+map_column, ranking_column = st.columns([3, 2], gap="medium")
+with map_column:
+    if collection is not None:
+        static_tab, interactive_tab = st.tabs(["Static map", "Interactive map (zoom, hover, click a region)"])
+        with static_tab:
+            chart_with_downloads(altair_map(collection, table, filters.year, filters.flow), f"map {filters.flow} {filters.year}", "map")
+        with interactive_tab:
+            st.altair_chart(legend_chart(table, filters.flow), theme=None, width="stretch")
+            clicked = st_folium(
+                folium_map(collection, table),
+                key=f"folium_{filters.year}_{filters.flow}",
+                height=520,
+                use_container_width=True,
+                returned_objects=["last_active_drawing"],
+            )
+            feature = (clicked or {}).get("last_active_drawing") or {}
+            region = (feature.get("properties") or {}).get("id")
+            if region and region != st.session_state.get("map_click_seen") and region in data.registry.table.index:
+                st.session_state.map_click_seen = region
+                st.session_state.pending_region = region
+                st.switch_page("pages/region.py")
+with ranking_column:
+    if table.empty:
+        st.info(f"No full-year figures for {filters.year}. Choose another year in the sidebar.")
+    else:
+        chart_with_downloads(ranking_chart(table, filters.year, filters.flow), f"ranking {filters.flow} {filters.year}", "ranking")

@@ -1,0 +1,37 @@
+"""Region profile: the series (full years as a line, partial years apart), key figures and every source."""
+
+import streamlit as st
+
+from app import state
+from app.widgets import chart_with_downloads
+from turnover import profile
+from turnover.charts import series_chart
+from turnover.provenance import provenance_table
+from turnover.vocabulary import FLOW_LABELS
+
+data = state.dataset()
+filters = state.current_filters()
+registry = data.registry
+name = registry.name(filters.region)
+
+st.title(f"Belarus – {name}")
+st.caption(f"{registry.table.at[filters.region, 'name_ru']} · {filters.region} · {FLOW_LABELS[filters.flow]}")
+
+summary = profile.key_figures(data.figures, filters.region, filters.flow, filters.year)
+if summary.series.empty:
+    st.info(f"No {FLOW_LABELS[filters.flow].lower()} figures for {name}. Try another flow in the sidebar.")
+else:
+    columns = st.columns(len(summary.cards))
+    for column, card in zip(columns, summary.cards):
+        column.metric(card.label, card.value, card.delta, delta_color="off" if card.delta is None else "normal", help=card.help, border=True)
+    chart_with_downloads(series_chart(summary.series, name, filters.flow), f"{name} {filters.flow}", "series")
+    if summary.like_for_like:
+        st.markdown("**Like-for-like change on the same months of the year before:** " + "; ".join(summary.like_for_like))
+
+st.subheader("Every figure and its source")
+table = provenance_table(data.figures[data.figures["region"] == filters.region]).drop(columns="Region")
+if table.empty:
+    st.caption("None.")
+else:
+    st.dataframe(table, hide_index=True, width="stretch", column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")})
+    st.caption("Shown: the figure used in charts where several sources give the same period (exact over approximate, dollars over converted roubles, stated statistics over speeches, newest first). The others are listed as alternatives.")

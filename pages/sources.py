@@ -1,0 +1,47 @@
+"""Sources and data: every figure with its provenance, conflicts between sources, downloads."""
+
+import streamlit as st
+
+from app import state
+from turnover import paths
+from turnover.provenance import conflicts, provenance_table, search_figures
+
+data = state.dataset()
+registry = data.registry
+
+st.title("Sources and data")
+st.caption(f"{len(data.figures)} published figures from {len(data.sources)} sources. Every figure is as published; US$ values of rouble figures are converted at the year's average rate (data/fx.csv).")
+
+left, middle, right = st.columns([2, 2, 1])
+query = left.text_input("Search (region, publisher, title, note)", key="sources_query")
+regions = middle.multiselect("Regions", sorted(data.figures["region"].unique(), key=registry.name), format_func=registry.name, key="sources_regions")
+only_conflicts = right.toggle("Only conflicting figures", key="sources_conflicts")
+
+found = search_figures(data.figures, query, regions, only_conflicts)
+st.dataframe(
+    provenance_table(found),
+    hide_index=True,
+    width="stretch",
+    column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")},
+)
+st.caption(f"{len(found)} of {len(data.figures)} figures.")
+
+st.subheader("Conflicts between sources")
+clashes = conflicts(data.figures)
+st.caption(f"{clashes['Slot'].nunique() if len(clashes) else 0} region-periods where sources give different figures; the one shown in charts is marked.")
+st.dataframe(clashes, hide_index=True, width="stretch")
+
+st.subheader("Downloads")
+columns = st.columns(4)
+for column, name in zip(columns, ["figures.csv", "sources.csv", "fx.csv", "undated.csv"]):
+    path = paths.data_dir() / name
+    if path.is_file():
+        column.download_button(f"Download {name}", data=path.read_bytes(), file_name=name, mime="text/csv", on_click="ignore", key=f"download_{name}")
+st.download_button(
+    "Download the table above with derived columns (CSV)",
+    data=lambda: provenance_table(found).to_csv(index=False).encode("utf-8"),
+    file_name="figures-with-sources.csv",
+    mime="text/csv",
+    on_click="ignore",
+    key="download_found",
+)

@@ -1,0 +1,141 @@
+"""Altair charts ready for a slide: a title, a subtitle with period and units, a source line.
+
+Full years are a line; partial years are separate, labelled points never joined to it; approximate
+and bound figures ("about", "almost", "over") are drawn hollow and say so in the tooltip.
+"""
+
+import textwrap
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+from turnover.vocabulary import FLOW_LABELS
+
+PALETTE = "viridis"  # colour-blind safe, sequential, prints in grey
+KIND_ORDER = ["Full year", "Full year, approximate or bound", "Partial year"]
+KIND_COLOURS = ["#1f5f8b", "#1f5f8b", "#d55e00"]  # Okabe–Ito vermilion for partial years
+KIND_SHAPES = ["circle", "circle", "diamond"]
+TOOLTIP = [
+    alt.Tooltip("region_name:N", title="Region"),
+    alt.Tooltip("period:N", title="Period"),
+    alt.Tooltip("shown:N", title="Figure"),
+    alt.Tooltip("conversion:N", title="Conversion"),
+    alt.Tooltip("source_publisher:N", title="Source"),
+    alt.Tooltip("source_published:N", title="Published"),
+]
+
+
+def source_line(figures: pd.DataFrame, limit: int = 4) -> str:
+    """``Sources: BelTA (2024-11-18); Interfax (2025-05-14); and 3 more`` for the figures drawn."""
+    if figures.empty:
+        return "Source: no figures"
+    cited = figures.drop_duplicates("source_id").sort_values("source_published", ascending=False)
+    names = [f"{p} ({d})" if d else p for p, d in zip(cited["source_publisher"], cited["source_published"])]
+    more = f"; and {len(names) - limit} more (see the Sources page)" if len(names) > limit else ""
+    label = "Source" if len(names) == 1 else "Sources"
+    converted = "; rouble figures converted at annual average rates" if figures["converted"].any() else ""
+    return f"{label}: {'; '.join(names[:limit])}{more}{converted}."
+
+
+def _unit(figures: pd.DataFrame) -> tuple[float, str]:
+    return (1000.0, "US$ billion") if figures["usd_mn"].max() >= 1000 else (1.0, "US$ million")
+
+
+def _figure_kind(figures: pd.DataFrame) -> pd.Series:
+    kind = pd.Series("Full year", index=figures.index)
+    kind[figures["full_year"] & figures["approximate"]] = "Full year, approximate or bound"
+    kind[~figures["full_year"]] = "Partial year"
+    return kind
+
+
+@dataclass(frozen=True)
+class Framed:
+    """A chart with the words a slide needs: title and subtitle above it, the source line inside it, at the bottom.
+
+    The page prints the title and subtitle as text above the chart (so the chart can fill its column);
+    ``for_export`` puts them into the image itself.
+    """
+
+    chart: alt.TopLevelMixin
+    title: str
+    subtitle: list[str]
+
+    def for_export(self) -> alt.VConcatChart:
+        lines = [line for text in self.subtitle for line in textwrap.wrap(text, 110)]
+        return alt.vconcat(self.chart).properties(
+            title=alt.TitleParams(self.title, subtitle=lines, anchor="start", fontSize=16, subtitleFontSize=12, subtitleColor="#444444")
+        )
+
+
+def framed(chart, title: str, subtitle: list[str], source: str) -> Framed:
+    footer = alt.TitleParams(textwrap.wrap(source, 120), orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#555555")
+    return Framed(chart.properties(title=footer), title, subtitle)
+
+
+def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
+    """A region's figures over the years: full years joined by a line, partial years as separate labelled points."""
+    divisor, unit = _unit(series) if len(series) else (1.0, "US$ million")
+    data = series.assign(amount=series["usd_mn"] / divisor, kind=_figure_kind(series), label=series["period"].where(~series["full_year"], ""))
+    years = f"{data['year'].min()}–{data['year'].max()}" if len(data) else "no figures"
+    base = alt.Chart(data).encode(x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)), y=alt.Y("amount:Q", title=unit))
+    line = base.transform_filter(alt.datum.full_year).mark_line(color=KIND_COLOURS[0], strokeWidth=2)
+    points = base.mark_point(size=90, strokeWidth=2).encode(
+        color=alt.Color("kind:N", scale=alt.Scale(domain=KIND_ORDER, range=KIND_COLOURS), legend=alt.Legend(title=None, orient="bottom")),
+        shape=alt.Shape("kind:N", scale=alt.Scale(domain=KIND_ORDER, range=KIND_SHAPES), legend=None),
+        fill=alt.condition("datum.approximate", alt.value("white"), alt.Color("kind:N", legend=None)),
+        tooltip=TOOLTIP,
+    )
+    labels = base.transform_filter(~alt.datum.full_year).mark_text(dy=-14, fontSize=11, color=KIND_COLOURS[2]).encode(text="label:N")
+    approximate = " Hollow points: approximate or bound figures." if data["approximate"].any() else ""
+    subtitle = [f"{unit}, {years}. Full years joined by the line; partial years are separate points, not comparable with full years.{approximate}"]
+    chart = (line + points + labels).properties(width="container", height=320)
+    return framed(chart, f"{FLOW_LABELS[flow]}: Belarus – {region_name}", subtitle, source_line(series))
+
+
+def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20) -> Framed:
+    """The regions with the largest full-year figures, as labelled horizontal bars."""
+    top = table.head(limit)
+    divisor, unit = _unit(top) if len(top) else (1.0, "US$ million")
+    data = top.assign(amount=top["usd_mn"] / divisor)
+    bars = alt.Chart(data).mark_bar(color="#1f5f8b").encode(
+        y=alt.Y("region_name:N", sort="-x", title=None),
+        x=alt.X("amount:Q", title=unit),
+        opacity=alt.condition("datum.approximate", alt.value(0.55), alt.value(1.0)),
+        tooltip=TOOLTIP,
+    )
+    text = bars.mark_text(align="left", dx=4, fontSize=11, color="#1b1f24").encode(text="shown:N")
+    shown = f"top {len(top)} of {len(table)}" if len(table) > limit else f"all {len(table)}"
+    subtitle = [f"Full year {year}, {unit}; {shown} regions with a full-year figure. Lighter bars: approximate or bound figures."]
+    chart = (bars + text).properties(width="container", height=max(120, 22 * len(top)))
+    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus by Russian region, {year}", subtitle, source_line(top))
+
+
+def compare_chart(figures: pd.DataFrame, flow: str) -> Framed:
+    """Several regions' full-year series side by side (partial years are left to each region's profile)."""
+    full = figures[figures["full_year"]]
+    divisor, unit = _unit(full) if len(full) else (1.0, "US$ million")
+    data = full.assign(amount=full["usd_mn"] / divisor)
+    years = f"{data['year'].min()}–{data['year'].max()}" if len(data) else "no figures"
+    base = alt.Chart(data).encode(
+        x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("amount:Q", title=unit),
+        color=alt.Color("region_name:N", title=None, scale=alt.Scale(scheme="tableau10"), legend=alt.Legend(orient="bottom")),
+    )
+    chart = (base.mark_line() + base.mark_point(size=60, filled=True).encode(tooltip=TOOLTIP)).properties(width="container", height=320)
+    subtitle = [f"Full years only, {unit}, {years}. Gaps are years without a published figure."]
+    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus: regions compared", subtitle, source_line(full))
+
+
+def district_chart(table: pd.DataFrame, year: int, flow: str, figures: pd.DataFrame) -> Framed:
+    """Federal-district sums of the regions with data, each bar saying how many regions it covers."""
+    data = table.assign(amount=table["usd_mn"] / 1000, coverage=table["with_data"].astype(str) + " of " + table["regions"].astype(str) + " regions")
+    bars = alt.Chart(data).mark_bar(color="#3b8bb3").encode(
+        y=alt.Y("name:N", sort="-x", title=None),
+        x=alt.X("amount:Q", title="US$ billion"),
+        tooltip=[alt.Tooltip("name:N", title="District"), alt.Tooltip("amount:Q", title="Sum, US$ bn", format=".2f"), alt.Tooltip("coverage:N", title="Covers")],
+    )
+    text = bars.mark_text(align="left", dx=4, fontSize=11).encode(text="coverage:N")
+    subtitle = [f"Full year {year}, US$ billion: sums of the regions that have a figure, not district totals."]
+    chart = (bars + text).properties(width="container", height=max(120, 30 * len(data)))
+    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus by federal district, {year}", subtitle, source_line(figures))

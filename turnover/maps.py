@@ -1,0 +1,162 @@
+"""Choropleth maps of Russian regions for one year and flow: a static Altair map and an offline Folium map.
+
+Regions without a full-year figure are drawn as "no data" (never as zero); Belarus is drawn as the
+home country; Crimea and Sevastopol (UA-43, UA-40, annexed by Russia in 2014 and not recognised
+internationally) stay in the boundary file with their ISO codes and are drawn neutral, without data.
+Values are coloured on a log scale: Moscow and a small republic differ a hundredfold.
+"""
+
+import copy
+import html
+import math
+
+import altair as alt
+import branca.colormap as cm
+import folium
+import pandas as pd
+
+from turnover.charts import Framed, framed, source_line
+from turnover.vocabulary import FLOW_LABELS
+
+NO_DATA = "#d9d9d9"
+HOME = "#f1e6c8"
+DISPUTED = "#f7f7f7"
+OUTLINE = "#ffffff"
+CATEGORIES = {"home": ("Belarus", HOME), "no_data": ("No full-year figure", NO_DATA), "disputed": ("Crimea, Sevastopol: not covered", DISPUTED)}
+LEAFLET_BASE = "/app/static/leaflet"  # Streamlit's static serving of static/leaflet (vendored Leaflet 1.9.4)
+
+
+def _category(props: dict, has_value: bool) -> str:
+    if props.get("country") == "BY":
+        return "home"
+    if props.get("country") == "UA":
+        return "disputed"
+    return "value" if has_value else "no_data"
+
+
+def annotated_features(collection: dict, table: pd.DataFrame) -> list[dict]:
+    """The boundary features with each region's figure, its period, qualifier text and source merged into properties."""
+    by_region = table.set_index("region")
+    features = []
+    for feature in collection["features"]:
+        props = dict(feature["properties"])
+        row = by_region.loc[props["id"]] if props["id"] in by_region.index else None
+        category = _category(props, row is not None)
+        props.update(
+            category=category,
+            legend=CATEGORIES[category][0] if category in CATEGORIES else "",
+            usd_mn=None if row is None else float(row["usd_mn"]),
+            shown="" if row is None else row["shown"],
+            period="" if row is None else row["period"],
+            source="" if row is None else f"{row['source_publisher']} ({row['source_published']})",
+        )
+        if category == "no_data":
+            props["shown"] = "no figure for this year"
+        features.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
+    return features
+
+
+def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str) -> Framed:
+    """A static equal-area map (conic, centred on 100°E so Chukotka is not split) that exports cleanly."""
+    features = annotated_features(collection, table)
+    data = alt.Data(values=features)
+    tooltip = [
+        alt.Tooltip("properties.name_en:N", title="Region"),
+        alt.Tooltip("properties.shown:N", title="Figure"),
+        alt.Tooltip("properties.period:N", title="Period"),
+        alt.Tooltip("properties.source:N", title="Source"),
+    ]
+    labels, colours = zip(*CATEGORIES.values())
+    base = (
+        alt.Chart(data)
+        .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4)
+        .transform_filter("datum.properties.category != 'value'")
+        .encode(color=alt.Color("properties.legend:N", scale=alt.Scale(domain=list(labels), range=list(colours)), legend=alt.Legend(title=None, orient="bottom")), tooltip=tooltip)
+    )
+    valued = (
+        alt.Chart(data)
+        .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4)
+        .transform_filter("datum.properties.category == 'value'")
+        .encode(
+            color=alt.Color("properties.usd_mn:Q", title="US$ million (log scale)", scale=alt.Scale(type="log", scheme="viridis", reverse=True), legend=alt.Legend(orient="bottom", gradientLength=260)),
+            tooltip=tooltip,
+        )
+    )
+    chart = (base + valued).project(type="conicEqualArea", rotate=[-100, 0, 0], parallels=[52, 64]).resolve_scale(color="independent").properties(width="container", height=430)
+    covered = len(table)
+    subtitle = [f"Full year {year}, US$ million, log colour scale; {covered} regions with a published full-year figure, grey: no figure (not zero)."]
+    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus by Russian region, {year}", subtitle, source_line(table))
+
+
+def value_colour_scale(table: pd.DataFrame) -> cm.LinearColormap:
+    """Reversed viridis over log10 of the year's values (the same scheme as the Altair map)."""
+    colours = list(reversed(cm.linear.viridis.colors))
+    low, high = _log_range(table)
+    return cm.LinearColormap(colours, vmin=low, vmax=high)
+
+
+def _log_range(table: pd.DataFrame) -> tuple[float, float]:
+    if table.empty:
+        return 0.0, 1.0
+    low, high = math.log10(table["usd_mn"].min()), math.log10(table["usd_mn"].max())
+    return (low, high) if high > low else (low - 0.5, high + 0.5)
+
+
+def legend_steps(table: pd.DataFrame, steps: int = 5) -> pd.DataFrame:
+    """Colour swatches with their values, for a legend drawn outside the Folium map (a branca legend would pull d3 from a CDN)."""
+    scale = value_colour_scale(table)
+    low, high = _log_range(table)
+    points = [low + (high - low) * i / (steps - 1) for i in range(steps)]
+    return pd.DataFrame({"usd_mn": [10**p for p in points], "colour": [scale(p) for p in points]})
+
+
+def _shift_east(geometry: dict) -> dict:
+    """Leaflet draws longitudes as given: move the western hemisphere (Chukotka's tip) by +360° so it joins the rest."""
+    shifted = copy.deepcopy(geometry)
+
+    def walk(coords):
+        if coords and isinstance(coords[0], (int, float)):
+            if coords[0] < 0:
+                coords[0] += 360
+            return
+        for part in coords:
+            walk(part)
+
+    walk(shifted["coordinates"])
+    return shifted
+
+
+def folium_map(collection: dict, table: pd.DataFrame) -> folium.Map:
+    """An interactive map that needs no internet: local Leaflet, no tiles, escaped tooltips, no colour legend inside."""
+    scale = value_colour_scale(table)
+    features = []
+    for feature in annotated_features(collection, table):
+        props = feature["properties"]
+        text = {key: html.escape(str(props[key] or "")) for key in ("name_en", "name_ru", "shown", "period", "source")}
+        fill = scale(math.log10(props["usd_mn"])) if props["category"] == "value" else CATEGORIES[props["category"]][1]
+        features.append({"type": "Feature", "geometry": _shift_east(feature["geometry"]), "properties": {"id": props["id"], "fill": fill, **text}})
+    figure = folium.Map(location=[60, 75], zoom_start=3, min_zoom=2, tiles=None, control_scale=False, attribution_control=False)
+    figure.default_js = [("leaflet", f"{LEAFLET_BASE}/leaflet.js")]
+    figure.default_css = [("leaflet_css", f"{LEAFLET_BASE}/leaflet.css")]
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="regions",
+        style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": "#ffffff", "weight": 0.6, "fillOpacity": 0.9},
+        highlight_function=lambda f: {"weight": 2, "color": "#1b1f24"},
+        tooltip=folium.GeoJsonTooltip(fields=["name_en", "shown", "period", "source"], aliases=["Region", "Figure", "Period", "Source"], sticky=True),
+    ).add_to(figure)
+    figure.fit_bounds([[41, 19], [78, 190]])
+    return figure
+
+
+def legend_chart(table: pd.DataFrame, flow: str) -> alt.Chart:
+    """A compact colour legend for the Folium map: swatches for the log scale plus the grey categories."""
+    steps = legend_steps(table)
+    rows = [{"label": f"${v / 1000:,.1f}bn" if v >= 1000 else f"${v:,.0f}m", "colour": c} for v, c in zip(steps["usd_mn"], steps["colour"])]
+    rows += [{"label": label, "colour": colour} for label, colour in CATEGORIES.values()]
+    data = pd.DataFrame(rows).assign(order=range(len(rows)))
+    swatch = alt.Chart(data).mark_square(size=180, stroke="#999999", strokeWidth=0.5).encode(
+        x=alt.X("order:O", axis=None), color=alt.Color("colour:N", scale=None)
+    )
+    text = alt.Chart(data).mark_text(dy=18, fontSize=10).encode(x=alt.X("order:O", axis=None), text="label:N")
+    return (swatch + text).properties(height=48, width="container", title=alt.TitleParams(f"{FLOW_LABELS[flow]}, US$ (log colour scale)", fontSize=11, anchor="start"))

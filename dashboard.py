@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app import state
+from turnover import paths
 from app.widgets import show_data_problems, show_notices
 
 st.set_page_config(page_title="Belarus – Russian regions: trade", page_icon="static/favicon.png", layout="wide")
@@ -17,6 +18,8 @@ pages = [
     st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
     st.Page("pages/sources.py", title="Sources and data", icon=":material/menu_book:", url_path="sources"),
 ]
+if paths.curation_enabled():
+    pages.append(st.Page("pages/curate.py", title="Curate", icon=":material/edit_note:", url_path="curate"))
 page = st.navigation(pages, position="hidden" if filters.briefing else "sidebar")
 if not filters.briefing:
     show_notices(notices)

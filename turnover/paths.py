@@ -14,3 +14,8 @@ def data_dir() -> Path:
 def geo_dir() -> Path:
     """The region registry and boundaries: ``$TURNOVER_GEO_DIR`` or ``geo/`` in the repository."""
     return Path(os.environ.get("TURNOVER_GEO_DIR", REPO_ROOT / "geo"))
+
+
+def curation_enabled() -> bool:
+    """Curation mode (the /curate page that writes to data/) is off unless ``TURNOVER_CURATION=1``."""
+    return os.environ.get("TURNOVER_CURATION", "").strip().lower() in ("1", "true", "yes", "on")

@@ -26,9 +26,9 @@ def chart_with_downloads(framed: Framed, name: str, key: str) -> None:
     st.altair_chart(framed.chart, theme=None, width="stretch")
     if st.session_state.get("briefing"):
         return
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button("Download PNG", data=lambda: chart_png(framed), file_name=f"{_slug(name)}.png", mime="image/png", key=f"{key}_png", on_click="ignore")
-    right.download_button("Download SVG", data=lambda: chart_svg(framed), file_name=f"{_slug(name)}.svg", mime="image/svg+xml", key=f"{key}_svg", on_click="ignore")
+    row = st.container(horizontal=True)
+    row.download_button("Download PNG", data=lambda: chart_png(framed), file_name=f"{_slug(name)}.png", mime="image/png", key=f"{key}_png", on_click="ignore")
+    row.download_button("Download SVG", data=lambda: chart_svg(framed), file_name=f"{_slug(name)}.svg", mime="image/svg+xml", key=f"{key}_svg", on_click="ignore")
 
 
 def show_notices(notices: list[str]) -> None:

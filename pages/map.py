@@ -15,7 +15,7 @@ data = state.dataset()
 filters = state.current_filters()
 table = ranking(data.figures, filters.year, filters.flow)
 
-st.title(f"{FLOW_LABELS[filters.flow]} with Belarus by Russian region, {filters.year}")
+st.title(f"Belarus and the regions of Russia, {filters.year}")
 st.caption(
     f"Full year {filters.year}: {len(table)} Russian regions with a published figure; grey regions have none (not zero). "
     "Partial-year figures are never mapped or ranked as full years; they are on each region's profile. "

@@ -21,7 +21,7 @@ summary = profile.key_figures(data.figures, filters.region, filters.flow, filter
 if summary.series.empty:
     st.info(f"No {FLOW_LABELS[filters.flow].lower()} figures for {name}. Try another flow in the sidebar.")
 else:
-    columns = st.columns(len(summary.cards))
+    columns = st.columns(3) + st.columns(3)
     for column, card in zip(columns, summary.cards):
         column.metric(card.label, card.value, card.delta, delta_color="off" if card.delta is None else "normal", help=card.help, border=True)
     chart_with_downloads(series_chart(summary.series, name, filters.flow), f"{name} {filters.flow}", "series")

@@ -16,6 +16,7 @@ PALETTE = "viridis"  # colour-blind safe, sequential, prints in grey
 KIND_ORDER = ["Full year", "Full year, approximate or bound", "Partial year"]
 KIND_COLOURS = ["#1f5f8b", "#1f5f8b", "#d55e00"]  # Okabe–Ito vermilion for partial years
 KIND_SHAPES = ["circle", "circle", "diamond"]
+KIND_FILLS = ["#1f5f8b", "#ffffff", "#d55e00"]
 TOOLTIP = [
     alt.Tooltip("region_name:N", title="Region"),
     alt.Tooltip("period:N", title="Period"),
@@ -69,27 +70,48 @@ class Framed:
 
 
 def framed(chart, title: str, subtitle: list[str], source: str) -> Framed:
-    footer = alt.TitleParams(textwrap.wrap(source, 120), orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#555555")
+    footer = alt.TitleParams(textwrap.wrap(source, 80), orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#555555")
     return Framed(chart.properties(title=footer), title, subtitle)
 
 
 def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
-    """A region's figures over the years: full years joined by a line, partial years as separate labelled points."""
+    """A region's figures over time: full years joined by a line; each partial year a separate, labelled span.
+
+    Time runs continuously: a full year sits mid-year, a partial year is a bar across the months it
+    covers (Jan–Sep 2024 spans three quarters of 2024), so the two never read as the same thing.
+    """
     divisor, unit = _unit(series) if len(series) else (1.0, "US$ million")
-    data = series.assign(amount=series["usd_mn"] / divisor, kind=_figure_kind(series), label=series["period"].where(~series["full_year"], ""))
-    years = f"{data['year'].min()}–{data['year'].max()}" if len(data) else "no figures"
-    base = alt.Chart(data).encode(x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)), y=alt.Y("amount:Q", title=unit))
+    full = series["full_year"]
+    data = series.assign(
+        amount=series["usd_mn"] / divisor,
+        kind=_figure_kind(series),
+        start=series["year"].astype(float),
+        end=series["year"] + series["months"] / 12,
+        middle=series["year"] + series["months"] / 24,
+        label=(series["period"] + ": " + series["shown"]).where(~full, ""),
+    )
+    first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (2000, 2001)
+    x = alt.X(
+        "middle:Q",
+        title=None,
+        scale=alt.Scale(domain=[first, last + 1], nice=False, zero=False),
+        axis=alt.Axis(values=[y + 0.5 for y in range(first, last + 1)], labelExpr="floor(datum.value)", grid=False, ticks=False),
+    )
+    y = alt.Y("amount:Q", title=unit, scale=alt.Scale(zero=True))
+    kind_scale = {"domain": KIND_ORDER}
+    legend = alt.Legend(title=None, orient="bottom")
+    base = alt.Chart(data).encode(x=x, y=y)
     line = base.transform_filter(alt.datum.full_year).mark_line(color=KIND_COLOURS[0], strokeWidth=2)
-    points = base.mark_point(size=90, strokeWidth=2).encode(
-        color=alt.Color("kind:N", scale=alt.Scale(domain=KIND_ORDER, range=KIND_COLOURS), legend=alt.Legend(title=None, orient="bottom")),
-        shape=alt.Shape("kind:N", scale=alt.Scale(domain=KIND_ORDER, range=KIND_SHAPES), legend=None),
-        fill=alt.condition("datum.approximate", alt.value("white"), alt.Color("kind:N", legend=None)),
+    spans = base.transform_filter(~alt.datum.full_year).mark_rule(color=KIND_COLOURS[2], strokeWidth=4, opacity=0.6).encode(x="start:Q", x2="end:Q")
+    points = base.mark_point(size=90, strokeWidth=2, opacity=1).encode(
+        color=alt.Color("kind:N", scale=alt.Scale(**kind_scale, range=KIND_COLOURS), legend=legend),
+        shape=alt.Shape("kind:N", scale=alt.Scale(**kind_scale, range=KIND_SHAPES), legend=legend),
+        fill=alt.Fill("kind:N", scale=alt.Scale(**kind_scale, range=KIND_FILLS), legend=legend),
         tooltip=TOOLTIP,
     )
-    labels = base.transform_filter(~alt.datum.full_year).mark_text(dy=-14, fontSize=11, color=KIND_COLOURS[2]).encode(text="label:N")
-    approximate = " Hollow points: approximate or bound figures." if data["approximate"].any() else ""
-    subtitle = [f"{unit}, {years}. Full years joined by the line; partial years are separate points, not comparable with full years.{approximate}"]
-    chart = (line + points + labels).properties(width="container", height=320)
+    labels = base.transform_filter(~alt.datum.full_year).mark_text(dy=-14, align="left", fontSize=11, color=KIND_COLOURS[2]).encode(x="start:Q", text="label:N")
+    subtitle = [f"{unit}, {first}–{last}. Full years joined by the line; partial years drawn apart over the months they cover, not comparable with full years. Hollow points: approximate or bound figures."]
+    chart = (line + spans + points + labels).properties(width="container", height=320)
     return framed(chart, f"{FLOW_LABELS[flow]}: Belarus – {region_name}", subtitle, source_line(series))
 
 

@@ -22,7 +22,7 @@ NO_DATA = "#d9d9d9"
 HOME = "#f1e6c8"
 DISPUTED = "#f7f7f7"
 OUTLINE = "#ffffff"
-CATEGORIES = {"home": ("Belarus", HOME), "no_data": ("No full-year figure", NO_DATA), "disputed": ("Crimea, Sevastopol: not covered", DISPUTED)}
+CATEGORIES = {"home": ("Belarus", HOME), "no_data": ("No figure", NO_DATA), "disputed": ("Crimea (not covered)", DISPUTED)}
 LEAFLET_BASE = "/app/static/leaflet"  # Streamlit's static serving of static/leaflet (vendored Leaflet 1.9.4)
 
 
@@ -78,7 +78,7 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str) -> F
         .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4)
         .transform_filter("datum.properties.category == 'value'")
         .encode(
-            color=alt.Color("properties.usd_mn:Q", title="US$ million (log scale)", scale=alt.Scale(type="log", scheme="viridis", reverse=True), legend=alt.Legend(orient="bottom", gradientLength=260)),
+            color=alt.Color("properties.usd_mn:Q", title="US$ million (log scale)", scale=alt.Scale(type="log", scheme="viridis", reverse=True), legend=alt.Legend(orient="bottom", gradientLength=220, format=",.0f", tickCount=4)),
             tooltip=tooltip,
         )
     )

@@ -1,4 +1,9 @@
-"""Entry point: page config, the shared filters, navigation. Run with `make run`."""
+"""Entry point: page config, the shared filters, navigation. Run with `make run`.
+
+The page scripts live in views/, not pages/: Streamlit gives a folder named pages/ beside the entry
+script its legacy multipage meaning until st.navigation first runs, and then a first request for a
+sub-page (/region) ran that page alone, without this script's filters (seen with Streamlit 1.67).
+"""
 
 import streamlit as st
 
@@ -13,13 +18,13 @@ filters, notices = state.sidebar_filters(data)
 state.apply_briefing_mode(filters)
 
 pages = [
-    st.Page("pages/map.py", title="Map", icon=":material/map:", url_path="", default=True),
-    st.Page("pages/region.py", title="Region profile", icon=":material/monitoring:", url_path="region"),
-    st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
-    st.Page("pages/sources.py", title="Sources and data", icon=":material/menu_book:", url_path="sources"),
+    st.Page("views/map.py", title="Map", icon=":material/map:", url_path="", default=True),
+    st.Page("views/region.py", title="Region profile", icon=":material/monitoring:", url_path="region"),
+    st.Page("views/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
+    st.Page("views/sources.py", title="Sources and data", icon=":material/menu_book:", url_path="sources"),
 ]
 if paths.curation_enabled():
-    pages.append(st.Page("pages/curate.py", title="Curate", icon=":material/edit_note:", url_path="curate"))
+    pages.append(st.Page("views/curate.py", title="Curate", icon=":material/edit_note:", url_path="curate"))
 page = st.navigation(pages, position="hidden" if filters.briefing else "sidebar")
 if not filters.briefing:
     show_notices(notices)

@@ -7,7 +7,6 @@ every run writes them back to the address, so a copied link always reproduces th
 from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from turnover import paths
 from turnover.aggregate import years_with_data
@@ -15,12 +14,6 @@ from turnover.boundaries import BoundaryError, load_boundaries
 from turnover.dataset import Dataset, load_dataset
 from turnover.urlstate import Filters, default_year, parse_filters
 from turnover.vocabulary import FLOW_LABELS, FLOWS
-
-
-# Streamlit treats a folder named pages/ beside the entry script as an old-style multipage app until the
-# entry script first calls st.navigation; a first request for /region after start-up would then run
-# pages/region.py alone. This app always navigates with st.navigation (Streamlit 1.67, pinned).
-PagesManager.uses_pages_directory = False
 
 
 def _signature(*folders: Path) -> tuple:
@@ -101,6 +94,4 @@ def leave_briefing_button() -> None:
 
 def current_filters() -> Filters:
     state = st.session_state
-    if "filters_seeded" not in state:  # the page ran without the entry script (see above): run the app properly
-        st.rerun()
     return Filters(state.region, int(state.year), state.flow, bool(state.briefing))

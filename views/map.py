@@ -49,7 +49,7 @@ with map_column:
             if region and region != st.session_state.get("map_click_seen") and region in data.registry.table.index:
                 st.session_state.map_click_seen = region
                 st.session_state.pending_region = region
-                st.switch_page("pages/region.py")
+                st.switch_page("views/region.py")
 with ranking_column:
     if table.empty:
         st.info(f"No full-year figures for {filters.year}. Choose another year in the sidebar.")

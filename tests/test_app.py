@@ -1,0 +1,114 @@
+"""App tests of every page through Streamlit's AppTest: defaults, filters, links in and out, bad links."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from turnover.paths import REPO_ROOT
+
+TIMEOUT = 60
+ENTRY = str(REPO_ROOT / "dashboard.py")
+
+
+def run_page(page: str | None = None, **params) -> AppTest:
+    app = AppTest.from_file(ENTRY, default_timeout=TIMEOUT)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    if page:
+        app.switch_page(page).run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+def texts(app: AppTest) -> str:
+    parts = [m.value for m in app.markdown] + [c.value for c in app.caption] + [t.value for t in app.title]
+    parts += [f"{m.label} {m.value}" for m in app.metric] + [w.value for w in app.warning] + [i.value for i in app.info]
+    return "\n".join(str(p) for p in parts).replace("\\", "")  # Markdown escapes of data text
+
+
+def test_map_page_defaults_and_writes_filters_to_the_url():
+    app = run_page()
+    assert app.title[0].value.startswith("Belarus and the regions of Russia, ")
+    year = app.sidebar.selectbox(key="year").value
+    assert app.query_params["region"] == ["RU-SMO"] or app.query_params["region"] == "RU-SMO"
+    assert str(year) in app.title[0].value
+    assert "Trade turnover with Belarus by Russian region" in texts(app)
+
+
+def test_region_link_opens_smolensk_with_the_seed_figures():
+    app = run_page("views/region.py", region="RU-SMO", year="2023")
+    page = texts(app)
+    assert "Belarus – Smolensk Oblast" in page
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Full year 2023"] == "$4.4bn"
+    assert metrics["Latest partial period (Jan–Sep 2024)"] == "$3.1bn"
+    assert metrics["Rank in 2023"].endswith(f"of {metrics['Rank in 2023'].split(' of ')[1]}")
+    table = app.dataframe[0].value
+    assert {"2023", "Jan–Sep 2024"} <= set(table["Period"])
+
+
+def test_changing_region_and_year_updates_the_view_and_the_url():
+    app = run_page("views/region.py", region="RU-SMO", year="2023")
+    app.sidebar.selectbox(key="region").set_value("RU-TA").run()
+    app.sidebar.selectbox(key="year").set_value(2022).run()
+    assert not app.exception
+    assert "Belarus – Republic of Tatarstan" in texts(app)
+    assert dict(app.query_params)["region"] in ("RU-TA", ["RU-TA"])
+    assert dict(app.query_params)["year"] in ("2022", ["2022"])
+    table = app.dataframe[0].value
+    tatarstan_2022 = table[(table["Period"] == "2022") & (table["Flow"] == "Trade turnover")]
+    assert "$1bn" in set(tatarstan_2022["As published"])  # the seed figure, shown or as an alternative
+
+
+def test_a_region_name_in_the_link_resolves():
+    app = run_page("views/region.py", region="Gebiet Smolensk")
+    assert "Belarus – Smolensk Oblast" in texts(app)
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"region": "RU-NOPE"}, "Unknown region 'RU-NOPE' in the link"),
+        ({"year": "1850"}, "No figures for year '1850'"),
+        ({"year": "twenty"}, "No figures for year 'twenty'"),
+        ({"flow": "smuggling"}, "Unknown flow 'smuggling'"),
+    ],
+)
+def test_a_bad_link_falls_back_with_a_visible_notice(params, notice):
+    app = run_page("views/region.py", **params)
+    assert any(notice in w.value.replace("\\", "") for w in app.warning), [w.value for w in app.warning]
+    assert "Belarus – Smolensk Oblast" in texts(app)
+
+
+def test_flow_filter_switches_to_exports():
+    app = run_page("views/region.py", region="RU-TA", flow="export")
+    assert "Belarusian exports" in texts(app)
+
+
+def test_compare_page_shows_regions_districts_and_shares():
+    app = run_page("views/compare.py", year="2023")
+    page = texts(app)
+    assert "regions compared" in page
+    assert "by federal district, 2023" in page
+    districts = app.dataframe[0].value
+    assert "Central Federal District" in set(districts["Federal district"])
+    assert districts["Regions with a figure"].str.contains(" of ").all()
+
+
+def test_sources_page_lists_every_figure_and_filters():
+    app = run_page("views/sources.py")
+    table = app.dataframe[0].value
+    assert len(table) >= 300
+    app.text_input(key="sources_query").input("Smolensk").run()
+    narrowed = app.dataframe[0].value
+    assert 0 < len(narrowed) < len(table)
+    assert set(narrowed["Region"]) == {"Smolensk Oblast"}
+    assert len(app.get("download_button")) >= 3
+
+
+def test_briefing_mode_hides_downloads_and_keeps_titles_and_sources():
+    app = run_page("views/region.py", region="RU-SMO", briefing="1")
+    assert len(app.get("download_button")) == 0
+    page = texts(app)
+    assert "Trade turnover: Belarus – Smolensk Oblast" in page
+    assert dict(app.query_params)["briefing"] in ("1", ["1"])

@@ -4,6 +4,7 @@ The filters are read from the address once per browser session, then the sidebar
 every run writes them back to the address, so a copied link always reproduces the view.
 """
 
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -56,17 +57,23 @@ def sidebar_filters(data: Dataset) -> tuple[Filters, list[str]]:
     counts = figures[figures["full_year"] & figures["region"].str.startswith("RU-")].groupby("year")["region"].nunique().to_dict()
     years = sorted(set(years_with_data(figures)) | set(counts), reverse=True)
     state = st.session_state
-    if "filters_seeded" not in state:
+    if "chosen_filters" not in state:  # the session's first run: the address decides
         parsed, notices = parse_filters(st.query_params.to_dict(), data.registry, regions, years, default_year(counts or {years[0]: 1}))
-        state.update(region=parsed.region, year=parsed.year, flow=parsed.flow, briefing=parsed.briefing, notices=notices, filters_seeded=True)
-    if "pending_region" in state:  # a click on the map asked for this region before the widgets existed
-        state.region = state.pop("pending_region")
+        state.chosen_filters = parsed
+        state.notices = notices
+    chosen = state.chosen_filters
+    if "pending_region" in state:  # a click on the map chose this region
+        chosen = replace(chosen, region=state.pop("pending_region"))
+    # Widgets without keys, positioned by index: each choice is a fresh widget whose default is the
+    # chosen value. (Keyed widgets seeded through session state came back at their first option after
+    # the first run of a freshly started server, seen with Streamlit 1.67.)
     with st.sidebar:
-        st.selectbox("Region", regions, key="region", format_func=lambda rid: f"{data.registry.name(rid)} ({rid})")
-        st.selectbox("Year", years, key="year")
-        st.radio("Flow", FLOWS, key="flow", format_func=lambda flow: FLOW_LABELS[flow], horizontal=False)
-        st.toggle("Briefing view", key="briefing", help="Hides the sidebar and menus for a clean screenshot; the link keeps ?briefing=1.")
-    filters = Filters(state.region, int(state.year), state.flow, bool(state.briefing))
+        region = st.selectbox("Region", regions, index=_position(regions, chosen.region), format_func=lambda rid: f"{data.registry.name(rid)} ({rid})")
+        year = st.selectbox("Year", years, index=_position(years, chosen.year))
+        flow = st.radio("Flow", FLOWS, index=_position(list(FLOWS), chosen.flow), format_func=lambda flow: FLOW_LABELS[flow])
+        briefing = st.toggle("Briefing view", value=chosen.briefing, help="Hides the sidebar and menus for a clean screenshot; the link keeps ?briefing=1.")
+    filters = Filters(region, int(year), flow, bool(briefing))
+    state.chosen_filters = filters
     st.query_params.from_dict(filters.as_params())
     return filters, state.notices
 
@@ -88,10 +95,17 @@ def apply_briefing_mode(filters: Filters) -> None:
 
 
 def leave_briefing_button() -> None:
-    if st.session_state.get("briefing"):
-        st.button("Leave briefing view", key="leave_briefing", on_click=lambda: st.session_state.update(briefing=False), type="tertiary")
+    if current_filters().briefing:
+        st.button("Leave briefing view", key="leave_briefing", on_click=_leave_briefing, type="tertiary")
+
+
+def _leave_briefing() -> None:
+    st.session_state.chosen_filters = replace(st.session_state.chosen_filters, briefing=False)
 
 
 def current_filters() -> Filters:
-    state = st.session_state
-    return Filters(state.region, int(state.year), state.flow, bool(state.briefing))
+    return st.session_state.chosen_filters
+
+
+def _position(options: list, value) -> int:
+    return options.index(value) if value in options else 0

@@ -24,7 +24,7 @@ def chart_with_downloads(framed: Framed, name: str, key: str) -> None:
     for line in framed.subtitle:
         st.caption(plain(line))
     st.altair_chart(framed.chart, theme=None, width="stretch")
-    if st.session_state.get("briefing"):
+    if st.session_state.chosen_filters.briefing:
         return
     row = st.container(horizontal=True)
     row.download_button("Download PNG", data=lambda: chart_png(framed), file_name=f"{_slug(name)}.png", mime="image/png", key=f"{key}_png", on_click="ignore")

@@ -29,7 +29,7 @@ def texts(app: AppTest) -> str:
 def test_map_page_defaults_and_writes_filters_to_the_url():
     app = run_page()
     assert app.title[0].value.startswith("Belarus and the regions of Russia, ")
-    year = app.sidebar.selectbox(key="year").value
+    year = app.sidebar.selectbox[1].value
     assert app.query_params["region"] == ["RU-SMO"] or app.query_params["region"] == "RU-SMO"
     assert str(year) in app.title[0].value
     assert "Trade turnover with Belarus by Russian region" in texts(app)
@@ -49,8 +49,8 @@ def test_region_link_opens_smolensk_with_the_seed_figures():
 
 def test_changing_region_and_year_updates_the_view_and_the_url():
     app = run_page("views/region.py", region="RU-SMO", year="2023")
-    app.sidebar.selectbox(key="region").set_value("RU-TA").run()
-    app.sidebar.selectbox(key="year").set_value(2022).run()
+    app.sidebar.selectbox[0].set_value("RU-TA").run()
+    app.sidebar.selectbox[1].set_value(2022).run()
     assert not app.exception
     assert "Belarus – Republic of Tatarstan" in texts(app)
     assert dict(app.query_params)["region"] in ("RU-TA", ["RU-TA"])

@@ -16,6 +16,7 @@ import folium
 import pandas as pd
 
 from turnover.charts import Framed, framed, source_line
+from turnover.formatting import format_usd_mn
 from turnover.vocabulary import FLOW_LABELS
 
 NO_DATA = "#d9d9d9"
@@ -138,10 +139,11 @@ def folium_map(collection: dict, table: pd.DataFrame) -> folium.Map:
     figure = folium.Map(location=[60, 75], zoom_start=3, min_zoom=2, tiles=None, control_scale=False, attribution_control=False)
     figure.default_js = [("leaflet", f"{LEAFLET_BASE}/leaflet.js")]
     figure.default_css = [("leaflet_css", f"{LEAFLET_BASE}/leaflet.css")]
+    figure.get_root().header.add_child(folium.Element("<style>.leaflet-container {background: #ffffff;}</style>"))
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name="regions",
-        style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": "#ffffff", "weight": 0.6, "fillOpacity": 0.9},
+        style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": "#ffffff", "weight": 0.6, "fillOpacity": 0.9, "className": f"region-{f['properties']['id']}"},
         highlight_function=lambda f: {"weight": 2, "color": "#1b1f24"},
         tooltip=folium.GeoJsonTooltip(fields=["name_en", "shown", "period", "source"], aliases=["Region", "Figure", "Period", "Source"], sticky=True),
     ).add_to(figure)
@@ -150,13 +152,14 @@ def folium_map(collection: dict, table: pd.DataFrame) -> folium.Map:
 
 
 def legend_chart(table: pd.DataFrame, flow: str) -> alt.Chart:
-    """A compact colour legend for the Folium map: swatches for the log scale plus the grey categories."""
+    """A compact colour legend for the Folium map: the log scale's swatches on one row, the grey categories below."""
     steps = legend_steps(table)
-    rows = [{"label": f"${v / 1000:,.1f}bn" if v >= 1000 else f"${v:,.0f}m", "colour": c} for v, c in zip(steps["usd_mn"], steps["colour"])]
-    rows += [{"label": label, "colour": colour} for label, colour in CATEGORIES.values()]
-    data = pd.DataFrame(rows).assign(order=range(len(rows)))
-    swatch = alt.Chart(data).mark_square(size=180, stroke="#999999", strokeWidth=0.5).encode(
-        x=alt.X("order:O", axis=None), color=alt.Color("colour:N", scale=None)
-    )
-    text = alt.Chart(data).mark_text(dy=18, fontSize=10).encode(x=alt.X("order:O", axis=None), text="label:N")
-    return (swatch + text).properties(height=48, width="container", title=alt.TitleParams(f"{FLOW_LABELS[flow]}, US$ (log colour scale)", fontSize=11, anchor="start"))
+    rows = [{"label": format_usd_mn(v), "colour": c, "row": 0, "column": i} for i, (v, c) in enumerate(zip(steps["usd_mn"], steps["colour"]))]
+    rows += [{"label": label, "colour": colour, "row": 1, "column": i} for i, (label, colour) in enumerate(CATEGORIES.values())]
+    data = pd.DataFrame(rows)
+    x = alt.X("column:O", axis=None, scale=alt.Scale(paddingOuter=0, align=0))
+    y = alt.Y("row:O", axis=None, scale=alt.Scale(range=[10, 36]))
+    swatch = alt.Chart(data).mark_square(size=160, stroke="#999999", strokeWidth=0.5, align="left").encode(x=x, y=y, color=alt.Color("colour:N", scale=None))
+    text = alt.Chart(data).mark_text(align="left", dx=10, fontSize=11).encode(x=x, y=y, text="label:N")
+    title = alt.TitleParams(f"{FLOW_LABELS[flow]}, full year, US$ (log colour scale)", fontSize=11, anchor="start", offset=4)
+    return (swatch + text).properties(height=46, width="container", title=title)

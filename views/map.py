@@ -32,10 +32,11 @@ except BoundaryError as error:
 map_column, ranking_column = st.columns([3, 2], gap="medium")
 with map_column:
     if collection is not None:
-        static_tab, interactive_tab = st.tabs(["Static map", "Interactive map (zoom, hover, click a region)"])
-        with static_tab:
-            chart_with_downloads(altair_map(collection, table, filters.year, filters.flow), f"map {filters.flow} {filters.year}", "map")
-        with interactive_tab:
+        style = st.segmented_control(
+            "Map", ["Static map", "Interactive map"], key="map_style", default="Static map", label_visibility="collapsed",
+            help="The static map exports to PNG/SVG; the interactive one zooms, shows a region on hover and opens its profile on a click.",
+        )
+        if style == "Interactive map":
             st.altair_chart(legend_chart(table, filters.flow), theme=None, width="stretch")
             clicked = st_folium(
                 folium_map(collection, table),
@@ -50,6 +51,8 @@ with map_column:
                 st.session_state.map_click_seen = region
                 st.session_state.pending_region = region
                 st.switch_page("views/region.py")
+        else:
+            chart_with_downloads(altair_map(collection, table, filters.year, filters.flow), f"map {filters.flow} {filters.year}", "map")
 with ranking_column:
     if table.empty:
         st.info(f"No full-year figures for {filters.year}. Choose another year in the sidebar.")

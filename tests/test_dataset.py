@@ -110,3 +110,15 @@ def test_an_unknown_name_is_an_error_listing_the_closest(write_dataset):
         registry.resolve("Smolenks Oblast")
     assert raised.value.suggestions[0] == ("Smolensk Oblast", "RU-SMO")
     assert "closest known names: Smolensk Oblast (RU-SMO)" in str(raised.value)
+
+
+def test_lines_break_where_a_year_is_missing(dataset):
+    from turnover.charts import year_runs
+
+    full = region_series(dataset.figures, "RU-SMO")
+    full = full[full["full_year"]]
+    runs = dict(zip(full["year"], year_runs(full)))
+    assert runs[2022] == runs[2023] == runs[2024]
+    more = full.assign(year=full["year"].replace({2022: 2020}))
+    runs = dict(zip(more["year"], year_runs(more)))
+    assert runs[2020] != runs[2023] == runs[2024]

@@ -69,6 +69,14 @@ class Framed:
         )
 
 
+def year_runs(figures: pd.DataFrame) -> pd.Series:
+    """A label shared by each region's consecutive full years, so lines break where a year is missing."""
+    ordered = figures.sort_values(["region", "year"])
+    breaks = ordered.groupby("region")["year"].diff().ne(1)
+    runs = breaks.cumsum()
+    return (ordered["region"] + "-" + runs.astype(str)).reindex(figures.index)
+
+
 def framed(chart, title: str, subtitle: list[str], source: str) -> Framed:
     footer = alt.TitleParams(textwrap.wrap(source, 80), orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#555555")
     return Framed(chart.properties(title=footer), title, subtitle)
@@ -89,6 +97,7 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
         end=series["year"] + series["months"] / 12,
         middle=series["year"] + series["months"] / 24,
         label=(series["period"] + ": " + series["shown"]).where(~full, ""),
+        run=year_runs(series[full]).reindex(series.index).fillna(""),
     )
     first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (2000, 2001)
     x = alt.X(
@@ -101,7 +110,7 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
     kind_scale = {"domain": KIND_ORDER}
     legend = alt.Legend(title=None, orient="bottom")
     base = alt.Chart(data).encode(x=x, y=y)
-    line = base.transform_filter(alt.datum.full_year).mark_line(color=KIND_COLOURS[0], strokeWidth=2)
+    line = base.transform_filter(alt.datum.full_year).mark_line(color=KIND_COLOURS[0], strokeWidth=2).encode(detail="run:N")
     spans = base.transform_filter(~alt.datum.full_year).mark_rule(color=KIND_COLOURS[2], strokeWidth=4, opacity=0.6).encode(x="start:Q", x2="end:Q")
     points = base.mark_point(size=90, strokeWidth=2, opacity=1).encode(
         color=alt.Color("kind:N", scale=alt.Scale(**kind_scale, range=KIND_COLOURS), legend=legend),
@@ -110,7 +119,7 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
         tooltip=TOOLTIP,
     )
     labels = base.transform_filter(~alt.datum.full_year).mark_text(dy=-14, align="left", fontSize=11, color=KIND_COLOURS[2]).encode(x="start:Q", text="label:N")
-    subtitle = [f"{unit}, {first}–{last}. Full years joined by the line; partial years drawn apart over the months they cover, not comparable with full years. Hollow points: approximate or bound figures."]
+    subtitle = [f"{unit}, {first}–{last}. Consecutive full years joined by the line (a break: no figure for the year between); partial years drawn apart over the months they cover, not comparable with full years. Hollow points: approximate or bound figures."]
     chart = (line + spans + points + labels).properties(width="container", height=320)
     return framed(chart, f"{FLOW_LABELS[flow]}: Belarus – {region_name}", subtitle, source_line(series))
 
@@ -137,15 +146,15 @@ def compare_chart(figures: pd.DataFrame, flow: str) -> Framed:
     """Several regions' full-year series side by side (partial years are left to each region's profile)."""
     full = figures[figures["full_year"]]
     divisor, unit = _unit(full) if len(full) else (1.0, "US$ million")
-    data = full.assign(amount=full["usd_mn"] / divisor)
+    data = full.assign(amount=full["usd_mn"] / divisor, run=year_runs(full))
     years = f"{data['year'].min()}–{data['year'].max()}" if len(data) else "no figures"
     base = alt.Chart(data).encode(
         x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("amount:Q", title=unit),
         color=alt.Color("region_name:N", title=None, scale=alt.Scale(scheme="tableau10"), legend=alt.Legend(orient="bottom")),
     )
-    chart = (base.mark_line() + base.mark_point(size=60, filled=True).encode(tooltip=TOOLTIP)).properties(width="container", height=320)
-    subtitle = [f"Full years only, {unit}, {years}. Gaps are years without a published figure."]
+    chart = (base.mark_line().encode(detail="run:N") + base.mark_point(size=60, filled=True).encode(tooltip=TOOLTIP)).properties(width="container", height=320)
+    subtitle = [f"Full years only, {unit}, {years}. Lines join consecutive years only; a break is a year without a published figure."]
     return framed(chart, f"{FLOW_LABELS[flow]} with Belarus: regions compared", subtitle, source_line(full))
 
 

@@ -13,7 +13,7 @@ data = state.dataset()
 filters = state.current_filters()
 registry = data.registry
 
-st.title(f"{FLOW_LABELS[filters.flow]} with Belarus: regions compared")
+st.title("Compare regions")
 choices = sorted(data.figures.loc[data.figures["region"].str.startswith("RU-"), "region"].unique(), key=registry.name)
 chosen = st.multiselect(
     "Regions",

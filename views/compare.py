@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app import state
-from app.widgets import chart_with_downloads
+from app.widgets import chart_with_downloads, plain
 from turnover.aggregate import district_totals, national_shares, ranking
 from turnover.charts import compare_chart, district_chart
 from turnover.compare import compare_figures, default_comparison, district_table, share_table
@@ -38,4 +38,4 @@ if shares["share_pct"].isna().all():
     st.info(f"No national full-year figure for {filters.year}, so no shares can be computed.")
 else:
     st.dataframe(share_table(shares), hide_index=True, width="stretch", column_config={"Share of national total": st.column_config.ProgressColumn(format="%.1f%%", min_value=0, max_value=100)})
-    st.caption(f"National total {filters.year}: {shares['national_shown'].iloc[0]} ({shares['national_source'].iloc[0]}). Regional and national figures often come from different statistics; shares are indicative.")
+    st.caption(plain(f"National total {filters.year}: {shares['national_shown'].iloc[0]} ({shares['national_source'].iloc[0]}).") + " Regional and national figures often come from different statistics; shares are indicative.")

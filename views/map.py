@@ -4,7 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from app import state
-from app.widgets import chart_with_downloads
+from app.widgets import chart_with_downloads, plain
 from turnover.aggregate import ranking
 from turnover.boundaries import BoundaryError
 from turnover.charts import ranking_chart
@@ -27,7 +27,7 @@ try:
     collection = state.boundaries()
 except BoundaryError as error:
     collection = None
-    st.error(f"The map cannot be drawn: {error}. The ranking, profiles and sources still work.")
+    st.error(plain(f"The map cannot be drawn: {error}.") + " The ranking, profiles and sources still work.")
 
 map_column, ranking_column = st.columns([3, 2], gap="medium")
 with map_column:

@@ -16,6 +16,10 @@ st.set_page_config(page_title="Belarus – Russian regions: trade", page_icon="s
 
 with timed_run() as run:  # off unless TURNOVER_TIMING_LOG is set (bench/run.py)
     data = state.dataset()
+    if data.figures.empty:  # nothing usable: say why instead of drawing empty pages
+        st.error(f"No figure could be loaded from {paths.data_dir()}; the problems found are listed below.")
+        show_data_problems(data.problems, expanded=True)
+        st.stop()
     filters, notices = state.sidebar_filters(data)
     state.apply_briefing_mode(filters)
 

@@ -36,10 +36,10 @@ def show_notices(notices: list[str]) -> None:
         st.warning(plain(notice), icon=":material/warning:")
 
 
-def show_data_problems(problems) -> None:
+def show_data_problems(problems, expanded: bool = False) -> None:
     """A visible panel listing every row left out, so nothing bad is silently hidden."""
     if not problems:
         return
-    with st.expander(f":material/warning: {len(problems)} input problem(s): rows skipped; every other row is shown", expanded=False):
+    with st.expander(f":material/warning: {len(problems)} input problem(s): rows skipped; every other row is shown", expanded=expanded):
         table = pd.DataFrame([{"file": p.path, "line": p.line, "column": p.column, "reason": p.reason} for p in problems])
         st.dataframe(table, hide_index=True, width="stretch")

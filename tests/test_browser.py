@@ -4,56 +4,16 @@ Every request is recorded: none may leave localhost. Screenshots of each page go
 """
 
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from tests.browser_support import CHROMIUM, FOLIUM_FRAME, OUTPUT, Watched, launch, start_app
 from turnover.paths import REPO_ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-OUTPUT = REPO_ROOT / "test-output"
-FOLIUM_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-# Streamlit's frontend probes <page>/_stcore/health and host-config before the root ones when a
-# sub-page is opened directly (streamlit/streamlit#7074); those two 404s are Streamlit's, not ours.
-KNOWN_PROBE = re.compile(r"/[a-z]+/_stcore/(health|host-config)$")
-
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it)")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_app(env_extra: dict | None = None) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = {**os.environ, **(env_extra or {})}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.headless", "true"],
-        cwd=REPO_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://localhost:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            return process, url
-        except OSError:
-            time.sleep(0.5)
-    process.kill()
-    raise RuntimeError(f"the app did not start: {process.stderr.read().decode()[-2000:]}")
-
 
 @pytest.fixture(scope="module")
 def app_url():
@@ -66,42 +26,9 @@ def app_url():
 @pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
-        )
+        browser = launch(playwright)
         yield browser
         browser.close()
-
-
-class Watched:
-    """A page whose requests and console errors are recorded."""
-
-    def __init__(self, browser):
-        self.page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("console", lambda message: self.errors.append(f"{message.text} {message.location.get('url', '')}") if message.type == "error" else None)
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.failed: list[str] = []
-        self.page.on("response", lambda response: self.failed.append(response.url) if response.status >= 400 and not KNOWN_PROBE.search(response.url) else None)
-
-    def open(self, url: str) -> None:
-        self.page.goto(url)
-        self.page.wait_for_selector('[data-testid="stApp"]')
-        self.page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-        expect(self.page.locator('[data-testid="stMainBlockContainer"] h1').first).to_be_visible(timeout=60_000)
-
-    def assert_clean(self) -> None:
-        outside = [u for u in self.requests if not u.startswith(("http://localhost", "http://127.0.0.1", "data:", "blob:", "about:"))]
-        assert outside == [], f"requests left the machine: {outside}"
-        assert self.failed == [], f"failed requests: {self.failed}"
-        unexplained = [e for e in self.errors if not ("404" in e and KNOWN_PROBE.search(e.split()[-1] if e.split() else ""))]
-        assert unexplained == [], f"console errors: {unexplained}"
-
-    def screenshot(self, name: str) -> None:
-        OUTPUT.mkdir(exist_ok=True)
-        self.page.screenshot(path=OUTPUT / f"{name}.png", full_page=True)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import FIGURES, HEADER
+from tests.conftest import FIGURES
 from turnover.dataset import load_dataset
 
 GOOD_ROWS = FIGURES.count("\n") - 1
@@ -115,3 +115,79 @@ def test_sources_and_fx_rules(write_dataset):
     assert ("sources.csv", 7, "language") in problems
     assert ("fx.csv", 3, "per_usd") in problems
     assert ("fx.csv", 4, "source_id") in problems
+
+
+def _append(text: str):
+    return lambda original: original + text
+
+
+def _replace(old: str, new: str):
+    return lambda original: original.replace(old, new, 1)
+
+
+# (file, change to its text, expected (line, column, reason)) for inputs beyond a single bad figure row
+FILE_CASES = [
+    ("sources.csv", _append("x1,BelTA,t,javascript:alert(1),2024-01-01,en\n"), (7, "url", "url must be blank or start with http")),
+    ("sources.csv", _append('x2,BelTA,t,"data:text/html;base64,PHNjcmlwdD4=",2024-01-01,en\n'), (7, "url", "url must be blank or start with http")),
+    ("sources.csv", _append("x3,BelTA,t,https://x.by/,18.11.2024,en\n"), (7, "published", "published must be a date")),
+    ("sources.csv", _append("x4,BelTA,t,https://x.by/,2024-13-01,en\n"), (7, "published", "published must be a date")),
+    ("sources.csv", _append("x5,,t,https://x.by/,2024,en\n"), (7, "publisher", "publisher is empty")),
+    ("sources.csv", _append("x6,BelTA,t,https://x.by/,2024,fr\n"), (7, "language", "unknown language")),
+    ("sources.csv", _append("bad id!,BelTA,t,https://x.by/,2024,en\n"), (7, "id", "id may hold only")),
+    ("sources.csv", _append("belta-1,BelTA,again,https://x.by/,2024,en\n"), (7, "id", "duplicate source id: same id as line 2")),
+    ("fx.csv", _append("2022,RUB,0,cbr\n"), (4, "per_usd", "per_usd is zero")),
+    ("fx.csv", _append("2022,RUB,-68.5,cbr\n"), (4, "per_usd", "per_usd is not a positive number")),
+    ("fx.csv", _append("2022,EUR,0.9,cbr\n"), (4, "currency", "unknown currency")),
+    ("fx.csv", _append("2023,RUB,90,cbr\n"), (4, "year", "duplicate rate: same year, currency as line 2")),
+    ("regions.csv", _append("RU-SMO,Again,Снова,,oblast,RU,FD-CENTRAL,\n"), (8, "id", "duplicate region id")),
+    ("regions.csv", _append("RU-KLU,Kaluga Oblast,Калужская область,,oblast,RU,FD-CENTRAL,Smolensk Region\n"), (8, "aliases", "'Smolensk Region' already means RU-SMO")),
+    ("regions.csv", _append("RU-KLU,Kaluga Oblast,Калужская область,,province,RU,FD-CENTRAL,\n"), (8, "kind", "unknown kind")),
+    ("figures.csv", _replace("region,year", "region;year"), (1, "region,year", "header lacks this column")),
+    ("figures.csv", _append("RU-SMO;2021;12;turnover;1;USD;bn;exact;goods;;belta-1;\n"), (10, "", "expected 12 fields, found 1")),
+    ("figures.csv", _append("RU-SMO,2021,12,turnover,1,USD,bn,exact,goods,,belta-1,\"unclosed\n"), (10, "", "stray quote")),
+    ("figures.csv", _append("RU-SMO,2021,12,turnover,1,USD,bn,exact,goods,,belta-1,a,b\n"), (10, "", "expected 12 fields, found 13")),
+    ("figures.csv", _append("  ,  ,  ,  ,  ,  ,  ,  ,  ,  ,  ,  \n"), (10, "region", "region is empty")),
+    ("figures.csv", _append("RU-SMO,2021,12,turnover,1e3,USD,bn,exact,goods,,belta-1,\n"), (10, "value", "value is not a number")),
+    ("figures.csv", _append("RU-SMO,2021,12,turnover,NaN,USD,bn,exact,goods,,belta-1,\n"), (10, "value", "value is not a number")),
+    ("figures.csv", _append("RU-SMO,2099,12,turnover,1,USD,bn,exact,goods,,belta-1,\n"), (10, "year", "year must be a number")),
+    ("figures.csv", _append("RU-SMO,2021,6.5,turnover,1,USD,bn,exact,goods,,belta-1,\n"), (10, "months", "months must be a whole number")),
+    ("figures.csv", _append("RU-SMO,2021,12,Turnover,1,USD,bn,exact,goods,,belta-1,\n"), (10, "flow", "unknown flow")),
+    ("figures.csv", _append("RU-SMO,2021,12,turnover,1,USD,bn,exact,goods,UA,belta-1,\n"), (10, "stats", "unknown stats")),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "expected"), FILE_CASES)
+def test_malformed_or_hostile_input_is_reported_and_the_rest_kept(write_dataset, name, change, expected):
+    from tests.conftest import FX, REGIONS, SOURCES
+
+    texts = {"figures.csv": FIGURES, "sources.csv": SOURCES, "fx.csv": FX, "regions.csv": REGIONS}
+    texts[name] = change(texts[name])
+    data, geo = write_dataset(figures=texts["figures.csv"], sources=texts["sources.csv"], fx=texts["fx.csv"], regions=texts["regions.csv"])
+    dataset = load_dataset(data, geo)
+    found = [(p.line, p.column, p.reason) for p in dataset.problems if p.path.endswith(name)]
+    line, column, reason = expected
+    assert any(f[0] == line and f[1] == column and reason in f[2] for f in found), found
+    if name != "figures.csv" or line != 1:
+        assert len(dataset.figures) == GOOD_ROWS  # every good figure is still there
+
+
+def test_a_huge_file_is_refused_with_a_clear_message(write_dataset, monkeypatch):
+    import turnover.csvfile
+
+    monkeypatch.setattr(turnover.csvfile, "MAX_BYTES", 200)
+    dataset = load_dataset(*write_dataset())
+    reasons = {p.path.rsplit("/", 1)[-1]: p.reason for p in dataset.problems}
+    assert reasons["figures.csv"].startswith("file is larger than")
+
+
+@pytest.mark.parametrize(("content", "reason"), [(None, "boundary file not found"), ("{not json", "not valid GeoJSON"), ('{"type": "Feature"}', "not a GeoJSON FeatureCollection"), ('{"type": "FeatureCollection", "features": [{"properties": {"id": "XX-1"}}]}', "has id 'XX-1', not in regions.csv")])
+def test_a_missing_or_corrupt_boundary_file_is_reported(write_dataset, content, reason):
+    from turnover.boundaries import check_boundaries
+    from turnover.regions import load_registry
+
+    _, geo = write_dataset()
+    if content is not None:
+        (geo / "regions.geojson").write_text(content)
+    registry, _ = load_registry(geo / "regions.csv")
+    problems = check_boundaries(geo / "regions.geojson", registry)
+    assert len(problems) == 1 and reason in problems[0].reason

@@ -9,7 +9,6 @@ from turnover.aggregate import ranking
 from turnover.boundaries import BoundaryError
 from turnover.charts import ranking_chart
 from turnover.maps import altair_map, folium_map, legend_chart
-from turnover.vocabulary import FLOW_LABELS
 
 data = state.dataset()
 filters = state.current_filters()

@@ -108,7 +108,7 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
     )
     y = alt.Y("amount:Q", title=unit, scale=alt.Scale(zero=True))
     kind_scale = {"domain": KIND_ORDER}
-    legend = alt.Legend(title=None, orient="bottom")
+    legend = alt.Legend(title=None, orient="top", labelLimit=320)
     base = alt.Chart(data).encode(x=x, y=y)
     line = base.transform_filter(alt.datum.full_year).mark_line(color=KIND_COLOURS[0], strokeWidth=2).encode(detail="run:N")
     spans = base.transform_filter(~alt.datum.full_year).mark_rule(color=KIND_COLOURS[2], strokeWidth=4, opacity=0.6).encode(x="start:Q", x2="end:Q")
@@ -151,7 +151,7 @@ def compare_chart(figures: pd.DataFrame, flow: str) -> Framed:
     base = alt.Chart(data).encode(
         x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("amount:Q", title=unit),
-        color=alt.Color("region_name:N", title=None, scale=alt.Scale(scheme="tableau10"), legend=alt.Legend(orient="bottom")),
+        color=alt.Color("region_name:N", title=None, scale=alt.Scale(scheme="tableau10"), legend=alt.Legend(orient="top", labelLimit=240)),
     )
     chart = (base.mark_line().encode(detail="run:N") + base.mark_point(size=60, filled=True).encode(tooltip=TOOLTIP)).properties(width="container", height=320)
     subtitle = [f"Full years only, {unit}, {years}. Lines join consecutive years only; a break is a year without a published figure."]

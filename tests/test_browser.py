@@ -107,3 +107,15 @@ def test_briefing_view_has_no_widgets_but_titles_and_sources(watched, app_url):
     watched.page.wait_for_timeout(1500)
     watched.screenshot("briefing-region")
     watched.assert_clean()
+
+
+def test_filters_carry_across_pages_in_the_address(watched, app_url):
+    watched.open(f"{app_url}/region?region=RU-TA&year=2022&flow=export")
+    expect(watched.page.locator("h1").first).to_contain_text("Republic of Tatarstan")
+    watched.page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Compare").click()
+    expect(watched.page.locator("h1").first).to_contain_text("Compare regions", timeout=30_000)
+    expect(watched.page).to_have_url(re.compile(r"/compare\?region=RU-TA&year=2022&flow=export"), timeout=30_000)
+    watched.page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Region profile").click()
+    expect(watched.page.locator("h1").first).to_contain_text("Republic of Tatarstan", timeout=30_000)
+    expect(watched.page.locator('[data-testid="stMainBlockContainer"]')).to_contain_text("Belarusian exports")
+    watched.assert_clean()

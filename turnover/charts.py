@@ -16,6 +16,7 @@ PALETTE = "viridis"  # colour-blind safe, sequential, prints in grey
 KIND_ORDER = ["Full year", "Full year, approximate or bound", "Partial year"]
 KIND_COLOURS = ["#1f5f8b", "#1f5f8b", "#d55e00"]  # Okabe–Ito vermilion for partial years
 KIND_SHAPES = ["circle", "circle", "diamond"]
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]  # colour-blind safe
 KIND_FILLS = ["#1f5f8b", "#ffffff", "#d55e00"]
 TOOLTIP = [
     alt.Tooltip("region_name:N", title="Region"),
@@ -151,7 +152,7 @@ def compare_chart(figures: pd.DataFrame, flow: str) -> Framed:
     base = alt.Chart(data).encode(
         x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("amount:Q", title=unit),
-        color=alt.Color("region_name:N", title=None, scale=alt.Scale(scheme="tableau10"), legend=alt.Legend(orient="top", labelLimit=240)),
+        color=alt.Color("region_name:N", title=None, scale=alt.Scale(range=OKABE_ITO), legend=alt.Legend(orient="top", labelLimit=240)),
     )
     chart = (base.mark_line().encode(detail="run:N") + base.mark_point(size=60, filled=True).encode(tooltip=TOOLTIP)).properties(width="container", height=320)
     subtitle = [f"Full years only, {unit}, {years}. Lines join consecutive years only; a break is a year without a published figure."]

@@ -13,6 +13,7 @@ filters = state.current_filters()
 registry = data.registry
 
 st.title("Compare regions")
+st.markdown(f"**{FLOW_LABELS[filters.flow]}**; federal districts and shares for {filters.year}")
 choices = sorted(data.figures.loc[data.figures["region"].str.startswith("RU-"), "region"].unique(), key=registry.name)
 chosen = st.multiselect(
     "Regions",

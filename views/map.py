@@ -9,12 +9,14 @@ from turnover.aggregate import ranking
 from turnover.boundaries import BoundaryError
 from turnover.charts import ranking_chart
 from turnover.maps import altair_map, folium_map, legend_chart
+from turnover.vocabulary import FLOW_LABELS
 
 data = state.dataset()
 filters = state.current_filters()
 table = ranking(data.figures, filters.year, filters.flow)
 
 st.title(f"Belarus and the regions of Russia, {filters.year}")
+st.markdown(f"**{FLOW_LABELS[filters.flow]}**, full year {filters.year}")
 st.caption(
     f"Full year {filters.year}: {len(table)} Russian regions with a published figure; grey regions have none (not zero). "
     "Partial-year figures are never mapped or ranked as full years; they are on each region's profile. "

@@ -15,7 +15,7 @@ registry = data.registry
 name = registry.name(filters.region)
 
 st.title(plain(f"Belarus – {name}"))
-st.caption(plain(f"{registry.table.at[filters.region, 'name_ru']} · {filters.region} · {FLOW_LABELS[filters.flow]}"))
+st.caption(plain(f"{registry.table.at[filters.region, 'name_ru']} · {filters.region} · {FLOW_LABELS[filters.flow]} · selected year {filters.year}"))
 
 summary = profile.key_figures(data.figures, filters.region, filters.flow, filters.year)
 if summary.series.empty:

@@ -7,6 +7,7 @@ from app.widgets import chart_with_downloads, plain
 from turnover.aggregate import district_totals, national_shares, ranking
 from turnover.charts import compare_chart, district_chart
 from turnover.compare import compare_figures, default_comparison, district_table, share_table
+from turnover.vocabulary import FLOW_LABELS
 
 data = state.dataset()
 filters = state.current_filters()

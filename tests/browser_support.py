@@ -1,6 +1,7 @@
 """Shared by the browser tests: start the app on a free port, and a page that records requests and errors."""
 
 import os
+from contextlib import contextmanager
 import re
 import socket
 import subprocess
@@ -24,6 +25,17 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextmanager
+def running_app(env_extra: dict | None = None):
+    """The dashboard on a free local port for the duration of the block; yields its base URL."""
+    process, url = start_app(env_extra)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def start_app(env_extra: dict | None = None) -> tuple[subprocess.Popen, str]:
@@ -60,6 +72,8 @@ class Watched:
         self.page.on("console", lambda message: self.errors.append(f"{message.text} {message.location.get('url', '')}") if message.type == "error" else None)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.failed: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
         self.page.on("response", lambda response: self.failed.append(response.url) if response.status >= 400 and not KNOWN_PROBE.search(response.url) else None)
 
     def open(self, url: str) -> None:
@@ -69,6 +83,7 @@ class Watched:
         expect(self.page.locator('[data-testid="stMainBlockContainer"] h1').first).to_be_visible(timeout=60_000)
 
     def assert_clean(self) -> None:
+        assert self.dialogs == [], f"a dialog opened: {self.dialogs}"
         outside = [u for u in self.requests if not u.startswith(("http://localhost", "http://127.0.0.1", "data:", "blob:", "about:"))]
         assert outside == [], f"requests left the machine: {outside}"
         assert self.failed == [], f"failed requests: {self.failed}"

@@ -3,6 +3,9 @@
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser_support import Watched, launch
 
 REGIONS = """id,name_en,name_ru,name_de,kind,country,federal_district,aliases
 RU,Russia,Россия,Russland,country,RU,,Russian Federation|Russia (national total)
@@ -49,3 +52,20 @@ def write_dataset(tmp_path: Path):
         return data, geo
 
     return write
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian chromium for all browser tests."""
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def watched(browser):
+    """A fresh page that records requests, console errors and dialogs."""
+    page = Watched(browser)
+    yield page
+    page.page.close()

@@ -8,34 +8,17 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.browser_support import CHROMIUM, FOLIUM_FRAME, OUTPUT, Watched, launch, start_app
+from tests.browser_support import CHROMIUM, FOLIUM_FRAME, OUTPUT, Watched, running_app
 from turnover.paths import REPO_ROOT
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it)")
 
 @pytest.fixture(scope="module")
 def app_url():
-    process, url = start_app()
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def watched(browser):
-    page = Watched(browser)
-    yield page
-    page.page.close()
+    with running_app() as url:
+        yield url
 
 
 def main_text(watched: Watched) -> str:

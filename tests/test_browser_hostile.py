@@ -11,9 +11,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.browser_support import CHROMIUM, FOLIUM_FRAME, Watched, launch, start_app
+from tests.browser_support import CHROMIUM, FOLIUM_FRAME, Watched, running_app
 from turnover.paths import REPO_ROOT
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it)")
@@ -60,31 +60,12 @@ def _hostile_copy(root: Path) -> tuple[Path, Path]:
 @pytest.fixture(scope="module")
 def hostile_app(tmp_path_factory):
     data, geo = _hostile_copy(tmp_path_factory.mktemp("hostile"))
-    process, url = start_app({"TURNOVER_DATA_DIR": str(data), "TURNOVER_GEO_DIR": str(geo)})
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with running_app({"TURNOVER_DATA_DIR": str(data), "TURNOVER_GEO_DIR": str(geo)}) as url:
+        yield url
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def watched(browser):
-    page = Watched(browser)
-    page.dialogs = []
-    page.page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    yield page
-    page.page.close()
 
 
 def assert_nothing_ran(watched: Watched) -> None:
-    assert watched.dialogs == [], f"a payload opened a dialog: {watched.dialogs}"
     for frame in watched.page.frames:
         assert frame.evaluate("() => window.__xss") is None, f"a payload ran in {frame.url}"
     watched.assert_clean()

@@ -19,7 +19,14 @@ from turnover.vocabulary import FLOW_LABELS, FLOWS
 
 def _signature(*folders: Path) -> tuple:
     """Modification times of the input files: a saved figure reloads the data without a restart."""
-    return tuple((str(f), f.stat().st_mtime_ns) for folder in folders for f in sorted(folder.glob("*")) if f.is_file())
+    stamps = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.csv")):
+            try:
+                stamps.append((str(path), path.stat().st_mtime_ns))
+            except FileNotFoundError:  # replaced at this very moment by an atomic write: the next run sees it
+                continue
+    return tuple(stamps)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -78,9 +78,13 @@ class Watched:
 
     def open(self, url: str) -> None:
         self.page.goto(url)
-        self.page.wait_for_selector('[data-testid="stApp"]')
-        self.page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+        self.settle()
         expect(self.page.locator('[data-testid="stMainBlockContainer"] h1').first).to_be_visible(timeout=60_000)
+
+    def settle(self) -> None:
+        """Wait until the app has finished its current run."""
+        self.page.wait_for_selector('[data-testid="stApp"]')
+        self.page.wait_for_function("""() => !document.querySelector('[data-testid="stStatusWidget"]')""", timeout=60_000)
 
     def assert_clean(self) -> None:
         assert self.dialogs == [], f"a dialog opened: {self.dialogs}"

@@ -1,12 +1,22 @@
-"""Command line: ``python -m turnover validate [--data DIR] [--geo DIR]``."""
+"""Command line: ``python -m turnover validate|add|extract``.
+
+- ``validate [--data DIR] [--geo DIR]``: check data/ and geo/; one line per problem, exit 1 if any.
+- ``add --region ... --year ... --value ... --currency ... --scale ... --source-id ... [source details]``: append one
+  figure (and its source when new) to data/, checked like ``validate``; prints the line(s) written.
+- ``extract ARTICLE|- [--published YYYY-MM-DD]``: candidate figures in a news text, as CSV with ``sentence`` and
+  ``flags`` columns.
+"""
 
 import argparse
+import csv
+import datetime as dt
 import sys
 from pathlib import Path
 
 from turnover import paths
 from turnover.boundaries import check_boundaries
 from turnover.dataset import load_dataset
+from turnover.vocabulary import COVERAGES, CURRENCIES, FLOWS, LANGUAGES, QUALIFIERS, SCALES, STATS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,7 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="check data/ and geo/; one line per problem, exit 1 if any")
     validate.add_argument("--data", type=Path, default=None, help="folder with figures.csv, sources.csv, fx.csv (default: data/)")
     validate.add_argument("--geo", type=Path, default=None, help="folder with regions.csv and regions.geojson (default: geo/)")
+    _add_parser(commands)
+    _extract_parser(commands)
     args = parser.parse_args(argv)
+    if args.command == "add":
+        return run_add(args)
+    if args.command == "extract":
+        return run_extract(args)
     return run_validate(args.data or paths.data_dir(), args.geo or paths.geo_dir())
 
 
@@ -35,4 +51,106 @@ def run_validate(data_dir: Path, geo_dir: Path) -> int:
         print(f"{len(problems)} problem(s); the good rows: {summary}", file=sys.stderr)
         return 1
     print(f"OK: {summary}")
+    return 0
+
+
+# --- add ---------------------------------------------------------------------------------------------------------
+
+FIGURE_OPTIONS = {
+    "region": "region id or any name the registry knows (Smolensk Oblast, Смоленская область, Gebiet Smolensk)",
+    "year": "calendar year the figure covers",
+    "months": "months covered from January: 12 full year (default), 9 Jan–Sep, 6 first half",
+    "flow": f"{', '.join(FLOWS)} (default turnover; Belarus' side)",
+    "value": "the value as published, dot decimal (4.4)",
+    "currency": ", ".join(CURRENCIES),
+    "scale": ", ".join(SCALES),
+    "qualifier": f"{', '.join(QUALIFIERS)} (default exact)",
+    "coverage": f"{', '.join(COVERAGES)} (default goods)",
+    "stats": "whose statistics: " + ", ".join(s for s in STATS if s) + " or blank",
+    "source_id": "id of the source in sources.csv (a new id adds the source; needs --publisher, --title, --language)",
+    "note": "optional short note",
+}
+SOURCE_OPTIONS = {
+    "publisher": "new source: publisher",
+    "title": "new source: short title",
+    "url": "new source: http(s) address, or blank",
+    "published": "new source: date YYYY-MM-DD (or YYYY-MM, YYYY)",
+    "language": "new source: " + ", ".join(LANGUAGES),
+}
+
+
+def _add_parser(commands) -> None:
+    add = commands.add_parser(
+        "add",
+        help="append one figure (and its source when new) to data/, validated; prints the line(s) written",
+        description="Append one published figure to data/figures.csv (and its source to data/sources.csv when new). "
+        "The row is checked with the same rules as `validate`; nothing is written when it fails. The same key "
+        "(region, year, months, flow, coverage, stats, source_id) twice is refused; another source for the same period "
+        "is added and shown as an alternative.",
+    )
+    for name, text in FIGURE_OPTIONS.items():
+        add.add_argument(f"--{name.replace('_', '-')}", dest=name, default=None, help=text)
+    for name, text in SOURCE_OPTIONS.items():
+        add.add_argument(f"--{name}", dest=f"source_{name}", default=None, help=text)
+    add.add_argument("--data", type=Path, default=None, help="data folder (default: $TURNOVER_DATA_DIR or data/)")
+    add.add_argument("--geo", type=Path, default=None, help="geo folder (default: $TURNOVER_GEO_DIR or geo/)")
+
+
+def run_add(args) -> int:
+    from turnover.add import AddError, add_figure
+    from turnover.writing import LockTimeout
+
+    figure = {name: getattr(args, name) for name in FIGURE_OPTIONS if getattr(args, name) is not None}
+    source = {name: getattr(args, f"source_{name}") for name in SOURCE_OPTIONS if getattr(args, f"source_{name}") is not None}
+    try:
+        result = add_figure(figure, source or None, args.data or paths.data_dir(), args.geo or paths.geo_dir())
+    except AddError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print("nothing written", file=sys.stderr)
+        return 1
+    except (LockTimeout, OSError) as error:
+        print(f"could not write: {error}; the data files are unchanged", file=sys.stderr)
+        return 1
+    for line in result.lines():
+        print(line)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return 0
+
+
+# --- extract -----------------------------------------------------------------------------------------------------
+
+
+def _extract_parser(commands) -> None:
+    extract = commands.add_parser("extract", help="candidate figures in a news text (English, German, Russian) as CSV",
+                                  description="Print the figures a news text states, as CSV rows in the data model's columns "
+                                  "plus `sentence` and `flags` (what could not be decided is blank and flagged).")
+    extract.add_argument("article", help="text file, or - for standard input")
+    extract.add_argument("--published", default=None, help="publication date YYYY-MM-DD: resolves 'last year', 'в январе–сентябре'")
+    extract.add_argument("--source-id", default="", help="fill the source_id column")
+    extract.add_argument("--geo", type=Path, default=None, help="geo folder (default: $TURNOVER_GEO_DIR or geo/)")
+
+
+def run_extract(args) -> int:
+    from turnover.extract import COLUMNS, candidates_to_rows, extract_figures
+    from turnover.regions import load_registry
+
+    published = None
+    if args.published:
+        try:
+            published = dt.date.fromisoformat(args.published)
+        except ValueError:
+            print(f"--published: not a date YYYY-MM-DD: {args.published!r}", file=sys.stderr)
+            return 2
+    try:
+        text = sys.stdin.read() if args.article == "-" else Path(args.article).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{args.article}: cannot read: {error}", file=sys.stderr)
+        return 1
+    registry, _ = load_registry((args.geo or paths.geo_dir()) / "regions.csv")
+    rows = candidates_to_rows(extract_figures(text, registry, published), args.source_id)
+    writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
     return 0

@@ -782,7 +782,25 @@ def find_flows(sentence: str, lang: str) -> list[FlowMention]:
                 continue
             taken.append((match.start(), match.end()))
             found.append(FlowMention(match.start(), match.end(), flow, perspective))
-    return sorted(found, key=lambda m: m.start)
+    return sorted((_direction_later(sentence, m, lang) for m in found), key=lambda m: m.start)
+
+
+def _direction_later(sentence: str, mention: FlowMention, lang: str) -> FlowMention:
+    """A bare export/import word whose direction comes later in its clause, past the amount:
+    "Tatarstan exported goods worth $190 million to Belarus" (the region's export: Belarus' import)."""
+    if mention.flow not in ("bare_export", "bare_import"):
+        return mention
+    end = CLAUSE_BREAK.search(sentence, mention.end)
+    rest = sentence[mention.end: end.start() if end else len(sentence)][:120]
+    to, from_ = TO_FROM[lang]
+    towards = re.search(rf"(?<![\wа-яё])(?:{to})\s+(?:{BELARUS[lang]})", rest, I)
+    away = re.search(rf"(?<![\wа-яё])(?:{from_})\s+(?:{BELARUS[lang]})", rest, I)
+    export_word = mention.flow == "bare_export"
+    if towards and not away:
+        return replace(mention, flow="import", perspective="region" if export_word else "BY")
+    if away and not towards:
+        return replace(mention, flow="export", perspective="BY" if export_word else "region")
+    return mention
 
 
 # Qualifiers right before an amount. Verbs ("exceeded", "превысил") may stand a few words away; adverbs may not.
@@ -1023,15 +1041,16 @@ def _set_period(candidate: Candidate, own: list[Period], periods: list[Period], 
 
 
 def _flow_for(amount: Amount, flows: list[FlowMention], clause_start: int, sentence: str) -> FlowMention | None:
-    """The flow word nearest before the amount in its clause, else in the sentence before it, else just after it."""
+    """The flow word nearest before the amount in its clause; else just after it in the same clause ("davon
+    entfielen 300 Millionen Dollar auf belarussische Exporte"); else the nearest before it in the sentence."""
     before = [f for f in flows if f.end <= amount.start]
     in_clause = [f for f in before if f.start >= clause_start]
     if in_clause:
         return in_clause[-1]
-    if before:
-        return before[-1]
     after = [f for f in flows if f.start >= amount.end and not CLAUSE_BREAK.search(sentence[amount.end: f.start])]
-    return after[0] if after else None
+    if after:
+        return after[0]
+    return before[-1] if before else None
 
 
 def _set_flow(candidate: Candidate, mention: FlowMention | None, flows: list[FlowMention], context: _Context) -> None:
@@ -1145,3 +1164,22 @@ def candidates_to_rows(candidates: list[Candidate], source_id: str = "") -> list
             row["source_id"] = source_id
         rows.append(row)
     return rows
+
+
+def candidates_frame(candidates: list[Candidate]):
+    """A table for review (the /curate page): ``save`` ticked where every needed column is decided and nothing
+    suggests a forecast, then the figure columns (year and months as nullable integers), ``flags`` and ``sentence``."""
+    import pandas as pd
+
+    rows = []
+    for candidate in candidates:
+        row = candidate.row()
+        del row["source_id"]
+        forecast = any("forecast" in flag for flag in candidate.flags)
+        rows.append({"save": candidate.complete and not forecast, **row})
+    columns = ["save"] + [c for c in COLUMNS if c != "source_id"]
+    frame = pd.DataFrame(rows, columns=columns)
+    for name in ("year", "months"):
+        frame[name] = pd.to_numeric(frame[name].replace("", None), errors="coerce").astype("Int64")
+    frame["save"] = frame["save"].astype(bool)
+    return frame

@@ -9,7 +9,7 @@ from turnover.csvfile import read_rows
 from turnover.problems import Problem, display_path
 from turnover.schemas import COLUMNS, OPTIONAL, SCHEMAS
 
-FIGURE_KEY = ["region", "year", "months", "flow", "coverage", "source_id"]
+FIGURE_KEY = ["region", "year", "months", "flow", "coverage", "stats", "source_id"]
 
 
 def read_table(path: Path, kind: str) -> tuple[pd.DataFrame, list[Problem]]:

@@ -1,0 +1,304 @@
+"""Add one published figure (and its source document when new) to data/, checked like ``validate`` checks.
+
+``add_figure`` is the single write path: the ``add`` command and the /curate page both call it.
+
+1. The cells are tidied (spaces, line breaks, 2023.0 -> 2023), defaults filled (12 months, turnover, exact,
+   goods), the region resolved from any name the registry knows ("Брянщина" -> RU-BRY).
+2. Under the data folder's lock, the current figures.csv and sources.csv are read, the new line(s) appended to
+   copies in a temporary folder, and ``load_dataset`` run on that would-be data: any problem it reports on a new
+   line (a schema rule, an unknown source, a repeated key, a missing exchange rate) refuses the whole add, and
+   nothing is written. The rules live in schemas.py and dataset.py only; none is copied here.
+3. The new source line, then the new figure line, are appended to the real files byte for byte (the old lines
+   are not re-quoted or re-ordered), each written atomically (writing.py).
+
+Duplicates. A figure's key is (region, year, months, flow, coverage, source_id), and ``validate`` rejects a second
+row with the same key. So:
+- the same key from the same source is refused: with the same value it is already recorded; with another value
+  the one source would give two figures for one period, which the data model cannot hold (if the source really
+  states two, e.g. by Belarusian and by Russian statistics, they differ in coverage or the second needs its own
+  source row; a correction is an edit of the existing line, not an add). No flag overrides this: a row that
+  ``validate`` would reject is never written;
+- another source for the same region, period and flow is not a duplicate and needs no flag: it is added, and the
+  dashboard shows one figure and lists the others as alternatives (selection.py). The add reports them.
+"""
+
+import csv
+import io
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from turnover import paths
+from turnover.csvfile import read_rows
+from turnover.dataset import load_dataset
+from turnover.problems import display_path
+from turnover.regions import UnknownRegion, load_registry
+from turnover.schemas import COLUMNS, OPTIONAL
+from turnover.validate import FIGURE_KEY
+from turnover.writing import data_lock, write_atomically
+
+FIGURE_FIELDS = COLUMNS["figures"] + list(OPTIONAL["figures"])
+SOURCE_FIELDS = COLUMNS["sources"]
+SOURCE_DETAILS = [name for name in SOURCE_FIELDS if name != "id"]
+FIGURE_DEFAULTS = {"months": "12", "flow": "turnover", "qualifier": "exact", "coverage": "goods", "stats": "", "note": ""}
+
+
+class AddError(Exception):
+    """The figure was not added; ``problems`` are lines like ``data/figures.csv: value: reason``."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class AddResult:
+    figure_path: str
+    figure_line: int
+    figure_row: str  # the CSV line as written
+    source_line: int | None = None  # set when a new source row was written
+    source_row: str | None = None
+    source_path: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """What was written, as ``path:line: row``."""
+        written = []
+        if self.source_row is not None:
+            written.append(f"{self.source_path}:{self.source_line}: {self.source_row}")
+        written.append(f"{self.figure_path}:{self.figure_line}: {self.figure_row}")
+        return written
+
+
+def cell(value) -> str:
+    """A form or command-line value as a CSV cell: None/NaN -> "", 2023.0 -> "2023", inner whitespace collapsed."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        if value.is_integer():
+            return str(int(value))
+    text = str(value)
+    return " ".join(text.split()) if text.strip() else ""
+
+
+def add_figure(figure: Mapping, source: Mapping | None = None, data_dir: Path | None = None, geo_dir: Path | None = None,
+               lock_timeout: float = 30.0) -> AddResult:
+    """Append ``figure`` (region may be any known name) and, when ``source`` gives its details, the source row.
+
+    Raises ``AddError`` (nothing written) when the row would not pass ``validate`` or repeats a key.
+    """
+    data_dir = Path(data_dir or paths.data_dir())
+    geo_dir = Path(geo_dir or paths.geo_dir())
+    figures_path, sources_path = data_dir / "figures.csv", data_dir / "sources.csv"
+    shown_figures, shown_sources = display_path(figures_path), display_path(sources_path)
+
+    row = {name: cell(figure.get(name, "")) for name in FIGURE_FIELDS}
+    for name, default in FIGURE_DEFAULTS.items():
+        if not row[name] and name not in figure:
+            row[name] = default
+    details = {name: cell((source or {}).get(name, "")) for name in SOURCE_FIELDS}
+    if not row["source_id"] and details["id"]:
+        row["source_id"] = details["id"]
+    _resolve_region(row, geo_dir, shown_figures)
+
+    with data_lock(data_dir, lock_timeout):
+        figures_bytes, sources_bytes = _read(figures_path, shown_figures), _read(sources_path, shown_sources)
+        existing_sources, _ = read_rows(sources_path, COLUMNS["sources"])
+        new_source, notes = _source_row(row, details, existing_sources, shown_sources)
+        existing_figures, _ = read_rows(figures_path, COLUMNS["figures"], OPTIONAL["figures"])
+        notes += _check_key(row, existing_figures, shown_figures)
+
+        figure_line_text, new_figures = _append(figures_bytes, row, shown_figures)
+        figure_line = _last_line(new_figures)
+        source_line_text, new_sources, source_line = None, sources_bytes, None
+        if new_source is not None:
+            source_line_text, new_sources = _append(sources_bytes, new_source, shown_sources)
+            source_line = _last_line(new_sources)
+        _validate(data_dir, geo_dir, new_figures, new_sources, figure_line, source_line, shown_figures, shown_sources)
+
+        if new_source is not None:
+            write_atomically(sources_path, new_sources)
+        try:
+            write_atomically(figures_path, new_figures)
+        except BaseException:
+            if new_source is not None:
+                write_atomically(sources_path, sources_bytes)  # leave both files as they were
+            raise
+    return AddResult(shown_figures, figure_line, figure_line_text, source_line, source_line_text, shown_sources, notes)
+
+
+# --- the steps ---------------------------------------------------------------------------------------------------
+
+
+def _read(path: Path, shown: str) -> bytes:
+    if not path.is_file():
+        raise AddError([f"{shown}: -: file not found"])
+    return path.read_bytes()
+
+
+def _resolve_region(row: dict, geo_dir: Path, shown: str) -> None:
+    if not row["region"]:
+        raise AddError([f"{shown}: region: region is empty"])
+    registry, _ = load_registry(geo_dir / "regions.csv")
+    try:
+        row["region"] = registry.resolve(row["region"])
+    except UnknownRegion as error:
+        raise AddError([f"{shown}: region: {error}"]) from None
+
+
+def _source_row(row: dict, details: dict, existing, shown: str) -> tuple[dict | None, list[str]]:
+    """The new source row to write, or None when the figure cites a source already in sources.csv."""
+    given = {name: details[name] for name in SOURCE_DETAILS if details[name]}
+    by_id = {r["id"]: r for r in existing.to_dict("records")}
+    source_id = row["source_id"]
+    if source_id in by_id:
+        known = by_id[source_id]
+        differing = [name for name, value in given.items() if known.get(name, "") != value]
+        if differing:
+            shown_known = ", ".join(f"{name} {known.get(name, '')!r}" for name in differing)
+            raise AddError([f"{shown}: id: source {source_id!r} (line {known['line']}) already exists with {shown_known}; "
+                            "choose another --source-id for a new document, or leave the source details out to cite it"])
+        return None, []
+    if not given:
+        if not source_id:
+            raise AddError([f"{shown}: id: no source: give --source-id of a source in sources.csv, or the new source's --publisher, --title, --language"])
+        raise AddError([f"{shown}: id: unknown source {source_id!r}; give --publisher, --title and --language (and --url, --published) to add it"])
+    if given.get("url"):
+        same_url = [r for r in by_id.values() if r.get("url") == given["url"]]
+        if same_url:
+            known = same_url[0]
+            if source_id and source_id != known["id"]:
+                raise AddError([f"{shown}: url: this document is already source {known['id']!r} (line {known['line']}); cite it with --source-id {known['id']}"])
+            row["source_id"] = known["id"]
+            return None, [f"the url is already source {known['id']} (line {known['line']}); the figure cites it"]
+    if not source_id:
+        source_id = suggest_source_id(given.get("publisher", ""), given.get("published", ""), set(by_id))
+        row["source_id"] = source_id
+    return {"id": source_id, **{name: details[name] for name in SOURCE_DETAILS}}, []
+
+
+def _check_key(row: dict, existing, shown: str) -> list[str]:
+    """Refuse a repeated key with a clear reason; name the other sources' figures for the same slot."""
+    records = existing.to_dict("records")
+    for other in records:
+        if all(other.get(name, "") == row[name] for name in FIGURE_KEY):
+            what = ", ".join(f"{name} {row[name] or '(blank)'}" for name in FIGURE_KEY)
+            if (other["value"], other["currency"], other["scale"], other["qualifier"]) == (row["value"], row["currency"], row["scale"], row["qualifier"]):
+                raise AddError([f"{shown}: {FIGURE_KEY[0]}: already recorded at line {other['line']} ({what}); nothing written"])
+            raise AddError([
+                f"{shown}: {FIGURE_KEY[0]}: duplicate figure: line {other['line']} already has {what} "
+                f"(value {other['value']} {other['currency']} {other['scale']} {other['qualifier']}); one source gives one figure per "
+                "region, period, flow and coverage. To correct it, edit that line; if the source states a second figure "
+                "(another coverage or statistics), record it with its own coverage or source"
+            ])
+    slot = ["region", "year", "months", "flow", "coverage"]
+    others = [r for r in records if all(r.get(name, "") == row[name] for name in slot)]
+    if not others:
+        return []
+    listed = "; ".join(f"line {r['line']}: {r['value']} {r['currency']} {r['scale']} ({r['source_id']})" for r in others)
+    return [f"{len(others)} figure(s) from other sources for the same region, period and flow ({listed}); "
+            "the dashboard shows one and lists the others as alternatives"]
+
+
+def _append(current: bytes, row: dict, shown: str) -> tuple[str, bytes]:
+    """The file's bytes with one CSV line added in its header's column order and its line ending."""
+    text = current.decode("utf-8", errors="surrogateescape")
+    lines = text.removeprefix("\ufeff").splitlines()
+    header_line = next((line for line in lines if line.strip()), None)
+    if header_line is None:
+        raise AddError([f"{shown}: -: file has no header"])
+    header = [name.strip() for name in next(csv.reader([header_line]))]
+    ending = "\r\n" if "\r\n" in text else "\n"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow([row.get(name, "") for name in header])
+    line = buffer.getvalue()
+    separator = "" if not text or text.endswith(("\n", "\r")) else ending
+    return line, current + (separator + line + ending).encode("utf-8")
+
+
+def _last_line(content: bytes) -> int:
+    return len(content.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff").splitlines())
+
+
+def _validate(data_dir: Path, geo_dir: Path, figures: bytes, sources: bytes, figure_line: int, source_line: int | None,
+              shown_figures: str, shown_sources: str) -> None:
+    """Run the whole validation on the would-be files; refuse on any problem in a new line or a whole file."""
+    with tempfile.TemporaryDirectory(prefix="turnover-add-") as folder:
+        trial = Path(folder)
+        (trial / "figures.csv").write_bytes(figures)
+        (trial / "sources.csv").write_bytes(sources)
+        if (data_dir / "fx.csv").exists():
+            shutil.copyfile(data_dir / "fx.csv", trial / "fx.csv")
+        problems = load_dataset(trial, geo_dir).problems
+    source_problems = [p for p in problems if Path(p.path).name == "sources.csv" and p.line in (0, source_line or -1)]
+    figure_problems = [p for p in problems if Path(p.path).name == "figures.csv" and p.line in (0, figure_line)]
+    if source_problems:  # the source row itself was refused: that, not "unknown source_id", is the reason to show
+        figure_problems = [p for p in figure_problems if p.column != "source_id"]
+    found = [f"{shown_sources}: {p.column or '-'}: {p.reason}" for p in source_problems]
+    found += [f"{shown_figures}: {p.column or '-'}: {p.reason}" for p in figure_problems]
+    if found:
+        raise AddError(found)
+
+
+@dataclass
+class RowOutcome:
+    """One reviewed row's fate: ``result`` when written, ``problems`` when refused."""
+
+    row: int
+    result: AddResult | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def add_rows(rows: list[Mapping], source: Mapping, data_dir: Path | None = None, geo_dir: Path | None = None) -> list[RowOutcome]:
+    """Add several figures from one source document, each on its own (one refused row does not stop the others).
+
+    ``source`` holds the document's details and its ``id``; the first row writes the source, the rest cite it.
+    """
+    outcomes = []
+    for number, row in enumerate(rows):
+        try:
+            outcomes.append(RowOutcome(number, add_figure({**row, "source_id": source.get("id", "")}, source, data_dir, geo_dir)))
+        except AddError as error:
+            outcomes.append(RowOutcome(number, problems=error.problems))
+        except OSError as error:
+            outcomes.append(RowOutcome(number, problems=[f"could not write: {error}; the data files are unchanged"]))
+    return outcomes
+
+
+def source_id_for(details: Mapping, data_dir: Path | None = None) -> tuple[str, bool]:
+    """The id a document gets: an existing source with the same url (or, without url, the same details) keeps
+    its id; otherwise a new id in the house style. Returns (id, already in sources.csv)."""
+    data_dir = Path(data_dir or paths.data_dir())
+    existing, _ = read_rows(data_dir / "sources.csv", COLUMNS["sources"])
+    wanted = {name: cell(details.get(name, "")) for name in SOURCE_DETAILS}
+    for known in existing.to_dict("records"):
+        if wanted["url"] and known.get("url") == wanted["url"]:
+            return known["id"], True
+        if not wanted["url"] and all(known.get(name, "") == value for name, value in wanted.items()):
+            return known["id"], True
+    return suggest_source_id(wanted["publisher"], wanted["published"], set(existing["id"])), False
+
+
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch  y  e yu ya".split(" ")))
+
+
+def suggest_source_id(publisher: str, published: str, taken: set[str]) -> str:
+    """``<publisher-slug>-<YYYYMMDD|YYYYMM|YYYY|nd>[-n]``, the form data/sources.csv uses, not yet taken."""
+    name = re.sub(r"\(.*?\)", "", publisher).strip().lower()
+    name = "".join(_CYRILLIC.get(ch, ch) for ch in name)
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", name.replace(".", "")).strip("-")[:24].strip("-") or "source"
+    date = re.sub(r"\D", "", published) or "nd"
+    base = f"{slug}-{date}"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate

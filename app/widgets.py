@@ -23,7 +23,7 @@ def chart_with_downloads(framed: Framed, name: str, key: str) -> None:
     st.markdown(f"#### {plain(framed.title)}")
     for line in framed.subtitle:
         st.caption(plain(line))
-    st.altair_chart(framed.chart, theme=None, width="stretch")
+    st.vega_lite_chart(framed.spec(), theme=None, width="stretch")
     if st.session_state.chosen_filters.briefing:
         return
     row = st.container(horizontal=True)

@@ -4,8 +4,9 @@ Full years are a line; partial years are separate, labelled points never joined 
 and bound figures ("about", "almost", "over") are drawn hollow and say so in the tooltip.
 """
 
+import json
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import altair as alt
 import pandas as pd
@@ -18,6 +19,7 @@ KIND_COLOURS = ["#1f5f8b", "#1f5f8b", "#d55e00"]  # Okabe–Ito vermilion for pa
 KIND_SHAPES = ["circle", "circle", "diamond"]
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]  # colour-blind safe
 KIND_FILLS = ["#1f5f8b", "#ffffff", "#d55e00"]
+TOOLTIP_FIELDS = ["region_name", "period", "shown", "conversion", "source_publisher", "source_published"]
 TOOLTIP = [
     alt.Tooltip("region_name:N", title="Region"),
     alt.Tooltip("period:N", title="Period"),
@@ -62,12 +64,29 @@ class Framed:
     chart: alt.TopLevelMixin
     title: str
     subtitle: list[str]
+    datasets: dict[str, list] = field(default_factory=dict)  # large inline data, added after Altair (see spec)
 
-    def for_export(self) -> alt.VConcatChart:
+    def spec(self) -> dict:
+        """The Vega-Lite spec as drawn in the page.
+
+        Altair validates a spec against the Vega-Lite schema every time it is serialised, and for the
+        map's 92 inline geometries that took seconds; large data is therefore named in the chart and
+        attached here, after serialisation. The tests validate every chart's spec once.
+        """
+        return self._with_datasets(self.chart.to_dict(validate=False))
+
+    def export_spec(self) -> dict:
+        """The spec for a file: title and subtitle inside the image, above the chart."""
         lines = [line for text in self.subtitle for line in textwrap.wrap(text, 110)]
-        return alt.vconcat(self.chart).properties(
+        titled = alt.vconcat(self.chart).properties(
             title=alt.TitleParams(self.title, subtitle=lines, anchor="start", fontSize=16, subtitleFontSize=12, subtitleColor="#444444")
         )
+        return self._with_datasets(titled.to_dict(validate=False))
+
+    def _with_datasets(self, spec: dict) -> dict:
+        if self.datasets:
+            spec.setdefault("datasets", {}).update(self.datasets)
+        return spec
 
 
 def year_runs(figures: pd.DataFrame) -> pd.Series:
@@ -78,9 +97,26 @@ def year_runs(figures: pd.DataFrame) -> pd.Series:
     return (ordered["region"] + "-" + runs.astype(str)).reindex(figures.index)
 
 
-def framed(chart, title: str, subtitle: list[str], source: str) -> Framed:
+def framed(chart, title: str, subtitle: list[str], source: str, datasets: dict[str, list] | None = None) -> Framed:
     footer = alt.TitleParams(textwrap.wrap(source, 80), orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#555555")
-    return Framed(chart.properties(title=footer), title, subtitle)
+    return Framed(chart.properties(title=footer), title, subtitle, datasets or {})
+
+
+NAMED = alt.Data(name="figures")  # every chart reads its rows from a named dataset attached by Framed.spec
+
+
+def named(data: pd.DataFrame, name: str = "figures") -> dict[str, list]:
+    """The chart's rows as JSON-ready records (NaN becomes null), keyed by dataset name.
+
+    Handing Altair a DataFrame makes it copy and re-serialise the data at every step of building a
+    layered chart (a third of a second for a dozen rows); named data keeps chart building cheap.
+    """
+    return {name: json.loads(data.to_json(orient="records", date_format="iso"))}
+
+
+def chart_data(figures: pd.DataFrame, *extra: str) -> pd.DataFrame:
+    """Only the columns a chart encodes or shows in its tooltip: the spec stays small and quick to send."""
+    return figures[[*TOOLTIP_FIELDS, "year", "full_year", "approximate", *extra]]
 
 
 def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
@@ -91,7 +127,7 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
     """
     divisor, unit = _unit(series) if len(series) else (1.0, "US$ million")
     full = series["full_year"]
-    data = series.assign(
+    data = chart_data(series).assign(
         amount=series["usd_mn"] / divisor,
         kind=_figure_kind(series),
         start=series["year"].astype(float),
@@ -110,7 +146,7 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
     y = alt.Y("amount:Q", title=unit, scale=alt.Scale(zero=True))
     kind_scale = {"domain": KIND_ORDER}
     legend = alt.Legend(title=None, orient="top", labelLimit=320)
-    base = alt.Chart(data).encode(x=x, y=y)
+    base = alt.Chart(NAMED).encode(x=x, y=y)
     line = base.transform_filter(alt.datum.full_year).mark_line(color=KIND_COLOURS[0], strokeWidth=2).encode(detail="run:N")
     spans = base.transform_filter(~alt.datum.full_year).mark_rule(color=KIND_COLOURS[2], strokeWidth=4, opacity=0.6).encode(x="start:Q", x2="end:Q")
     points = base.mark_point(size=90, strokeWidth=2, opacity=1).encode(
@@ -122,15 +158,15 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
     labels = base.transform_filter(~alt.datum.full_year).mark_text(dy=-14, align="left", fontSize=11, color=KIND_COLOURS[2]).encode(x="start:Q", text="label:N")
     subtitle = [f"{unit}, {first}–{last}. Consecutive full years joined by the line (a break: no figure for the year between); partial years drawn apart over the months they cover, not comparable with full years. Hollow points: approximate or bound figures."]
     chart = (line + spans + points + labels).properties(width="container", height=320)
-    return framed(chart, f"{FLOW_LABELS[flow]}: Belarus – {region_name}", subtitle, source_line(series))
+    return framed(chart, f"{FLOW_LABELS[flow]}: Belarus – {region_name}", subtitle, source_line(series), named(data))
 
 
 def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20) -> Framed:
     """The regions with the largest full-year figures, as labelled horizontal bars."""
     top = table.head(limit)
     divisor, unit = _unit(top) if len(top) else (1.0, "US$ million")
-    data = top.assign(amount=top["usd_mn"] / divisor)
-    bars = alt.Chart(data).mark_bar(color="#1f5f8b").encode(
+    data = chart_data(top).assign(amount=top["usd_mn"] / divisor)
+    bars = alt.Chart(NAMED).mark_bar(color="#1f5f8b").encode(
         y=alt.Y("region_name:N", sort="-x", title=None),
         x=alt.X("amount:Q", title=unit),
         opacity=alt.condition("datum.approximate", alt.value(0.55), alt.value(1.0)),
@@ -140,29 +176,29 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20) ->
     shown = f"top {len(top)} of {len(table)}" if len(table) > limit else f"all {len(table)}"
     subtitle = [f"Full year {year}, {unit}; {shown} regions with a full-year figure. Lighter bars: approximate or bound figures."]
     chart = (bars + text).properties(width="container", height=max(120, 22 * len(top)))
-    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus by Russian region, {year}", subtitle, source_line(top))
+    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus by Russian region, {year}", subtitle, source_line(top), named(data))
 
 
 def compare_chart(figures: pd.DataFrame, flow: str) -> Framed:
     """Several regions' full-year series side by side (partial years are left to each region's profile)."""
     full = figures[figures["full_year"]]
     divisor, unit = _unit(full) if len(full) else (1.0, "US$ million")
-    data = full.assign(amount=full["usd_mn"] / divisor, run=year_runs(full))
+    data = chart_data(full).assign(amount=full["usd_mn"] / divisor, run=year_runs(full))
     years = f"{data['year'].min()}–{data['year'].max()}" if len(data) else "no figures"
-    base = alt.Chart(data).encode(
+    base = alt.Chart(NAMED).encode(
         x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("amount:Q", title=unit),
         color=alt.Color("region_name:N", title=None, scale=alt.Scale(range=OKABE_ITO), legend=alt.Legend(orient="top", labelLimit=240)),
     )
     chart = (base.mark_line().encode(detail="run:N") + base.mark_point(size=60, filled=True).encode(tooltip=TOOLTIP)).properties(width="container", height=320)
     subtitle = [f"Full years only, {unit}, {years}. Lines join consecutive years only; a break is a year without a published figure."]
-    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus: regions compared", subtitle, source_line(full))
+    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus: regions compared", subtitle, source_line(full), named(data))
 
 
 def district_chart(table: pd.DataFrame, year: int, flow: str, figures: pd.DataFrame) -> Framed:
     """Federal-district sums of the regions with data, each bar saying how many regions it covers."""
     data = table.assign(amount=table["usd_mn"] / 1000, coverage=table["with_data"].astype(str) + " of " + table["regions"].astype(str) + " regions")
-    bars = alt.Chart(data).mark_bar(color="#3b8bb3").encode(
+    bars = alt.Chart(NAMED).mark_bar(color="#3b8bb3").encode(
         y=alt.Y("name:N", sort="-x", title=None),
         x=alt.X("amount:Q", title="US$ billion"),
         tooltip=[alt.Tooltip("name:N", title="District"), alt.Tooltip("amount:Q", title="Sum, US$ bn", format=".2f"), alt.Tooltip("coverage:N", title="Covers")],
@@ -170,4 +206,4 @@ def district_chart(table: pd.DataFrame, year: int, flow: str, figures: pd.DataFr
     text = bars.mark_text(align="left", dx=4, fontSize=11).encode(text="coverage:N")
     subtitle = [f"Full year {year}, US$ billion: sums of the regions that have a figure, not district totals."]
     chart = (bars + text).properties(width="container", height=max(120, 30 * len(data)))
-    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus by federal district, {year}", subtitle, source_line(figures))
+    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus by federal district, {year}", subtitle, source_line(figures), named(data))

@@ -22,7 +22,7 @@ def _register_fonts() -> None:
 
 def export_spec(framed: Framed) -> dict:
     """The chart's Vega-Lite spec with title and subtitle inside, a fixed width (a file has no container) and the bundled font."""
-    spec = json.loads(json.dumps(framed.for_export().to_dict()).replace('"width": "container"', f'"width": {EXPORT_WIDTH}'))
+    spec = json.loads(json.dumps(framed.export_spec()).replace('"width": "container"', f'"width": {EXPORT_WIDTH}'))
     config = spec.setdefault("config", {})
     config["font"] = FONT
     config.setdefault("background", "white")

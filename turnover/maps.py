@@ -60,7 +60,7 @@ def annotated_features(collection: dict, table: pd.DataFrame) -> list[dict]:
 def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str) -> Framed:
     """A static equal-area map (conic, centred on 100°E so Chukotka is not split) that exports cleanly."""
     features = annotated_features(collection, table)
-    data = alt.Data(values=features)
+    data = alt.Data(name="regions")  # attached after serialisation: see Framed.spec
     tooltip = [
         alt.Tooltip("properties.name_en:N", title="Region"),
         alt.Tooltip("properties.shown:N", title="Figure"),
@@ -86,7 +86,7 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str) -> F
     chart = (base + valued).project(type="conicEqualArea", rotate=[-100, 0, 0], parallels=[52, 64]).resolve_scale(color="independent").properties(width="container", height=430)
     covered = len(table)
     subtitle = [f"Full year {year}, US$ million, log colour scale; {covered} regions with a published full-year figure, grey: no figure (not zero)."]
-    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus by Russian region, {year}", subtitle, source_line(table))
+    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus by Russian region, {year}", subtitle, source_line(table), {"regions": features})
 
 
 def value_colour_scale(table: pd.DataFrame) -> cm.LinearColormap:
@@ -151,15 +151,15 @@ def folium_map(collection: dict, table: pd.DataFrame) -> folium.Map:
     return figure
 
 
-def legend_chart(table: pd.DataFrame, flow: str) -> alt.Chart:
+def legend_spec(table: pd.DataFrame, flow: str) -> dict:
     """A compact colour legend for the Folium map: the log scale's swatches on one row, the grey categories below."""
     steps = legend_steps(table)
     rows = [{"label": format_usd_mn(v), "colour": c, "row": 0, "column": i} for i, (v, c) in enumerate(zip(steps["usd_mn"], steps["colour"]))]
     rows += [{"label": label, "colour": colour, "row": 1, "column": i} for i, (label, colour) in enumerate(CATEGORIES.values())]
-    data = pd.DataFrame(rows)
+    data = alt.Data(values=rows)
     x = alt.X("column:O", axis=None, scale=alt.Scale(paddingOuter=0, align=0))
     y = alt.Y("row:O", axis=None, scale=alt.Scale(range=[10, 36]))
     swatch = alt.Chart(data).mark_square(size=160, stroke="#999999", strokeWidth=0.5, align="left").encode(x=x, y=y, color=alt.Color("colour:N", scale=None))
     text = alt.Chart(data).mark_text(align="left", dx=10, fontSize=11).encode(x=x, y=y, text="label:N")
     title = alt.TitleParams(f"{FLOW_LABELS[flow]}, full year, US$ (log colour scale)", fontSize=11, anchor="start", offset=4)
-    return (swatch + text).properties(height=46, width="container", title=title)
+    return (swatch + text).properties(height=46, width="container", title=title).to_dict(validate=False)

@@ -8,7 +8,7 @@ from app.widgets import chart_with_downloads, plain
 from turnover.aggregate import ranking
 from turnover.boundaries import BoundaryError
 from turnover.charts import ranking_chart
-from turnover.maps import altair_map, folium_map, legend_chart
+from turnover.maps import altair_map, folium_map, legend_spec
 from turnover.vocabulary import FLOW_LABELS
 
 data = state.dataset()
@@ -38,7 +38,7 @@ with map_column:
             help="The static map exports to PNG/SVG; the interactive one zooms, shows a region on hover and opens its profile on a click.",
         )
         if style == "Interactive map":
-            st.altair_chart(legend_chart(table, filters.flow), theme=None, width="stretch")
+            st.vega_lite_chart(legend_spec(table, filters.flow), theme=None, width="stretch")
             clicked = st_folium(
                 folium_map(collection, table),
                 key=f"folium_{filters.year}_{filters.flow}",

@@ -35,7 +35,7 @@ with timed_run() as run:  # off unless TURNOVER_TIMING_LOG is set (bench/run.py)
     if not filters.briefing:
         show_notices(notices)
         show_data_problems(data.problems)
-        st.sidebar.caption(f"{len(data.figures)} published figures, {data.figures['region'].nunique()} regions, {len(data.sources)} sources.")
+        st.sidebar.caption(f"{len(data.figures)} published figures, {len(data.regions)} regions, {len(data.sources)} sources.")
     run["page"] = page.url_path or "map"
     page.run()
     state.leave_briefing_button()

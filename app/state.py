@@ -10,7 +10,6 @@ from pathlib import Path
 import streamlit as st
 
 from turnover import paths
-from turnover.aggregate import years_with_data
 from turnover.boundaries import BoundaryError, load_boundaries
 from turnover.dataset import Dataset, load_dataset
 from turnover.urlstate import Filters, default_year, parse_filters
@@ -59,10 +58,7 @@ def boundaries() -> dict:
 
 def sidebar_filters(data: Dataset) -> tuple[Filters, list[str]]:
     """Region, year and flow in the sidebar, seeded from the URL on the session's first run."""
-    figures = data.figures
-    regions = sorted(figures["region"].unique(), key=data.registry.name)
-    counts = figures[figures["full_year"] & figures["region"].str.startswith("RU-")].groupby("year")["region"].nunique().to_dict()
-    years = sorted(set(years_with_data(figures)) | set(counts), reverse=True)
+    regions, years, counts = data.regions, data.years, data.subjects_per_year
     state = st.session_state
     if "chosen_filters" not in state:  # the session's first run: the address decides
         parsed, notices = parse_filters(st.query_params.to_dict(), data.registry, regions, years, default_year(counts or {years[0]: 1}))

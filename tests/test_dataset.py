@@ -122,3 +122,31 @@ def test_lines_break_where_a_year_is_missing(dataset):
     more = full.assign(year=full["year"].replace({2022: 2020}))
     runs = dict(zip(more["year"], year_runs(more)))
     assert runs[2020] != runs[2023] == runs[2024]
+
+
+def test_large_files_load_from_a_columnar_cache_that_follows_every_edit(write_dataset, monkeypatch):
+    import time
+
+    from tests.conftest import FIGURES
+    from turnover import cache
+
+    monkeypatch.setattr(cache, "THRESHOLD_BYTES", 0)
+    data, geo = write_dataset()
+    first = load_dataset(data, geo)
+    assert list((data / ".cache").glob("figures-*.parquet"))
+    again = load_dataset(data, geo)
+    assert again.figures.equals(first.figures)
+    time.sleep(0.01)
+    (data / "figures.csv").write_text(FIGURES + "RU-BRY,2022,12,turnover,888.2,USD,mn,exact,goods,,old-1,\n", encoding="utf-8")
+    edited = load_dataset(data, geo)
+    assert len(edited.figures) == len(first.figures) + 1
+    assert len(list((data / ".cache").glob("figures-*.parquet"))) == 1  # the stale entry is gone
+
+
+def test_indexes_give_a_regions_figures_and_a_years_displayed_totals(dataset):
+    assert set(dataset.for_region("RU-SMO")["region"]) == {"RU-SMO"}
+    assert len(dataset.for_region("RU-SMO")) == 5
+    year = dataset.for_year(2023)
+    assert set(year["year"]) == {2023} and year["displayed"].all() and year["total"].all()
+    assert dataset.regions[0] == "RU-BRY"  # Bryansk Oblast sorts first by name
+    assert dataset.subjects_per_year[2023] == 3

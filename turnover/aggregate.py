@@ -79,7 +79,3 @@ def national_shares(figures: pd.DataFrame, year: int, flow: str = "turnover") ->
         national_shown=row["shown"],
         national_source=f"{row['source_publisher']}, {row['source_published']}",
     )
-
-
-def years_with_data(figures: pd.DataFrame, flow: str = "turnover") -> list[int]:
-    return sorted(_displayed_totals(figures, flow)["year"].unique().tolist())

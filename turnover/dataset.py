@@ -1,12 +1,13 @@
 """Load the curated CSVs into one typed, validated data set with the derived columns the views need."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from turnover import paths
+from turnover import cache, paths
 from turnover.formatting import format_published, format_usd_mn, with_qualifier
 from turnover.periods import period_label
 from turnover.problems import Problem, display_path
@@ -18,11 +19,50 @@ from turnover.vocabulary import SCALES, TOTAL_COVERAGES
 
 @dataclass
 class Dataset:
+    """The loaded data, with indexes built once so a view never scans the whole table on a widget change."""
+
     figures: pd.DataFrame
     sources: pd.DataFrame  # indexed by id
     fx: pd.DataFrame
     registry: Registry
     problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def _by_region(self) -> dict[str, pd.DataFrame]:
+        return dict(tuple(self.figures.groupby("region", sort=False)))
+
+    @cached_property
+    def _chosen_by_year(self) -> dict[int, pd.DataFrame]:
+        chosen = self.figures[self.figures["displayed"] & self.figures["total"]]
+        return dict(tuple(chosen.groupby("year", sort=False)))
+
+    def for_region(self, region: str) -> pd.DataFrame:
+        """Every figure of one region: displayed, alternatives, subsets."""
+        return self._by_region.get(region, self.figures.iloc[0:0])
+
+    def for_year(self, year: int) -> pd.DataFrame:
+        """The displayed total-trade figures of one year, every region and flow (the input of rankings and sums)."""
+        return self._chosen_by_year.get(year, self.figures.iloc[0:0])
+
+    def for_regions(self, regions: list[str]) -> pd.DataFrame:
+        parts = [self.for_region(region) for region in regions]
+        return pd.concat(parts) if parts else self.figures.iloc[0:0]
+
+    @cached_property
+    def regions(self) -> list[str]:
+        """Regions with at least one figure, by English name."""
+        return sorted(self._by_region, key=self.registry.name)
+
+    @cached_property
+    def subjects_per_year(self) -> dict[int, int]:
+        """How many Russian regions have a full-year figure, per year."""
+        subjects = self.figures[self.figures["full_year"] & self.figures["region"].str.startswith("RU-")]
+        return subjects.groupby("year")["region"].nunique().to_dict()
+
+    @cached_property
+    def years(self) -> list[int]:
+        """Years with a displayed figure, newest first."""
+        return sorted(self._chosen_by_year, reverse=True)
 
 
 def load_dataset(data_dir: Path | None = None, geo_dir: Path | None = None) -> Dataset:
@@ -34,7 +74,17 @@ def load_dataset(data_dir: Path | None = None, geo_dir: Path | None = None) -> D
     problems += more
     fx, more = _load_fx(data_dir / "fx.csv", sources)
     problems += more
-    figures, more = _load_figures(data_dir / "figures.csv", registry, sources, fx)
+    figures_csv = data_dir / "figures.csv"
+    cached = None
+    if cache.wanted(figures_csv):
+        key = cache.cache_key([figures_csv, data_dir / "sources.csv", data_dir / "fx.csv", geo_dir / "regions.csv"])
+        cached = cache.read(data_dir / ".cache", key)
+    if cached is not None:
+        figures, more = cached
+    else:
+        figures, more = _load_figures(figures_csv, registry, sources, fx)
+        if cache.wanted(figures_csv):
+            cache.write(data_dir / ".cache", key, figures, more)
     problems += more
     return Dataset(figures, sources, fx, registry, sorted(problems))
 
@@ -63,7 +113,7 @@ def _load_figures(path: Path, registry: Registry, sources: pd.DataFrame, fx: pd.
     figures, problems = read_table(path, "figures")
     shown = display_path(path)
     unknown = ~figures["region"].isin(registry.table.index)
-    figures, more = reject(figures, unknown, shown, "region", figures["region"].map(lambda name: _unknown_region(registry, name)))
+    figures, more = reject(figures, unknown, shown, "region", figures.loc[unknown, "region"].map(lambda name: _unknown_region(registry, name)))
     problems += more
     figures, more = reject(figures, ~figures["source_id"].isin(sources.index), shown, "source_id", "unknown source_id (not in sources.csv)")
     problems += more
@@ -103,15 +153,24 @@ def _convert_to_usd(figures: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
     return figures.assign(usd_mn=usd_mn, fx_rate=np.where(figures["currency"] == "USD", np.nan, per_usd), converted=figures["currency"] != "USD")
 
 
+def _per_distinct(figures: pd.DataFrame, columns: list[str], make) -> pd.Series:
+    """``make(*row)`` for every row, computed once per distinct combination (a million rows repeat a lot)."""
+    distinct = figures[columns].drop_duplicates()
+    texts = [make(*values) for values in zip(*(distinct[c].tolist() for c in columns))]
+    keys = pd.MultiIndex.from_frame(distinct) if len(columns) > 1 else pd.Index(distinct[columns[0]])
+    lookup = pd.Series(texts, index=keys)
+    wanted = pd.MultiIndex.from_frame(figures[columns]) if len(columns) > 1 else pd.Index(figures[columns[0]])
+    return pd.Series(lookup.reindex(wanted).to_numpy(), index=figures.index)
+
+
 def _describe(figures: pd.DataFrame, registry: Registry, sources: pd.DataFrame) -> pd.DataFrame:
     regions = registry.table
-    period = [period_label(y, m) for y, m in zip(figures["year"], figures["months"])]
-    published = [format_published(v, c, s) for v, c, s in zip(figures["value"], figures["currency"], figures["scale"])]
-    usd = [format_usd_mn(x) for x in figures["usd_mn"]]
-    shown = [with_qualifier(text, q) for text, q in zip(usd, figures["qualifier"])]
+    period = _per_distinct(figures, ["year", "months"], period_label)
+    published = _per_distinct(figures, ["value", "currency", "scale"], format_published)
+    shown = _per_distinct(figures, ["usd_mn", "qualifier"], lambda usd, qualifier: with_qualifier(format_usd_mn(usd), qualifier))
     conversion = np.where(
         figures["converted"],
-        "converted from " + pd.Series(published, index=figures.index) + " at " + figures["fx_rate"].round(2).astype(str) + " " + figures["currency"] + "/USD (" + figures["year"].astype(str) + " average)",
+        "converted from " + published + " at " + figures["fx_rate"].round(2).astype(str) + " " + figures["currency"] + "/USD (" + figures["year"].astype(str) + " average)",
         "",
     )
     source = sources.reindex(figures["source_id"])

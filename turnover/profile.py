@@ -27,8 +27,9 @@ def _cite(row) -> str:
     return f"{text}; {row['conversion']}" if row["conversion"] else text
 
 
-def key_figures(figures: pd.DataFrame, region: str, flow: str, year: int) -> Summary:
-    series = region_series(figures, region, flow)
+def key_figures(region_figures: pd.DataFrame, year_figures: pd.DataFrame, region: str, flow: str, year: int) -> Summary:
+    """``region_figures``: the region's figures; ``year_figures``: every region's for ``year`` (for the rank)."""
+    series = region_series(region_figures, region, flow)
     summary = Summary(series)
     if series.empty:
         return summary
@@ -41,7 +42,7 @@ def key_figures(figures: pd.DataFrame, region: str, flow: str, year: int) -> Sum
         row = selected.iloc[0]
         delta = None if pd.isna(row["change_pct"]) else f"{row['change_pct']:+.1f}% on {year - 1}"
         summary.cards.append(Card(f"Full year {year}", row["shown"], delta, _cite(row)))
-        ranked = rank_of(figures, region, year, flow)
+        ranked = rank_of(year_figures, region, year, flow)
         if ranked:
             summary.cards.append(Card(f"Rank in {year}", f"{ranked[0]} of {ranked[1]}", None, f"Among Russian regions with a full-year figure for {year}."))
     else:

@@ -29,11 +29,9 @@ def provenance_table(figures: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def search_figures(figures: pd.DataFrame, query: str, regions: list[str], only_conflicts: bool) -> pd.DataFrame:
+def search_figures(figures: pd.DataFrame, query: str, only_conflicts: bool) -> pd.DataFrame:
     """Figures whose region, publisher, title or note contains ``query`` (case-insensitive, plain text)."""
     found = figures
-    if regions:
-        found = found[found["region"].isin(regions)]
     if only_conflicts:
         found = found[found["alternatives"] > 0]
     if query.strip():
@@ -45,7 +43,7 @@ def search_figures(figures: pd.DataFrame, query: str, regions: list[str], only_c
 def conflicts(figures: pd.DataFrame) -> pd.DataFrame:
     """Region-periods where sources disagree (different US$ values), each figure on its own line."""
     clashing = figures[figures["alternatives"] > 0]
-    spread = clashing.groupby(["region", "year", "months", "flow", "total_or_coverage"])["usd_mn"].transform(lambda x: x.round(1).nunique())
+    spread = clashing.assign(rounded=clashing["usd_mn"].round(1)).groupby(["region", "year", "months", "flow", "total_or_coverage"])["rounded"].transform("nunique")
     clashing = clashing[spread > 1].sort_values(["region_name", "year", "months", "displayed"], ascending=[True, False, False, False])
     return pd.DataFrame(
         {

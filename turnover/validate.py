@@ -44,8 +44,8 @@ def reject(frame: pd.DataFrame, mask: pd.Series, shown: str, column: str, reason
     bad = frame[mask]
     if isinstance(reasons, str):
         texts = [reasons] * len(bad)
-    else:
-        texts = list(reasons[mask])
+    else:  # a Series covering at least the rejected rows
+        texts = reasons.reindex(bad.index).tolist()
     problems = [Problem(shown, int(line), column, text) for line, text in zip(bad["line"], texts)]
     return frame[~mask], problems
 

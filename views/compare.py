@@ -15,26 +15,28 @@ registry = data.registry
 
 st.title("Compare regions")
 st.markdown(f"**{FLOW_LABELS[filters.flow]}**; federal districts and shares for {filters.year}")
-choices = sorted(data.figures.loc[data.figures["region"].str.startswith("RU-"), "region"].unique(), key=registry.name)
+choices = [region for region in data.regions if region.startswith("RU-")]
+year_figures = data.for_year(filters.year)
+ranked = ranking(year_figures, filters.year, filters.flow)
 chosen = st.multiselect(
     "Regions",
     choices,
-    default=default_comparison(ranking(data.figures, filters.year, filters.flow), filters.region, choices),
+    default=default_comparison(ranked, filters.region, choices),
     format_func=registry.name,
     key=f"compare_{filters.region}_{filters.year}_{filters.flow}",
 )
 if chosen:
-    chart_with_downloads(compare_chart(compare_figures(data.figures, chosen, filters.flow), filters.flow), f"compare {filters.flow}", "compare")
+    chart_with_downloads(compare_chart(compare_figures(data.for_regions(chosen), chosen, filters.flow), filters.flow), f"compare {filters.flow}", "compare")
 else:
     st.info("Choose one or more regions.")
 
 st.subheader(f"Federal districts, {filters.year}")
-districts = district_totals(data.figures, registry, filters.year, filters.flow)
-chart_with_downloads(district_chart(districts, filters.year, filters.flow, ranking(data.figures, filters.year, filters.flow)), f"districts {filters.flow} {filters.year}", "districts")
+districts = district_totals(year_figures, registry, filters.year, filters.flow)
+chart_with_downloads(district_chart(districts, filters.year, filters.flow, ranked), f"districts {filters.flow} {filters.year}", "districts")
 st.dataframe(district_table(districts), hide_index=True, width="stretch")
 
 st.subheader(f"Share of Belarus' trade with Russia, {filters.year}")
-shares = national_shares(data.figures, filters.year, filters.flow)
+shares = national_shares(year_figures, filters.year, filters.flow)
 if shares["share_pct"].isna().all():
     st.info(f"No national full-year figure for {filters.year}, so no shares can be computed.")
 else:

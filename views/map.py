@@ -13,7 +13,7 @@ from turnover.vocabulary import FLOW_LABELS
 
 data = state.dataset()
 filters = state.current_filters()
-table = ranking(data.figures, filters.year, filters.flow)
+table = ranking(data.for_year(filters.year), filters.year, filters.flow)
 
 st.title(f"Belarus and the regions of Russia, {filters.year}")
 st.markdown(f"**{FLOW_LABELS[filters.flow]}**, full year {filters.year}")

@@ -17,7 +17,7 @@ name = registry.name(filters.region)
 st.title(plain(f"Belarus – {name}"))
 st.caption(plain(f"{registry.table.at[filters.region, 'name_ru']} · {filters.region} · {FLOW_LABELS[filters.flow]} · selected year {filters.year}"))
 
-summary = profile.key_figures(data.figures, filters.region, filters.flow, filters.year)
+summary = profile.key_figures(data.for_region(filters.region), data.for_year(filters.year), filters.region, filters.flow, filters.year)
 if summary.series.empty:
     st.info(plain(f"No {FLOW_LABELS[filters.flow].lower()} figures for {name}. Try another flow in the sidebar."))
 else:
@@ -29,7 +29,7 @@ else:
         st.markdown("**Like-for-like change on the same months of the year before:** " + plain("; ".join(summary.like_for_like)))
 
 st.subheader("Every figure and its source")
-table = provenance_table(data.figures[data.figures["region"] == filters.region]).drop(columns="Region")
+table = provenance_table(data.for_region(filters.region)).drop(columns="Region")
 if table.empty:
     st.caption("None.")
 else:

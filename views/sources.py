@@ -6,6 +6,8 @@ from app import state
 from turnover import paths
 from turnover.provenance import conflicts, provenance_table, search_figures
 
+SHOWN_ROWS = 5000  # a browser table of a million rows helps nobody; the download has them all
+
 data = state.dataset()
 registry = data.registry
 
@@ -14,17 +16,17 @@ st.caption(f"{len(data.figures)} published figures from {len(data.sources)} sour
 
 left, middle, right = st.columns([2, 2, 1])
 query = left.text_input("Search (region, publisher, title, note)", key="sources_query")
-regions = middle.multiselect("Regions", sorted(data.figures["region"].unique(), key=registry.name), format_func=registry.name, key="sources_regions")
+regions = middle.multiselect("Regions", data.regions, format_func=registry.name, key="sources_regions")
 only_conflicts = right.toggle("Only conflicting figures", key="sources_conflicts")
 
-found = search_figures(data.figures, query, regions, only_conflicts)
+found = search_figures(data.for_regions(regions) if regions else data.figures, query, only_conflicts)
 st.dataframe(
-    provenance_table(found),
+    provenance_table(found.head(SHOWN_ROWS)),
     hide_index=True,
     width="stretch",
     column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")},
 )
-st.caption(f"{len(found)} of {len(data.figures)} figures.")
+st.caption(f"{len(found)} of {len(data.figures)} figures" + (f"; the first {SHOWN_ROWS:,} are shown: narrow the search, or download them all below." if len(found) > SHOWN_ROWS else "."))
 
 st.subheader("Conflicts between sources")
 clashes = conflicts(data.figures)

@@ -20,7 +20,7 @@ def _signature(*folders: Path) -> tuple:
     """Modification times of the input files: a saved figure reloads the data without a restart."""
     stamps = []
     for folder in folders:
-        for path in sorted(folder.glob("*.csv")):
+        for path in sorted([*folder.glob("*.csv"), *folder.glob("*.geojson")]):
             try:
                 stamps.append((str(path), path.stat().st_mtime_ns))
             except FileNotFoundError:  # replaced at this very moment by an atomic write: the next run sees it
@@ -34,8 +34,14 @@ def _cached_dataset(data_dir: str, geo_dir: str, signature: tuple) -> Dataset:
 
 
 def dataset() -> Dataset:
+    return loaded()[0]
+
+
+def loaded() -> tuple[Dataset, tuple]:
+    """The data set and the signature of the files it came from (the key of every cached view)."""
     data_dir, geo_dir = paths.data_dir(), paths.geo_dir()
-    return _cached_dataset(str(data_dir), str(geo_dir), _signature(data_dir, geo_dir))
+    signature = _signature(data_dir, geo_dir)
+    return _cached_dataset(str(data_dir), str(geo_dir), signature), signature
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -73,7 +73,9 @@ class Framed:
         map's 92 inline geometries that took seconds; large data is therefore named in the chart and
         attached here, after serialisation. The tests validate every chart's spec once.
         """
-        return self._with_datasets(self.chart.to_dict(validate=False))
+        if "_spec" not in self.__dict__:  # built once: a cached view hands the same spec to every rerun
+            self.__dict__["_spec"] = self._with_datasets(self.chart.to_dict(validate=False))
+        return self.__dict__["_spec"]
 
     def export_spec(self) -> dict:
         """The spec for a file: title and subtitle inside the image, above the chart."""

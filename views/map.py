@@ -3,17 +3,15 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app import state
+from app import memo, state
 from app.widgets import chart_with_downloads, plain
-from turnover.aggregate import ranking
 from turnover.boundaries import BoundaryError
-from turnover.charts import ranking_chart
-from turnover.maps import altair_map, folium_map, legend_spec
+from turnover.maps import folium_map, legend_spec
 from turnover.vocabulary import FLOW_LABELS
 
 data = state.dataset()
 filters = state.current_filters()
-table = ranking(data.for_year(filters.year), filters.year, filters.flow)
+table = memo.year_ranking(filters.year, filters.flow)
 
 st.title(f"Belarus and the regions of Russia, {filters.year}")
 st.markdown(f"**{FLOW_LABELS[filters.flow]}**, full year {filters.year}")
@@ -53,9 +51,9 @@ with map_column:
                 st.session_state.pending_region = region
                 st.switch_page("views/region.py")
         else:
-            chart_with_downloads(altair_map(collection, table, filters.year, filters.flow), f"map {filters.flow} {filters.year}", "map")
+            chart_with_downloads(memo.map_view(collection, filters.year, filters.flow), f"map {filters.flow} {filters.year}", "map")
 with ranking_column:
     if table.empty:
         st.info(f"No full-year figures for {filters.year}. Choose another year in the sidebar.")
     else:
-        chart_with_downloads(ranking_chart(table, filters.year, filters.flow), f"ranking {filters.flow} {filters.year}", "ranking")
+        chart_with_downloads(memo.ranking_view(filters.year, filters.flow), f"ranking {filters.flow} {filters.year}", "ranking")

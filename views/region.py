@@ -2,11 +2,8 @@
 
 import streamlit as st
 
-from app import state
+from app import memo, state
 from app.widgets import chart_with_downloads, plain
-from turnover import profile
-from turnover.charts import series_chart
-from turnover.provenance import provenance_table
 from turnover.vocabulary import FLOW_LABELS
 
 data = state.dataset()
@@ -17,19 +14,18 @@ name = registry.name(filters.region)
 st.title(plain(f"Belarus – {name}"))
 st.caption(plain(f"{registry.table.at[filters.region, 'name_ru']} · {filters.region} · {FLOW_LABELS[filters.flow]} · selected year {filters.year}"))
 
-summary = profile.key_figures(data.for_region(filters.region), data.for_year(filters.year), filters.region, filters.flow, filters.year)
-if summary.series.empty:
+summary, chart, table = memo.region_view(filters.region, filters.flow, filters.year)
+if chart is None:
     st.info(plain(f"No {FLOW_LABELS[filters.flow].lower()} figures for {name}. Try another flow in the sidebar."))
 else:
     columns = st.columns(3) + st.columns(3)
     for column, card in zip(columns, summary.cards):
         column.metric(card.label, card.value, card.delta, delta_color="off" if card.delta is None else "normal", help=plain(card.help) if card.help else None, border=True)
-    chart_with_downloads(series_chart(summary.series, name, filters.flow), f"{name} {filters.flow}", "series")
+    chart_with_downloads(chart, f"{name} {filters.flow}", "series")
     if summary.like_for_like:
         st.markdown("**Like-for-like change on the same months of the year before:** " + plain("; ".join(summary.like_for_like)))
 
 st.subheader("Every figure and its source")
-table = provenance_table(data.for_region(filters.region)).drop(columns="Region")
 if table.empty:
     st.caption("None.")
 else:

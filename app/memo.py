@@ -1,0 +1,58 @@
+"""View results cached across reruns and sessions, keyed by the data files' signature and the filters.
+
+Building an Altair chart costs tens of milliseconds whatever the data; a region or year seen once is
+then served from memory. The values are shared, never modified.
+"""
+
+import pandas as pd
+import streamlit as st
+
+from app import state
+from turnover import profile
+from turnover.aggregate import ranking
+from turnover.charts import Framed, ranking_chart, series_chart
+from turnover.maps import altair_map
+from turnover.provenance import provenance_table
+
+
+def year_ranking(year: int, flow: str) -> pd.DataFrame:
+    data, signature = state.loaded()
+    return _year_ranking(data, signature, year, flow)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _year_ranking(_data, signature: tuple, year: int, flow: str) -> pd.DataFrame:
+    return ranking(_data.for_year(year), year, flow)
+
+
+def ranking_view(year: int, flow: str) -> Framed:
+    data, signature = state.loaded()
+    return _ranking_view(data, signature, year, flow)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _ranking_view(_data, signature: tuple, year: int, flow: str) -> Framed:
+    return ranking_chart(_year_ranking(_data, signature, year, flow), year, flow)
+
+
+def map_view(collection: dict, year: int, flow: str) -> Framed:
+    data, signature = state.loaded()
+    return _map_view(data, collection, signature, year, flow)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _map_view(_data, _collection: dict, signature: tuple, year: int, flow: str) -> Framed:
+    return altair_map(_collection, _year_ranking(_data, signature, year, flow), year, flow)
+
+
+def region_view(region: str, flow: str, year: int) -> tuple[profile.Summary, Framed | None, pd.DataFrame]:
+    """Key figures, the series chart (None without figures) and the table of every figure with its source."""
+    data, signature = state.loaded()
+    return _region_view(data, signature, region, flow, year)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _region_view(_data, signature: tuple, region: str, flow: str, year: int):
+    summary = profile.key_figures(_data.for_region(region), _data.for_year(year), region, flow, year)
+    chart = None if summary.series.empty else series_chart(summary.series, _data.registry.name(region), flow)
+    return summary, chart, provenance_table(_data.for_region(region)).drop(columns="Region")

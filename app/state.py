@@ -52,9 +52,10 @@ def _cached_boundaries(path: str, signature: tuple) -> dict | BoundaryError:
         return error
 
 
-def boundaries() -> dict:
-    """The boundary GeoJSON; raises BoundaryError (shown by the map page) when missing or broken."""
-    path = paths.geo_dir() / "regions.geojson"
+def boundaries(name: str = "regions.geojson") -> dict:
+    """A boundary GeoJSON from geo/ (``regions.geojson``, or the coarser ``regions-overview.geojson`` for the
+    static national map); raises BoundaryError (shown by the map page) when missing or broken."""
+    path = paths.geo_dir() / name
     signature = (path.stat().st_mtime_ns,) if path.exists() else ()
     loaded = _cached_boundaries(str(path), signature)
     if isinstance(loaded, BoundaryError):

@@ -174,6 +174,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=HERE / "regions.geojson")
     ap.add_argument("--tolerance", type=float, default=0.05, help="start tolerance in degrees")
     ap.add_argument("--max-bytes", type=int, default=350_000)
+    ap.add_argument("--overview-out", type=Path, default=HERE / "regions-overview.geojson",
+                    help="a coarser copy for the static national map (fewer vertices: a small, quick chart spec)")
+    ap.add_argument("--overview-tolerance", type=float, default=0.2)
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -200,6 +203,11 @@ def main() -> None:
 
     stats = check_written(args.out)
     assert stats["coverage_valid"], "simplified coverage has overlaps or gaps narrower than 0.01 deg"
+    args.overview_out.write_text(to_geojson(ids, simplify(geoms, args.overview_tolerance), registry), encoding="utf-8")
+    overview = check_written(args.overview_out)
+    assert overview["coverage_valid"], "the overview coverage has overlaps or gaps"
+    print(f"wrote {args.overview_out}: {overview['features']} features, {args.overview_out.stat().st_size:,} bytes, "
+          f"tolerance {args.overview_tolerance} deg")
     print("\n".join("fixed: " + line for line in log))
     print(f"wrote {args.out}: {stats['features']} features ({stats['polygons']} polygons), "
           f"{args.out.stat().st_size:,} bytes, tolerance {tolerance} deg, coords rounded to 3 decimals, "

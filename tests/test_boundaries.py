@@ -179,3 +179,12 @@ def test_research_names_resolve_to_the_right_ids(lookup):
                 "Siberian Federal District": "FD-SIBERIAN", "Sakha Republic (Yakutia)": "RU-SA",
                 "Saint Petersburg": "RU-SPE", "Leningrad Oblast": "RU-LEN"}
     assert {name: lookup[norm(name)] for name in expected} == expected
+
+
+def test_overview_copy_has_the_same_regions_is_small_and_wound_for_vega(features):
+    overview = json.loads((GEO / "regions-overview.geojson").read_text(encoding="utf-8"))["features"]
+    assert {f["properties"]["id"] for f in overview} == set(features)
+    assert (GEO / "regions-overview.geojson").stat().st_size <= 150_000
+    for f in overview:
+        for polygon in polygons(f["geometry"]):
+            assert signed_area(polygon[0]) < 0, f"{f['properties']['id']}: exterior ring is counter-clockwise"

@@ -50,7 +50,7 @@ def test_map_and_ranking_export(shipped):
     from turnover.paths import geo_dir
 
     table = ranking(shipped.figures, 2023)
-    svg = chart_svg(altair_map(load_boundaries(geo_dir() / "regions.geojson"), table, 2023, "turnover"))
+    svg = chart_svg(altair_map(load_boundaries(geo_dir() / "regions-overview.geojson"), table, 2023, "turnover"))
     assert "by Russian region, 2023" in svg and "log colour scale" in svg
     assert svg.count("<path") > 90  # every region drawn
     assert "Smolensk Oblast" in chart_svg(ranking_chart(table, 2023, "turnover"))

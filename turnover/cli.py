@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_validate(data_dir: Path, geo_dir: Path) -> int:
     dataset = load_dataset(data_dir, geo_dir)
-    problems = dataset.problems + check_boundaries(geo_dir / "regions.geojson", dataset.registry)
+    problems = dataset.problems + check_boundaries(geo_dir / "regions.geojson", dataset.registry) + check_boundaries(geo_dir / "regions-overview.geojson", dataset.registry)
     for problem in problems:
         print(problem)
     figures = dataset.figures

@@ -68,10 +68,9 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str) -> F
         alt.Tooltip("properties.source:N", title="Source"),
     ]
     labels, colours = zip(*CATEGORIES.values())
-    base = (
+    base = (  # every region, so the projection fits the whole country; the valued ones are drawn over it
         alt.Chart(data)
         .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4)
-        .transform_filter("datum.properties.category != 'value'")
         .encode(color=alt.Color("properties.legend:N", scale=alt.Scale(domain=list(labels), range=list(colours)), legend=alt.Legend(title=None, orient="bottom")), tooltip=tooltip)
     )
     valued = (

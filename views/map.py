@@ -24,6 +24,7 @@ st.caption(
 
 try:
     collection = state.boundaries()
+    overview = state.boundaries("regions-overview.geojson")
 except BoundaryError as error:
     collection = None
     st.error(plain(f"The map cannot be drawn: {error}.") + " The ranking, profiles and sources still work.")
@@ -51,7 +52,7 @@ with map_column:
                 st.session_state.pending_region = region
                 st.switch_page("views/region.py")
         else:
-            chart_with_downloads(memo.map_view(collection, filters.year, filters.flow), f"map {filters.flow} {filters.year}", "map")
+            chart_with_downloads(memo.map_view(overview, filters.year, filters.flow), f"map {filters.flow} {filters.year}", "map")
 with ranking_column:
     if table.empty:
         st.info(f"No full-year figures for {filters.year}. Choose another year in the sidebar.")

@@ -4,7 +4,6 @@ The filters are read from the address once per browser session, then the sidebar
 every run writes them back to the address, so a copied link always reproduces the view.
 """
 
-from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -72,16 +71,16 @@ def sidebar_filters(data: Dataset) -> tuple[Filters, list[str]]:
         state.chosen_filters = parsed
         state.notices = notices
     chosen = state.chosen_filters
-    if "pending_region" in state:  # a click on the map chose this region
-        chosen = replace(chosen, region=state.pop("pending_region"))
-    # Widgets without keys, positioned by index: each choice is a fresh widget whose default is the
-    # chosen value. (Keyed widgets seeded through session state came back at their first option after
-    # the first run of a freshly started server, seen with Streamlit 1.67.)
+    if "pending_region" in state:  # a click on the map chose this region: set before the widget is drawn
+        state.region = state.pop("pending_region")
+    # Keyed widgets keep one identity whatever their options (Streamlit 1.67), so a quick second choice
+    # is never lost; the index only seeds a widget the session has not drawn yet. Their values are not
+    # written through session state on the first run (a fresh server then reset them to the first option).
     with st.sidebar:
-        region = st.selectbox("Region", regions, index=_position(regions, chosen.region), format_func=lambda rid: f"{data.registry.name(rid)} ({rid})")
-        year = st.selectbox("Year", years, index=_position(years, chosen.year))
-        flow = st.radio("Flow", FLOWS, index=_position(list(FLOWS), chosen.flow), format_func=lambda flow: FLOW_LABELS[flow])
-        briefing = st.toggle("Briefing view", value=chosen.briefing, help="Hides the sidebar and menus for a clean screenshot; the link keeps ?briefing=1.")
+        region = st.selectbox("Region", regions, index=_position(regions, chosen.region), key="region", format_func=lambda rid: f"{data.registry.name(rid)} ({rid})")
+        year = st.selectbox("Year", years, index=_position(years, chosen.year), key="year")
+        flow = st.radio("Flow", FLOWS, index=_position(list(FLOWS), chosen.flow), key="flow", format_func=lambda flow: FLOW_LABELS[flow])
+        briefing = st.toggle("Briefing view", value=chosen.briefing, key="briefing", help="Hides the sidebar and menus for a clean screenshot; the link keeps ?briefing=1.")
     filters = Filters(region, int(year), flow, bool(briefing))
     state.chosen_filters = filters
     st.query_params.from_dict(filters.as_params())
@@ -110,7 +109,7 @@ def leave_briefing_button() -> None:
 
 
 def _leave_briefing() -> None:
-    st.session_state.chosen_filters = replace(st.session_state.chosen_filters, briefing=False)
+    st.session_state.briefing = False
 
 
 def current_filters() -> Filters:

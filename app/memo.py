@@ -9,7 +9,7 @@ import streamlit as st
 
 from app import state
 from turnover import profile
-from turnover.aggregate import ranking
+from turnover.aggregate import ranking, region_series
 from turnover.charts import Framed, ranking_chart, series_chart
 from turnover.maps import altair_map
 from turnover.provenance import provenance_table
@@ -46,13 +46,23 @@ def _map_view(_data, _collection: dict, signature: tuple, year: int, flow: str) 
 
 
 def region_view(region: str, flow: str, year: int) -> tuple[profile.Summary, Framed | None, pd.DataFrame]:
-    """Key figures, the series chart (None without figures) and the table of every figure with its source."""
+    """Key figures for the year, the series chart (None without figures) and the table of every figure with its source.
+
+    The chart and table do not depend on the year, so they are cached per region and flow: changing the
+    year on a region's page rebuilds only the key figures.
+    """
     data, signature = state.loaded()
-    return _region_view(data, signature, region, flow, year)
+    chart, table = _region_history(data, signature, region, flow)
+    return _region_cards(data, signature, region, flow, year), chart, table
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _region_view(_data, signature: tuple, region: str, flow: str, year: int):
-    summary = profile.key_figures(_data.for_region(region), _data.for_year(year), region, flow, year)
-    chart = None if summary.series.empty else series_chart(summary.series, _data.registry.name(region), flow)
-    return summary, chart, provenance_table(_data.for_region(region)).drop(columns="Region")
+def _region_history(_data, signature: tuple, region: str, flow: str) -> tuple[Framed | None, pd.DataFrame]:
+    series = region_series(_data.for_region(region), region, flow)
+    chart = None if series.empty else series_chart(series, _data.registry.name(region), flow)
+    return chart, provenance_table(_data.for_region(region)).drop(columns="Region")
+
+
+@st.cache_resource(max_entries=2048, show_spinner=False)
+def _region_cards(_data, signature: tuple, region: str, flow: str, year: int) -> profile.Summary:
+    return profile.key_figures(_data.for_region(region), _year_ranking(_data, signature, year, flow), region, flow, year)

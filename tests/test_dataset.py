@@ -2,7 +2,7 @@
 
 import pytest
 
-from turnover.aggregate import change_on_previous, district_totals, national_shares, rank_of, ranking, region_series
+from turnover.aggregate import change_on_previous, district_totals, national_shares, rank_in, ranking, region_series
 from turnover.dataset import load_dataset
 from turnover.formatting import format_usd_mn, with_qualifier
 from turnover.periods import period_label
@@ -71,8 +71,8 @@ def test_ranking_uses_full_years_only_and_skips_the_national_total(dataset):
     table = ranking(dataset.figures, 2023)
     assert list(table["region"]) == ["RU-MOW", "RU-SMO", "RU-BRY"]
     assert list(table["rank"]) == [1, 2, 3]
-    assert rank_of(dataset.figures, "RU-SMO", 2023) == (2, 3)
-    assert rank_of(dataset.figures, "RU-SMO", 2021) is None
+    assert rank_in(table, "RU-SMO") == (2, 3)
+    assert rank_in(ranking(dataset.figures, 2021), "RU-SMO") is None
     assert list(ranking(dataset.figures, 2024)["region"]) == ["RU-SMO"]  # the Jan–Sep figure is not ranked
 
 

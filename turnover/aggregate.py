@@ -33,9 +33,8 @@ def ranking(figures: pd.DataFrame, year: int, flow: str = "turnover") -> pd.Data
     return table.assign(rank=table["usd_mn"].rank(ascending=False, method="min").astype(int))
 
 
-def rank_of(figures: pd.DataFrame, region: str, year: int, flow: str = "turnover") -> tuple[int, int] | None:
-    """(rank, number of regions ranked) for a region in a year, or None when it has no full-year figure."""
-    table = ranking(figures, year, flow)
+def rank_in(table: pd.DataFrame, region: str) -> tuple[int, int] | None:
+    """(rank, number of regions ranked) in a ``ranking`` table, or None when the region is not in it."""
     row = table[table["region"] == region]
     return (int(row["rank"].iloc[0]), len(table)) if len(row) else None
 

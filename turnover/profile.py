@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from turnover.aggregate import change_on_previous, rank_of, region_series
+from turnover.aggregate import change_on_previous, rank_in, region_series
 
 
 @dataclass(frozen=True)
@@ -27,13 +27,14 @@ def _cite(row) -> str:
     return f"{text}; {row['conversion']}" if row["conversion"] else text
 
 
-def key_figures(region_figures: pd.DataFrame, year_figures: pd.DataFrame, region: str, flow: str, year: int) -> Summary:
-    """``region_figures``: the region's figures; ``year_figures``: every region's for ``year`` (for the rank)."""
+def key_figures(region_figures: pd.DataFrame, year_ranking: pd.DataFrame, region: str, flow: str, year: int) -> Summary:
+    """``region_figures``: the region's figures; ``year_ranking``: ``aggregate.ranking`` of ``year`` and ``flow``."""
     series = region_series(region_figures, region, flow)
     summary = Summary(series)
     if series.empty:
         return summary
-    changes = change_on_previous(series)
+    cited = ["year", "months", "usd_mn", "period", "shown", "full_year", "conversion", "source_publisher", "source_published"]
+    changes = change_on_previous(series[cited])  # only what the cards cite: narrow frames are quick to filter
     full = changes[changes["full_year"]]
     partial = changes[~changes["full_year"]]
 
@@ -42,7 +43,7 @@ def key_figures(region_figures: pd.DataFrame, year_figures: pd.DataFrame, region
         row = selected.iloc[0]
         delta = None if pd.isna(row["change_pct"]) else f"{row['change_pct']:+.1f}% on {year - 1}"
         summary.cards.append(Card(f"Full year {year}", row["shown"], delta, _cite(row)))
-        ranked = rank_of(year_figures, region, year, flow)
+        ranked = rank_in(year_ranking, region)
         if ranked:
             summary.cards.append(Card(f"Rank in {year}", f"{ranked[0]} of {ranked[1]}", None, f"Among Russian regions with a full-year figure for {year}."))
     else:

@@ -1,0 +1,158 @@
+"""Measurements in Debian's chromium (Playwright): first chart drawn, chart updated after a filter change, page weight."""
+
+import base64
+import time
+from collections import defaultdict
+from contextlib import contextmanager
+from itertools import cycle, islice
+
+from playwright.sync_api import sync_playwright
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from common import CHROMIUM, CHROMIUM_ARGS
+
+VIEWPORT = {"width": 1400, "height": 1000}
+TIMEOUT = 120_000  # ms
+FOLIUM_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+# Streamlit draws Vega-Lite charts as SVG; a chart is drawn once one of its data marks has an element.
+FIRST_CHART = "() => document.querySelector('.vega-embed svg .role-mark > *') ? performance.now() : false"
+# Every chart drawn (at least one unless ``anyCharts``), no element left stale from a previous run, the expected <h1> (if given).
+ALL_CHARTS = """([heading, anyCharts]) => {
+  const h1 = document.querySelector('h1');
+  if (!h1 || (heading !== null && h1.textContent !== heading)) return false;
+  if (document.querySelector('[data-stale="true"], [data-testid="stStatusWidget"]')) return false;
+  const svgs = [...document.querySelectorAll('.vega-embed')].map(chart => chart.querySelector('svg'));
+  if ((!svgs.length && !anyCharts) || !svgs.every(svg => svg && svg.querySelector('.role-mark > *'))) return false;
+  const before = window.__charts || [];
+  const changed = !before.length || svgs.some((svg, i) => !before[i] || before[i][0] !== svg || before[i][1] !== svg.innerHTML.length);
+  return changed ? performance.now() : false;
+}"""
+SETTLED = "(heading) => document.querySelector('h1')?.textContent === heading || !document.querySelector('[data-stale=\"true\"]')"
+REMEMBER_CHARTS = "() => { window.__charts = [...document.querySelectorAll('.vega-embed svg')].map(svg => [svg, svg.innerHTML.length]); }"
+# The time of the user's last press (the click on an option), in the page's own clock.
+PRESS_CLOCK = "document.addEventListener('pointerdown', () => { window.__pressed = performance.now(); }, true);"
+
+
+@contextmanager
+def chromium():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def first_view(browser, url: str) -> tuple[float, float]:
+    """Seconds from navigation (a fresh context: empty cache, new session) to the first chart drawn, and to every chart drawn."""
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="commit", timeout=TIMEOUT)
+        first = page.wait_for_function(FIRST_CHART, polling="raf", timeout=TIMEOUT).json_value()
+        done = page.wait_for_function(ALL_CHARTS, arg=[None, False], polling="raf", timeout=TIMEOUT).json_value()
+        return first / 1000, done / 1000
+    finally:
+        context.close()
+
+
+class Tab:
+    """One open page of the app whose finished script runs are counted from its websocket frames."""
+
+    def __init__(self, browser, url: str):
+        self.context = browser.new_context(viewport=VIEWPORT)
+        self.page = self.context.new_page()
+        self.page.add_init_script(PRESS_CLOCK)
+        self.finished = 0
+        self.absorbed = 0  # choices the app ignored (made once more, as a user would)
+        self.page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+        self.page.goto(url, timeout=TIMEOUT)
+        self.page.wait_for_function(ALL_CHARTS, arg=[None, False], polling="raf", timeout=TIMEOUT)
+
+    def _frame(self, payload) -> None:
+        if isinstance(payload, bytes) and message_kind(payload) == "script_finished":
+            self.finished += 1
+
+    def close(self) -> None:
+        self.context.close()
+
+    def choose(self, widget: int, option: str, heading: str) -> float:
+        """Choose ``option`` in the ``widget``-th sidebar selectbox; seconds from the click to the updated chart drawn."""
+        for _ in range(2):
+            self.page.evaluate(REMEMBER_CHARTS)
+            runs = self.finished
+            self.page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(widget).click()
+            self.page.keyboard.type(option)
+            self.page.get_by_role("option", name=option, exact=True).click()
+            deadline = time.monotonic() + TIMEOUT / 1000
+            while self.finished == runs and time.monotonic() < deadline:
+                self.page.wait_for_timeout(10)
+            self.page.wait_for_function(SETTLED, arg=heading, polling="raf", timeout=TIMEOUT)
+            self.page.wait_for_timeout(50)
+            if self.page.locator("h1").first.text_content() == heading:
+                drawn = self.page.wait_for_function(ALL_CHARTS, arg=[heading, False], polling="raf", timeout=TIMEOUT).json_value()
+                return (drawn - self.page.evaluate("window.__pressed")) / 1000
+            self.absorbed += 1  # the run finished showing the old view: the app ignored the choice
+        raise RuntimeError(f"choosing {option!r} did not show {heading!r}")
+
+
+def message_kind(payload: bytes) -> str:
+    msg = ForwardMsg()
+    msg.ParseFromString(payload)
+    kind = msg.WhichOneof("type")
+    if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+        element = msg.delta.new_element
+        kind = element.WhichOneof("type")
+        if kind == "vega_lite_chart" and '"geoshape"' in element.vega_lite_chart.spec:
+            return "map_altair"
+        if kind == "component_instance" and "folium" in element.component_instance.component_name:
+            return "map_folium"
+    return kind
+
+
+def weight(browser, url: str, interactive_map: bool = False) -> dict:
+    """Bytes received for one page view in a fresh context: HTTP on the wire by resource type, websocket payloads by element."""
+    context = browser.new_context(viewport=VIEWPORT)
+    http, ws, kinds = defaultdict(int), defaultdict(int), {}
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.on("Network.responseReceived", lambda e: kinds.__setitem__(e["requestId"], e["type"]))
+        cdp.on("Network.loadingFinished", lambda e: http.__setitem__(kinds.get(e["requestId"], "Other"), http[kinds.get(e["requestId"], "Other")] + e["encodedDataLength"]))
+
+        def frame(event):
+            data = base64.b64decode(event["response"]["payloadData"]) if event["response"]["opcode"] == 2 else event["response"]["payloadData"].encode()
+            ws[message_kind(data) if event["response"]["opcode"] == 2 else "text"] += len(data)
+
+        cdp.on("Network.webSocketFrameReceived", frame)
+        page.goto(url, timeout=TIMEOUT)
+        deadline = time.monotonic() + TIMEOUT / 1000
+        while not ws.get("script_finished") and time.monotonic() < deadline:
+            page.wait_for_timeout(20)
+        page.wait_for_function(ALL_CHARTS, arg=[None, True], polling="raf", timeout=TIMEOUT)
+        result = {}
+        if interactive_map:
+            page.get_by_role("radio", name="Interactive map").click()
+            frame_locator = page.frame_locator(FOLIUM_FRAME)
+            frame_locator.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=TIMEOUT)
+            result["folium_document"] = page.frame_locator(FOLIUM_FRAME).locator("html").evaluate("html => html.outerHTML.length")
+        page.wait_for_timeout(1500)  # late requests (fonts, icons)
+        result.update(http=dict(http), ws=dict(ws))
+        return result
+    finally:
+        context.close()
+
+
+def choices(page: str, count: int, start: str, regions: list[str], years: list[str]) -> list[tuple[int, str, str]]:
+    """``count`` choices for the interaction run: (sidebar selectbox index, option label, expected <h1>).
+
+    The region page cycles through ``regions`` (option labels "Name (ID)"), the map page through the
+    first twelve ``years``; ``start`` (the region id or year the page opened with) is left out so every choice changes the view.
+    """
+    if page == "region":
+        labels = [label for label in regions if not label.endswith(f"({start})")]
+        return [(0, label, f"Belarus – {label.rsplit(' (', 1)[0]}") for label in islice(cycle(labels), count)]
+    labels = [year for year in years if year != start][:12]
+    return [(1, year, f"Belarus and the regions of Russia, {year}") for year in islice(cycle(labels), count)]

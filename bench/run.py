@@ -1,0 +1,329 @@
+"""Benchmark of the dashboard: first view, interaction, weight, scale, many users. See bench/README.md.
+
+    python bench/run.py [--quick] [--profile] [--only first,interaction,weight,scale,users] [--app-args "..."] [--reuse-app]
+
+Prints a table of figures, each measured side by side with its baseline in the same run, and writes it
+to bench/output/results.md (logs, profiles and raw numbers stay in bench/output/, gitignored).
+"""
+
+import argparse
+import csv
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+import streamlit
+
+import common
+from browser import Tab, choices, chromium, first_view, weight
+from common import APP, BENCH, OUT, Table, snapshot_app, kb, median, ms, pct, stop, streamlit_app, wait_healthy
+from profiling import profiled
+from synth import generate
+from wsclient import Session, many_users, run_async, sidebar_choices, split_label
+
+SECTIONS = ("first", "interaction", "weight", "scale", "users")
+FIRST_PAGES = ["/", "/region?region=RU-SMO"]
+WEIGHT_PAGES = [("/", False), ("/", True), ("/region?region=RU-SMO", False), ("/compare", False), ("/sources", False)]
+CLUSTER = {"front": 8650, "apps": (8651, 8652)}  # as in bench/nginx.conf
+TARGET = {"first_ratio": 1.3, "rerun_p95": 0.060, "rerun_p95_big": 0.250, "geometry": 300 * 1024, "users_p95": 1.0}
+
+
+class Config:
+    def __init__(self, quick: bool):
+        self.quick = quick
+        self.first_reps = 2 if quick else 7
+        self.changes = 4 if quick else 20  # browser filter changes per page (region page and map page)
+        self.rows = 100_000 if quick else 1_000_000
+        self.scale_reruns = 6 if quick else 30  # light-client reruns per page and data set
+        self.load_reps = 1 if quick else 2
+        self.users_seconds = 15 if quick else 60
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"{dt.datetime.now().isoformat(timespec='minutes')}; nproc {os.cpu_count()}; {cpu}; load average {load} at start; Python {platform.python_version()}, Streamlit {streamlit.__version__}"
+
+
+def warm(server) -> None:
+    """One session run before measuring: imports, data loading and caches are not part of a rerun."""
+    async def once():
+        session = Session(server.url, "")
+        await session.open("")
+        await session.close()
+
+    run_async(once())
+
+
+# 1. First view ----------------------------------------------------------------------------------
+
+
+def section_first(table: Table, browser, dash, bare, cfg: Config) -> None:
+    for server in (dash, bare):
+        first_view(browser, server.url + "/")  # warm-up, not counted
+    samples = {path: [] for path in FIRST_PAGES}
+    baseline = []
+    for rep in range(cfg.first_reps):
+        for path in FIRST_PAGES:  # each dashboard view next to a bare one, the order swapped every repetition
+            pair = [lambda: samples[path].append(first_view(browser, dash.url + path)), lambda: baseline.append(first_view(browser, bare.url + "/"))]
+            for measure in pair if rep % 2 == 0 else reversed(pair):
+                measure()
+    bare_first = median([first for first, _ in baseline])
+    table.add("1 first view", f"bare app: first chart (median of {len(baseline)})", ms(bare_first))
+    for path, values in samples.items():
+        first, done = median([f for f, _ in values]), median([d for _, d in values])
+        ratio = first / bare_first
+        table.add("1 first view", f"{path}: first chart / every chart drawn (median of {len(values)})", f"{ms(first)} / {ms(done)}")
+        table.add("1 first view", f"{path}: ratio dashboard / bare (first chart)", f"{ratio:.2f}×", f"≤ {TARGET['first_ratio']}×", ratio <= TARGET["first_ratio"])
+
+
+# 2. Interaction ---------------------------------------------------------------------------------
+
+
+def regions_with_series(data_dir: Path) -> set[str]:
+    """Russian regions with a total-trade turnover figure (their profile draws a chart), read from the CSV itself."""
+    with open(data_dir / "figures.csv", encoding="utf-8") as file:
+        return {row["region"] for row in csv.DictReader(file) if row["region"].startswith("RU-") and row["flow"] == "turnover" and row["coverage"] in ("goods", "goods_services")}
+
+
+def section_interaction(table: Table, browser, dash, shipped: Path, cfg: Config, profile: bool) -> None:
+    regions, years = run_async(sidebar_choices(dash.url))
+    charted = regions_with_series(shipped)
+    regions = [label for label in regions if split_label(label)[1] in charted]
+    for page, path, start in [("region", "/region?region=RU-SMO&year=2023", "RU-SMO"), ("map", "/?year=2023", "2023")]:
+        tab = Tab(browser, dash.url + path)
+        since, cpu = time.time(), dash.cpu_seconds()
+        with profiled(dash.process.pid, f"interaction-{page}", profile):
+            seconds = [tab.choose(*choice) for choice in choices(page, cfg.changes, start, regions, years)]
+        cpu = dash.cpu_seconds() - cpu
+        server = [run.seconds for run in dash.runs(since) if run.page == page]
+        tab.close()
+        what = "region" if page == "region" else "year"
+        table.add(
+            "2 interaction",
+            f"{page} page, {what} change: server rerun p50 / p95 ({len(server)} reruns); server CPU per rerun",
+            f"{ms(pct(server, 50))} / {ms(pct(server, 95))}; {ms(cpu / max(len(server), 1))}",
+            f"p95 ≤ {ms(TARGET['rerun_p95'])}",
+            pct(server, 95) <= TARGET["rerun_p95"],
+        )
+        table.add("2 interaction", f"{page} page, {what} change: click to updated chart drawn p50 / p95 ({len(seconds)} changes)", f"{ms(pct(seconds, 50))} / {ms(pct(seconds, 95))}")
+        table.add("2 interaction", f"{page} page: choices the app ignored (made again)", f"{tab.absorbed} of {len(seconds) + tab.absorbed}", "0", tab.absorbed == 0)
+
+
+# 3. Weight --------------------------------------------------------------------------------------
+
+
+def describe_weight(result: dict) -> str:
+    http, ws = result["http"], result["ws"]
+    total = sum(http.values()) + sum(ws.values())
+    return f"{kb(total)} = HTTP {kb(sum(http.values()))} (scripts {kb(http.get('Script', 0))}, fonts {kb(http.get('Font', 0))}) + websocket {kb(sum(ws.values()))}"
+
+
+def section_weight(table: Table, browser, dash, bare) -> None:
+    for path in sorted((APP / "geo").glob("*.geojson")):
+        raw = path.read_bytes()
+        table.add("3 weight", f"boundary file geo/{path.name} (gzip)", f"{kb(len(raw))} ({kb(len(gzip.compress(raw)))})")
+    table.add("3 weight", "bare app /", describe_weight(weight(browser, bare.url + "/")))
+    for path, interactive in WEIGHT_PAGES:
+        result = weight(browser, dash.url + path, interactive)
+        label = path + (" with the interactive map" if interactive else "")
+        table.add("3 weight", label, describe_weight(result))
+        geometry = result["ws"].get("map_folium" if interactive else "map_altair")
+        if geometry:
+            kind = "Folium (streamlit_folium component)" if interactive else "Altair (vega_lite_chart element)"
+            table.add("3 weight", f"map geometry on the wire: {kind}", kb(geometry), f"≤ {kb(TARGET['geometry'])}", geometry <= TARGET["geometry"])
+        if interactive:
+            table.add("3 weight", "Folium map document (iframe HTML)", kb(result["folium_document"]))
+    (OUT / "weight-last.json").write_text(json.dumps(result, indent=1))
+
+
+# 4. Scale ---------------------------------------------------------------------------------------
+
+LOAD = """
+import json, sys, time
+from pathlib import Path
+started = time.perf_counter()
+from turnover.dataset import load_dataset
+imported = time.perf_counter()
+data = load_dataset(Path(sys.argv[1]))
+done = time.perf_counter()
+rss = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmRSS'))
+print(json.dumps({"import": imported - started, "load": done - imported, "rows": len(data.figures), "problems": len(data.problems), "rss_mb": rss / 1024}))
+"""
+
+
+def cold_load(folder: Path, parquet_cache: bool) -> dict:
+    """``load_dataset`` in a fresh process (no Streamlit cache): seconds, rows and memory.
+
+    Without ``parquet_cache`` the library's on-disk cache of large data sets (``<data>/.cache``) is removed first.
+    """
+    if not parquet_cache:
+        shutil.rmtree(folder / ".cache", ignore_errors=True)
+    result = subprocess.run([sys.executable, "-c", LOAD, str(folder)], cwd=APP, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+async def rerun_side_by_side(servers: list, page: str, reruns: int) -> None:
+    """A session on ``page`` on each server; change the region (region page) or the year (map page), server after server."""
+    sessions = []
+    for server in servers:
+        session = Session(server.url, "" if page == "map" else page)
+        sessions.append((session, *await sidebar_choices(server.url)))
+        await session.open("region=RU-SMO&year=2023")
+    for i in range(reruns):
+        for session, regions, years in sessions:
+            if page == "region":
+                await session.choose("Region", regions[(7 * i + 1) % len(regions)])
+            else:
+                await session.choose("Year", years[(i + 1) % min(len(years), 10)])
+    for session, _, _ in sessions:
+        await session.close()
+
+
+def section_scale(table: Table, dash, shipped: Path, cfg: Config, profile: bool) -> None:
+    folder = generate(BENCH / "data", cfg.rows)
+    label = f"{cfg.rows:,} figures"
+    loads = {"shipped": [], label: [], f"{label}, Parquet cache warm": []}
+    for _ in range(cfg.load_reps):
+        loads["shipped"].append(cold_load(shipped, False))
+        loads[label].append(cold_load(folder, False))
+        loads[f"{label}, Parquet cache warm"].append(cold_load(folder, True))
+    for name, results in loads.items():
+        table.add("4 scale", f"cold load_dataset, {name} ({results[0]['rows']:,} rows): median of {len(results)}, process memory", f"{ms(median([r['load'] for r in results]))}, {results[-1]['rss_mb']:,.0f} MB")
+    shutil.rmtree(folder / ".cache", ignore_errors=True)
+    started = time.monotonic()
+    with streamlit_app("dashboard.py", "dashboard-big", env={"TURNOVER_DATA_DIR": str(folder)}) as big:
+        warm(big)
+        table.add("4 scale", f"app start to first page served, {label} (data load in the app, no Parquet cache)", f"{time.monotonic() - started:,.1f} s; server memory {big.rss_mb():,.0f} MB (shipped: {dash.rss_mb():,.0f} MB)")
+        for page in ("map", "region"):
+            since = time.time()
+            with profiled(big.process.pid, f"rerun-big-{page}", profile):
+                run_async(rerun_side_by_side([dash, big], page, cfg.scale_reruns))
+            for server, name, target in ((dash, "shipped data", TARGET["rerun_p95"]), (big, label, TARGET["rerun_p95_big"])):
+                runs = [run.seconds for run in server.runs(since) if run.page == page]
+                table.add("4 scale", f"{name}, {page} page: server rerun p50 / p95 ({len(runs)} reruns, light client)", f"{ms(pct(runs, 50))} / {ms(pct(runs, 95))}", f"p95 ≤ {ms(target)}", pct(runs, 95) <= target)
+
+
+# 5. Many users ----------------------------------------------------------------------------------
+
+
+def report_users(table: Table, where: str, users: int, seconds: float, servers: list) -> float:
+    since, started, cpu = time.time(), time.monotonic(), sum(server.cpu_seconds() for server in servers)
+    load = many_users(servers[0].url if len(servers) == 1 else f"http://127.0.0.1:{CLUSTER['front']}", users, seconds, seed=users, cookies=len(servers) > 1)
+    cpu = sum(server.cpu_seconds() for server in servers) - cpu
+    runs = {server.name: [run.seconds for run in server.runs(since)] for server in servers}
+    server_runs = [s for values in runs.values() for s in values]
+    split = " + ".join(str(len(values)) for values in runs.values())
+    (OUT / f"users-{where}-{users}-errors.txt").write_text("\n".join(load.errors))
+    table.add(
+        "5 many users",
+        f"{where}, {users} sessions × {seconds:.0f} s: client p50 / p95; server p95 ({split} runs)",
+        f"{ms(pct(load.seconds, 50))} / {ms(load.p95())}; {ms(pct(server_runs, 95))}",
+        "p95 < 1 s" if users == 30 else "",
+        load.p95() < TARGET["users_p95"] if users == 30 else None,
+    )
+    table.add(
+        "5 many users",
+        f"{where}, {users} sessions: errors; views with another session's filters; ignored choices; server CPU per run; client CPU",
+        f"{len(load.errors)}; {load.foreign}; {load.absorbed}; {ms(cpu / max(len(server_runs), 1))}; {100 * load.cpu / (time.monotonic() - started):.0f}% of a core",
+        "0; 0" if users == 30 else "",
+        (not load.errors and not load.foreign) if users == 30 else None,
+    )
+    return load.p95()
+
+
+@contextmanager
+def cluster():
+    """Two app processes and nginx (bench/nginx.conf) on the ports the config names."""
+    prefix = OUT / "nginx"
+    (prefix / "tmp").mkdir(parents=True, exist_ok=True)
+    with ExitStack() as stack:
+        apps = [stack.enter_context(streamlit_app("dashboard.py", f"cluster-{port}", port=port)) for port in CLUSTER["apps"]]
+        nginx = subprocess.Popen(["nginx", "-p", str(prefix), "-c", str(BENCH / "nginx.conf"), "-e", str(prefix / "error.log")], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        stack.callback(stop, nginx)
+        wait_healthy(f"http://127.0.0.1:{CLUSTER['front']}", 30, nginx)
+        for app in apps:
+            warm(app)
+        yield apps
+
+
+def section_users(table: Table, browser, dash, cfg: Config, profile: bool) -> None:
+    with profiled(dash.process.pid, "users-30", profile):
+        p95 = {30: report_users(table, "1 process", 30, cfg.users_seconds, [dash])}
+    # How many sessions one process holds: from 30 go down (or up) a level at a time until p95 crosses 1 s.
+    levels = [] if cfg.quick else ([20, 10, 5, 2] if p95[30] >= TARGET["users_p95"] else [45, 60, 90])
+    for users in levels:
+        p95[users] = report_users(table, "1 process", users, 30, [dash])
+        if (p95[users] < TARGET["users_p95"]) == (p95[30] >= TARGET["users_p95"]):
+            break
+    held = max((users for users, value in p95.items() if value < TARGET["users_p95"]), default=0)
+    table.add("5 many users", "sessions one process holds with client p95 < 1 s (levels run)", f"{held or 'fewer than ' + str(min(p95))} (levels {sorted(p95)})")
+    if not shutil.which("nginx"):
+        table.add("5 many users", "nginx in front of 2 processes", "skipped: nginx not installed (apt-get install nginx-light)")
+    elif any(port_in_use(port) for port in (CLUSTER["front"], *CLUSTER["apps"])):
+        table.add("5 many users", "nginx in front of 2 processes", f"skipped: a port of {CLUSTER} is in use")
+    else:
+        with cluster() as apps:
+            report_users(table, "nginx + 2 processes", 30, cfg.users_seconds, apps)
+            front = weight(browser, f"http://127.0.0.1:{CLUSTER['front']}/")  # nginx compresses the JavaScript Streamlit sends uncompressed
+            table.add("3 weight", "/ through nginx (gzip on)", describe_weight(front))
+
+
+def port_in_use(port: int) -> bool:
+    import socket
+
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="a short smoke run: fewer repetitions, 100,000 synthetic figures")
+    parser.add_argument("--profile", action="store_true", help="record the app with py-spy during the interaction, scale and 30-user runs")
+    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections among {','.join(SECTIONS)}")
+    parser.add_argument("--app-args", default="", help='more `streamlit run` options for every server, e.g. "--runner.postScriptGC false"')
+    parser.add_argument("--reuse-app", action="store_true", help="serve the copy of the app the previous run made (bench/output/app), e.g. to compare --app-args on the same code")
+    args = parser.parse_args()
+    common.EXTRA_ARGS[:] = shlex.split(args.app_args)
+    only = set(args.only.split(","))
+    cfg = Config(args.quick)
+    OUT.mkdir(parents=True, exist_ok=True)
+    header = machine() + (f"; app options: {args.app_args}" if args.app_args else "")
+    print(header, flush=True)
+    table = Table()
+    shipped = (APP if args.reuse_app and APP.exists() else snapshot_app()) / "data"
+    with ExitStack() as stack:
+        browser = stack.enter_context(chromium())
+        dash = stack.enter_context(streamlit_app("dashboard.py", "dashboard"))
+        bare = stack.enter_context(streamlit_app(str(BENCH / "bare_app.py"), "bare"))
+        warm(dash)
+        warm(bare)
+        if "first" in only:
+            section_first(table, browser, dash, bare, cfg)
+        if "interaction" in only:
+            section_interaction(table, browser, dash, shipped, cfg, args.profile)
+        if "weight" in only:
+            section_weight(table, browser, dash, bare)
+        if "scale" in only:
+            section_scale(table, dash, shipped, cfg, args.profile)
+        if "users" in only:
+            section_users(table, browser, dash, cfg, args.profile)
+    report = f"{header}\n\n{table.text()}\n"
+    print("\n" + report)
+    (OUT / "results.md").write_text(f"Benchmark ({'quick' if cfg.quick else 'full'} run): {header}\n\n{table.markdown()}\n")
+
+
+if __name__ == "__main__":
+    main()

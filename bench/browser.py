@@ -85,9 +85,7 @@ class Tab:
             self.page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(widget).click()
             self.page.keyboard.type(option)
             self.page.get_by_role("option", name=option, exact=True).click()
-            deadline = time.monotonic() + TIMEOUT / 1000
-            while self.finished == runs and time.monotonic() < deadline:
-                self.page.wait_for_timeout(10)
+            wait_until(self.page, lambda: self.finished > runs)
             self.page.wait_for_function(SETTLED, arg=heading, polling="raf", timeout=TIMEOUT)
             self.page.wait_for_timeout(50)
             if self.page.locator("h1").first.text_content() == heading:
@@ -95,6 +93,15 @@ class Tab:
                 return (drawn - self.page.evaluate("window.__pressed")) / 1000
             self.absorbed += 1  # the run finished showing the old view: the app ignored the choice
         raise RuntimeError(f"choosing {option!r} did not show {heading!r}")
+
+
+def wait_until(page, condition) -> None:
+    """Let Playwright deliver events (websocket frames, CDP) until ``condition()`` holds."""
+    deadline = time.monotonic() + TIMEOUT / 1000
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the app did not finish a run in time")
+        page.wait_for_timeout(10)
 
 
 def message_kind(payload: bytes) -> str:
@@ -119,25 +126,30 @@ def weight(browser, url: str, interactive_map: bool = False) -> dict:
         page = context.new_page()
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
-        cdp.on("Network.responseReceived", lambda e: kinds.__setitem__(e["requestId"], e["type"]))
-        cdp.on("Network.loadingFinished", lambda e: http.__setitem__(kinds.get(e["requestId"], "Other"), http[kinds.get(e["requestId"], "Other")] + e["encodedDataLength"]))
+
+        def response(event):
+            kinds[event["requestId"]] = event["type"]
+
+        def finished(event):
+            http[kinds.get(event["requestId"], "Other")] += event["encodedDataLength"]
 
         def frame(event):
-            data = base64.b64decode(event["response"]["payloadData"]) if event["response"]["opcode"] == 2 else event["response"]["payloadData"].encode()
-            ws[message_kind(data) if event["response"]["opcode"] == 2 else "text"] += len(data)
+            binary = event["response"]["opcode"] == 2
+            data = base64.b64decode(event["response"]["payloadData"]) if binary else event["response"]["payloadData"].encode()
+            ws[message_kind(data) if binary else "text"] += len(data)
 
+        cdp.on("Network.responseReceived", response)
+        cdp.on("Network.loadingFinished", finished)
         cdp.on("Network.webSocketFrameReceived", frame)
         page.goto(url, timeout=TIMEOUT)
-        deadline = time.monotonic() + TIMEOUT / 1000
-        while not ws.get("script_finished") and time.monotonic() < deadline:
-            page.wait_for_timeout(20)
+        wait_until(page, lambda: ws.get("script_finished"))
         page.wait_for_function(ALL_CHARTS, arg=[None, True], polling="raf", timeout=TIMEOUT)
         result = {}
         if interactive_map:
             page.get_by_role("radio", name="Interactive map").click()
-            frame_locator = page.frame_locator(FOLIUM_FRAME)
-            frame_locator.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=TIMEOUT)
-            result["folium_document"] = page.frame_locator(FOLIUM_FRAME).locator("html").evaluate("html => html.outerHTML.length")
+            folium = page.frame_locator(FOLIUM_FRAME)
+            folium.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=TIMEOUT)
+            result["folium_document"] = folium.locator("html").evaluate("html => html.outerHTML.length")
         page.wait_for_timeout(1500)  # late requests (fonts, icons)
         result.update(http=dict(http), ws=dict(ws))
         return result

@@ -11,7 +11,7 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait; }
 trap cleanup EXIT INT TERM
 for port in 8651 8652; do
-  "$PY" -m streamlit run dashboard.py --server.port "$port" --server.headless true &
+  "$PY" -m streamlit run dashboard.py --server.port "$port" --server.headless true --server.fileWatcherType none &
   pids+=($!)
 done
 nginx -p "$PWD/$PREFIX" -c "$PWD/bench/nginx.conf" -e "$PWD/$PREFIX/error.log" &

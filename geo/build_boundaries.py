@@ -176,7 +176,7 @@ def main() -> None:
     ap.add_argument("--max-bytes", type=int, default=350_000)
     ap.add_argument("--overview-out", type=Path, default=HERE / "regions-overview.geojson",
                     help="a coarser copy for the static national map (fewer vertices: a small, quick chart spec)")
-    ap.add_argument("--overview-tolerance", type=float, default=0.2)
+    ap.add_argument("--overview-tolerance", type=float, default=0.1)
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:

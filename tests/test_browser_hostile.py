@@ -44,11 +44,12 @@ def _hostile_copy(root: Path) -> tuple[Path, Path]:
     _rewrite_csv(geo / "regions.csv", lambda r: r.update(name_en=NAME) if r["id"] == "RU-SMO" else None)
     _rewrite_csv(data / "sources.csv", lambda r: r.update(publisher=PUBLISHER, title=TITLE) if r["id"] == SMOLENSK_SOURCE else None)
     _rewrite_csv(data / "figures.csv", lambda r: r.update(note=NOTE) if r["region"] == "RU-SMO" else None)
-    collection = json.loads((geo / "regions.geojson").read_text())
-    for feature in collection["features"]:
-        if feature["properties"]["id"] == "RU-SMO":
-            feature["properties"]["name_en"] = NAME
-    (geo / "regions.geojson").write_text(json.dumps(collection))
+    for boundaries in ("regions.geojson", "regions-overview.geojson"):
+        collection = json.loads((geo / boundaries).read_text())
+        for feature in collection["features"]:
+            if feature["properties"]["id"] == "RU-SMO":
+                feature["properties"]["name_en"] = NAME
+        (geo / boundaries).write_text(json.dumps(collection))
     with (data / "figures.csv").open("a", encoding="utf-8") as handle:
         handle.write("RU-SMO,2021,13,turnover,1,USD,bn,exact,goods,,belta-de-20241118,\n")
         handle.write("RU-NOPE,2021,12,turnover,1,USD,bn,exact,goods,,belta-de-20241118,<script>alert(7)</script>\n")

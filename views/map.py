@@ -39,7 +39,7 @@ with map_column:
         if style == "Interactive map":
             st.vega_lite_chart(legend_spec(table, filters.flow), theme=None, width="stretch")
             clicked = st_folium(
-                folium_map(collection, table),
+                folium_map(overview, table),
                 key=f"folium_{filters.year}_{filters.flow}",
                 height=520,
                 use_container_width=True,

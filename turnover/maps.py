@@ -157,8 +157,8 @@ def legend_spec(table: pd.DataFrame, flow: str) -> dict:
     rows += [{"label": label, "colour": colour, "row": 1, "column": i} for i, (label, colour) in enumerate(CATEGORIES.values())]
     data = alt.Data(values=rows)
     x = alt.X("column:O", axis=None, scale=alt.Scale(paddingOuter=0, align=0))
-    y = alt.Y("row:O", axis=None, scale=alt.Scale(range=[10, 36]))
+    y = alt.Y("row:O", axis=None, scale=alt.Scale(range=[10, 40]))
     swatch = alt.Chart(data).mark_square(size=160, stroke="#999999", strokeWidth=0.5, align="left").encode(x=x, y=y, color=alt.Color("colour:N", scale=None))
     text = alt.Chart(data).mark_text(align="left", dx=10, fontSize=11).encode(x=x, y=y, text="label:N")
     title = alt.TitleParams(f"{FLOW_LABELS[flow]}, full year, US$ (log colour scale)", fontSize=11, anchor="start", offset=4)
-    return (swatch + text).properties(height=46, width="container", title=title).to_dict(validate=False)
+    return (swatch + text).properties(height=56, width="container", title=title).to_dict(validate=False)

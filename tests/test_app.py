@@ -112,3 +112,17 @@ def test_briefing_mode_hides_downloads_and_keeps_titles_and_sources():
     page = texts(app)
     assert "Trade turnover: Belarus – Smolensk Oblast" in page
     assert dict(app.query_params)["briefing"] in ("1", ["1"])
+
+
+def test_a_corrupt_boundary_file_stops_only_the_map(tmp_path, monkeypatch):
+    import shutil
+
+    geo = tmp_path / "geo"
+    shutil.copytree(REPO_ROOT / "geo", geo)
+    (geo / "regions-overview.geojson").write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    monkeypatch.setenv("TURNOVER_GEO_DIR", str(geo))
+    app = run_page()
+    assert any("The map cannot be drawn" in e.value and "not valid GeoJSON" in e.value.replace("\\", "") for e in app.error)
+    assert "Trade turnover with Belarus by Russian region" in texts(app)  # the ranking beside it still works
+    region = run_page("views/region.py", region="RU-SMO", year="2023")
+    assert {m.label: m.value for m in region.metric}["Full year 2023"] == "$4.4bn"

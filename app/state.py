@@ -51,9 +51,8 @@ def _cached_boundaries(path: str, signature: tuple) -> dict | BoundaryError:
         return error
 
 
-def boundaries(name: str = "regions.geojson") -> dict:
-    """A boundary GeoJSON from geo/ (``regions.geojson``, or the coarser ``regions-overview.geojson`` for the
-    static national map); raises BoundaryError (shown by the map page) when missing or broken."""
+def boundaries(name: str) -> dict:
+    """A boundary GeoJSON from geo/; raises BoundaryError (shown by the map page) when missing or broken."""
     path = paths.geo_dir() / name
     signature = (path.stat().st_mtime_ns,) if path.exists() else ()
     loaded = _cached_boundaries(str(path), signature)

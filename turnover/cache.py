@@ -8,13 +8,13 @@ shipped data) are never cached: they load faster than a cache could be checked.
 
 import hashlib
 import json
-import os
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
 from turnover.problems import Problem
+from turnover.writing import write_atomically
 
 THRESHOLD_BYTES = 5 * 2**20
 CODE = Path(__file__).resolve().parent
@@ -34,6 +34,19 @@ def wanted(figures_csv: Path) -> bool:
     return figures_csv.is_file() and figures_csv.stat().st_size >= THRESHOLD_BYTES
 
 
+def figures_cached(figures_csv: Path, inputs: list[Path], build: Callable[[], tuple[pd.DataFrame, list[Problem]]]) -> tuple[pd.DataFrame, list[Problem]]:
+    """``build()``'s result, from the cache when the inputs and the code are unchanged; large files only."""
+    if not wanted(figures_csv):
+        return build()
+    folder, key = figures_csv.parent / ".cache", cache_key(inputs)
+    cached = read(folder, key)
+    if cached is not None:
+        return cached
+    figures, problems = build()
+    write(folder, key, figures, problems)
+    return figures, problems
+
+
 def read(folder: Path, key: str) -> tuple[pd.DataFrame, list[Problem]] | None:
     table, problems = folder / f"figures-{key}.parquet", folder / f"problems-{key}.json"
     if not (table.is_file() and problems.is_file()):
@@ -51,15 +64,7 @@ def write(folder: Path, key: str, figures: pd.DataFrame, problems: list[Problem]
         for old in folder.glob("*"):
             if key not in old.name:
                 old.unlink(missing_ok=True)
-        _atomic(folder / f"problems-{key}.json", json.dumps([p.__dict__ for p in problems]).encode("utf-8"))
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-            figures.to_parquet(handle.name, index=False)
-        os.replace(handle.name, folder / f"figures-{key}.parquet")
+        write_atomically(folder / f"problems-{key}.json", json.dumps([p.__dict__ for p in problems]).encode("utf-8"))
+        write_atomically(folder / f"figures-{key}.parquet", figures.to_parquet(index=False))
     except OSError:
         return
-
-
-def _atomic(path: Path, content: bytes) -> None:
-    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
-        handle.write(content)
-    os.replace(handle.name, path)

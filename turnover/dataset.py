@@ -75,22 +75,10 @@ def load_dataset(data_dir: Path | None = None, geo_dir: Path | None = None) -> D
     fx, more = _load_fx(data_dir / "fx.csv", sources)
     problems += more
     figures_csv = data_dir / "figures.csv"
-    cached = None
-    if cache.wanted(figures_csv):
-        key = cache.cache_key([figures_csv, data_dir / "sources.csv", data_dir / "fx.csv", geo_dir / "regions.csv"])
-        cached = cache.read(data_dir / ".cache", key)
-    if cached is not None:
-        figures, more = cached
-    else:
-        figures, more = _load_figures(figures_csv, registry, sources, fx)
-        if cache.wanted(figures_csv):
-            cache.write(data_dir / ".cache", key, figures, more)
+    inputs = [figures_csv, data_dir / "sources.csv", data_dir / "fx.csv", geo_dir / "regions.csv"]
+    figures, more = cache.figures_cached(figures_csv, inputs, lambda: _load_figures(figures_csv, registry, sources, fx))
     problems += more
     return Dataset(figures, sources, fx, registry, sorted(problems))
-
-
-def load_figures(data_dir: Path | None = None, geo_dir: Path | None = None) -> pd.DataFrame:
-    return load_dataset(data_dir, geo_dir).figures
 
 
 def _load_sources(path: Path) -> tuple[pd.DataFrame, list[Problem]]:

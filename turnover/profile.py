@@ -17,7 +17,6 @@ class Card:
 
 @dataclass
 class Summary:
-    series: pd.DataFrame
     cards: list[Card] = field(default_factory=list)
     like_for_like: list[str] = field(default_factory=list)
 
@@ -30,7 +29,7 @@ def _cite(row) -> str:
 def key_figures(region_figures: pd.DataFrame, year_ranking: pd.DataFrame, region: str, flow: str, year: int) -> Summary:
     """``region_figures``: the region's figures; ``year_ranking``: ``aggregate.ranking`` of ``year`` and ``flow``."""
     series = region_series(region_figures, region, flow)
-    summary = Summary(series)
+    summary = Summary()
     if series.empty:
         return summary
     cited = ["year", "months", "usd_mn", "period", "shown", "full_year", "conversion", "source_publisher", "source_published"]

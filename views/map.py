@@ -23,15 +23,14 @@ st.caption(
 )
 
 try:
-    collection = state.boundaries()
-    overview = state.boundaries("regions-overview.geojson")
+    overview = state.boundaries("regions-overview.geojson")  # both maps draw the coarser copy (geo/SOURCES.md)
 except BoundaryError as error:
-    collection = None
+    overview = None
     st.error(plain(f"The map cannot be drawn: {error}.") + " The ranking, profiles and sources still work.")
 
 map_column, ranking_column = st.columns([3, 2], gap="medium")
 with map_column:
-    if collection is not None:
+    if overview is not None:
         style = st.segmented_control(
             "Map", ["Static map", "Interactive map"], key="map_style", default="Static map", label_visibility="collapsed",
             help="The static map exports to PNG/SVG; the interactive one zooms, shows a region on hover and opens its profile on a click.",

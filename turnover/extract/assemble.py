@@ -13,7 +13,7 @@ from turnover.extract.flags import Flag, Flagged, about
 from turnover.extract.flows import FlowMention, find_flows
 from turnover.extract.language import detect_language
 from turnover.extract.periods import Period, find_periods, publication_flags
-from turnover.extract.ranks import RankStatement, find_rank_statements
+from turnover.extract.ranks import RankStatement, comparator_start, find_group_share, find_rank_statements
 from turnover.extract.regions import RegionMatcher, RegionMention, find_regions, region_matcher
 from turnover.extract.sentences import split_sentences
 from turnover.extract.signals import CLAUSE_BREAK, coverage_of, find_qualifier, is_change, is_forecast, is_not_trade, whose_statistics
@@ -113,9 +113,13 @@ def _read_sentence(sentence: str, lang: str, matcher: RegionMatcher, published, 
         if candidate.flow:
             context.flow = candidate.flow
     for statement in statements:
-        ranked = _rank_candidate(statement, sentence, periods, regions, flows, context, published)
+        ranked = _rank_candidate(statement, sentence, lang, periods, regions, flows, context, published)
         ranked.flags.extend(ignored)
         reading.ranks.append(ranked)
+        if not amounts and not about(ranked.flags, "period", "year", "months"):  # "за этот период" after it means its period
+            context.period = (ranked.year, ranked.months)
+    if not statements:
+        _share_of_earlier_group(find_group_share(sentence, lang), reading.ranks)
     for mention in regions:  # the article's region for the sentences that follow
         if mention.kind == "country":
             context.country = mention.region
@@ -126,9 +130,10 @@ def _read_sentence(sentence: str, lang: str, matcher: RegionMatcher, published, 
             context.perspective = mention.perspective
 
 
-def _rank_candidate(statement: RankStatement, sentence: str, periods: list[Period], regions: list[RegionMention], flows: list[FlowMention],
-                    context: Context, published) -> RankCandidate:
-    """A rank with its region (never a country: "among the regions of Russia"), period and flow, read like a figure's."""
+def _rank_candidate(statement: RankStatement, sentence: str, lang: str, periods: list[Period], regions: list[RegionMention],
+                    flows: list[FlowMention], context: Context, published) -> RankCandidate:
+    """A rank with its region (never a country: "among the regions of Russia", nor one it is compared with: "after
+    Moscow"), period and flow, read like a figure's."""
     candidate = RankCandidate(rank=statement.rank, top=statement.top, out_of=statement.out_of, group_share_pct=statement.share_pct,
                               group_share_qualifier=statement.share_qualifier, sentence=sentence)
     if statement.flow:
@@ -137,18 +142,35 @@ def _rank_candidate(statement: RankStatement, sentence: str, periods: list[Perio
         nearest = min(flows, key=lambda f: abs(f.start - statement.start), default=None)
         _set_flow(candidate, nearest, flows, context)
     _set_period(candidate, [], periods, statement.start, context, published)
-    _set_region(candidate, statement.start, regions, context, countries=False)
+    compared_from = comparator_start(sentence, statement, lang)
+    _set_region(candidate, statement.start, [r for r in regions if r.start < compared_from], context, countries=False)
     return candidate
 
 
+def _share_of_earlier_group(share: tuple[int, str, str] | None, ranks: list[RankCandidate]) -> None:
+    """A group's share stated in a later sentence goes to the article's last rank in a group of that size."""
+    if share is None:
+        return
+    size, pct, qualifier = share
+    earlier = [r for r in ranks if r.top == size and not r.group_share_pct]
+    if earlier:
+        earlier[-1].group_share_pct, earlier[-1].group_share_qualifier = pct, qualifier
+
+
 def _drop_repeated_ranks(ranks: list[RankCandidate]) -> list[RankCandidate]:
-    """A rank the article states twice (title and body) once."""
-    kept, seen = [], set()
-    for candidate in ranks:
-        key = (candidate.region, candidate.year, candidate.months, candidate.flow, candidate.rank, candidate.top)
-        if key not in seen:
-            seen.add(key)
-            kept.append(candidate)
+    """A rank the article states twice (a title, then the body with its year) once: a candidate is dropped when
+    another for the same region and place or group says everything it says and more."""
+    said = ("year", "months", "flow", "out_of", "group_share_pct")
+
+    def covers(other: RankCandidate, candidate: RankCandidate) -> bool:
+        same = (other.region, other.rank, other.top) == (candidate.region, candidate.rank, candidate.top)
+        return same and all(getattr(candidate, name) in ("", None, getattr(other, name)) for name in said)
+
+    def outdone(index: int, candidate: RankCandidate) -> bool:  # by one that says more, or the same earlier
+        return any(number != index and covers(other, candidate) and (number < index or not covers(candidate, other))
+                   for number, other in enumerate(ranks))
+
+    kept = [candidate for index, candidate in enumerate(ranks) if not outdone(index, candidate)]
     return kept
 
 

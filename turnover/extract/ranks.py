@@ -27,8 +27,8 @@ class RankStatement:
 
 
 @lru_cache(maxsize=None)
-def _rules(lang: str) -> tuple[list[tuple[re.Pattern, int | None]], list[tuple[re.Pattern, int | None]]]:
-    """The language's rank and top rules with their placeholders filled in."""
+def _rules(lang: str) -> tuple[list[tuple[re.Pattern, int | None]], ...]:
+    """The language's rank rules, top rules and group phrases with their placeholders filled in."""
     words_of = lexicon(lang)
     ordinal = "|".join(words_of.ORDINALS)
     cardinal = "|".join(f"(?:{word})" for word in words_of.CARDINALS)
@@ -47,7 +47,7 @@ def _rules(lang: str) -> tuple[list[tuple[re.Pattern, int | None]], list[tuple[r
             result.append((re.compile(pattern, I), fixed))
         return result
 
-    return compiled(words_of.RANK_RULES), compiled(words_of.TOP_RULES)
+    return compiled(words_of.RANK_RULES), compiled(words_of.TOP_RULES), compiled(words_of.GROUP_PHRASES)
 
 
 def _number(text: str, lang: str, table: list[str], ending: str = "") -> int | None:
@@ -77,7 +77,7 @@ def _read(match: re.Match, fixed: int | None, lang: str, sentence: str) -> int |
 
 def find_rank_statements(sentence: str, lang: str) -> list[RankStatement]:
     """Rank and top statements in the order they appear; a group ("в первой десятке") before a place in it."""
-    rank_rules, top_rules = _rules(lang)
+    rank_rules, top_rules, _ = _rules(lang)
     found: list[RankStatement] = []
     for rules, kind in ((top_rules, "top"), (rank_rules, "rank")):
         for pattern, fixed in rules:
@@ -119,3 +119,24 @@ def _group_share(statement: RankStatement, sentence: str, lang: str) -> tuple[st
             continue  # "grew by 8 %"
         return parse_number(match.group(1), lang), qualifier
     return "", ""
+
+
+def find_group_share(sentence: str, lang: str) -> tuple[int, str, str] | None:
+    """A top group named again with its share, in a sentence of its own ("The ten largest buyers together account for
+    almost 73 %", "На долю первой десятки приходится почти 73%"): (group size, share, qualifier), or None."""
+    for pattern, fixed in _rules(lang)[2]:
+        for match in pattern.finditer(sentence):
+            size = _read(match, fixed, lang, sentence)
+            if size is None:
+                continue
+            share, qualifier = _group_share(RankStatement(match.start(), match.end(), top=size), sentence, lang)
+            if share:
+                return size, share, qualifier
+    return None
+
+
+def comparator_start(sentence: str, statement: RankStatement, lang: str) -> int:
+    """Where the regions a rank is compared with begin ("after Moscow", "hinter Moskau", "после Москвы"), or the
+    sentence's end."""
+    match = re.compile(lexicon(lang).RANK_COMPARATORS, I).search(sentence, statement.end)
+    return match.start() if match else len(sentence)

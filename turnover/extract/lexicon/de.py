@@ -108,3 +108,8 @@ RANK_FLOW_WORDS = [
     (r"\b(?:Lieferant\w*|Zulieferer\w*)", "import"),
     (r"\bHandelspartner\w*", "turnover"),
 ]
+RANK_COMPARATORS = r"\b(?:hinter|nach|vor)\b"
+GROUP_PHRASES = [
+    (r"\b(?P<n>{n})\s+(?:größten|wichtigsten|führenden|bedeutendsten)\b", None),
+    (r"\bTop[-\s]?(?P<n>{n})\b", None),
+]

@@ -125,3 +125,10 @@ RANK_FLOW_WORDS = [
     (r"\b(?:suppliers?|exporters?)\s+(?:\w+\s+){0,2}?to\s+Belarus", "import"),
     (r"\b(?:trading|trade)\s+partners?", "turnover"),
 ]
+# Regions after these are what the ranked region is compared with ("third, after Moscow and St. Petersburg").
+RANK_COMPARATORS = r"\b(?:after|behind|ahead\s+of|following|second\s+only\s+to|trailing)\b"
+# A top group named again in a later sentence that gives its share ("The ten largest buyers account for 73 %").
+GROUP_PHRASES = [
+    (r"\b(?P<n>{n})\s+(?:largest|biggest|leading|main)\b", None),
+    (r"\btop[-\s]?(?P<n>{n})\b", None),
+]

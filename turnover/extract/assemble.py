@@ -114,6 +114,8 @@ def _read_sentence(sentence: str, lang: str, matcher: RegionMatcher, published, 
             context.flow = candidate.flow
     for statement in statements:
         ranked = _rank_candidate(statement, sentence, lang, periods, regions, flows, context, published)
+        if not ranked.region:
+            continue  # no Russian region in the sentence nor before it: a rank of products or countries
         ranked.flags.extend(ignored)
         reading.ranks.append(ranked)
         if not amounts and not about(ranked.flags, "period", "year", "months"):  # "за этот период" after it means its period

@@ -11,7 +11,6 @@ REQUIRED = ("region", "year", "months", "flow", "value", "currency", "scale")
 # data/ranks.csv
 RANK_COLUMNS = ["region", "year", "months", "flow", "rank", "top", "out_of", "group_share_pct", "group_share_qualifier", "source_id", "note"]
 RANK_OUTPUT_COLUMNS = RANK_COLUMNS + ["sentence", "flags"]
-RANK_REQUIRED = ("region", "year", "months", "flow")
 
 
 class _Row:
@@ -70,10 +69,6 @@ class RankCandidate(_Row):
     sentence: str = ""
     flags: list[Flagged] = field(default_factory=list)
     columns = RANK_COLUMNS
-
-    @property
-    def complete(self) -> bool:
-        return all(getattr(self, name) not in ("", None) for name in RANK_REQUIRED) and (self.rank is None) != (self.top is None)
 
 
 def candidates_to_rows(candidates: list[_Row], source_id: str = "") -> list[dict[str, str]]:

@@ -37,7 +37,6 @@ class Flag(Enum):
     AGRI_FOOD_ONLY = ("coverage", "coverage: agri-food products only?")
     FORECAST = ("value", "a forecast or target? (future or plan wording)")
     SEVERAL_VALUES = ("value", "another figure for the same region, period and flow in this article (a conversion? the add step keeps one per source)")
-    RANK_OF_GROUP_NOT_STATED = ("rank", "rank: the group ranked in is not stated (Russian regions?)")
 
     def __init__(self, field: str, template: str):
         self.field = field

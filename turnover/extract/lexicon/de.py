@@ -96,6 +96,7 @@ RANK_RULES = [
     (r"(?P<ord>{ord})\s+(?:Platz|Stelle|Rang|Position)\b", None),
     (r"\b(?P<ord>{stem})(?:größt|wichtigst|bedeutendst)\w*", None),
     (r"\b(?:Spitzenreiter|an\s+der\s+Spitze|führt\s+die\s+(?:Rangliste|Liste))\b", 1),
+    (r"\b(?:größte[rs]?|wichtigste[rs]?)\s+(?:[\w-]+\s+){0,3}?unter\s+den\s+(?:russischen\s+Regionen|Regionen\s+Russlands)", 1),
 ]
 TOP_RULES = [
     (r"\bTop[-\s]?(?P<n>{n})\b", None),

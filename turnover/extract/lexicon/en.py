@@ -109,7 +109,8 @@ RANK_RULES = [
     (r"(?P<ord>{ord})\s+(?:among|(?:out\s+)?of\s+\d{2,3}\s)", None),
     (r"(?P<ord>{ord})[-\s]+(?:largest|biggest|most\s+important|leading)\b", None),
     (r"\b(?:rank(?:s|ed|ing)?|came|comes|placed|finished)\s+(?:the\s+)?(?P<ord>{ord})\b", None),
-    (r"\b(?:the\s+)?(?:largest|biggest|leading)\s+(?:[\w-]+\s+){0,3}?among\s+(?:the\s+)?(?:Russian\s+regions|regions\s+of\s+Russia)", 1),
+    (r"\b(?:is|was|remains|remained|stands|stood)\s+(?P<ord>{ord})(?=\s*[,;.]|\s+(?:in|on|by|after|behind|with)\b)", None),
+    (r"\b(?:the\s+)?(?:largest|biggest|leading)\s+(?:[\w-]+\s+){0,5}?among\s+(?:the\s+)?(?:Russian\s+regions|regions\s+of\s+Russia)", 1),
 ]
 # (pattern, fixed group size or None to read it from the group 'n')
 TOP_RULES = [

@@ -8,8 +8,8 @@ How a text is read (``read_article``; ``extract_figures`` and ``extract_ranks`` 
    (every registry name in any case form), ``flows`` (trade words; export and import words with their direction),
    ``signals`` (qualifiers, whose statistics, coverage, forecast wording, money that is not trade) and ``ranks``
    (places and top groups among regions).
-3. ``assemble``: each amount and rank takes its period, region and flow from its clause, its sentence, then the
-   article so far; what it could not decide is blank and named in its ``flags`` (``flags.Flag``).
+3. ``assemble``: each amount and rank takes its period, region and flow (``resolve``) from its clause, its sentence,
+   then the article so far; what it could not decide is blank and named in its ``flags`` (``flags.Flag``).
 
 Word tables live in ``lexicon/`` (``en``, ``de``, ``ru``); the review table's policy (what /curate pre-ticks) in
 ``review``. Everything here is pure: it reads nothing but its arguments.

@@ -12,24 +12,13 @@ from turnover.extract.candidates import Candidate, RankCandidate
 from turnover.extract.flags import Flag, Flagged, about
 from turnover.extract.flows import FlowMention, find_flows
 from turnover.extract.language import detect_language
-from turnover.extract.periods import Period, find_periods, publication_flags
+from turnover.extract.periods import Period, find_periods
 from turnover.extract.ranks import RankStatement, comparator_start, find_group_share, find_rank_statements
 from turnover.extract.regions import RegionMatcher, RegionMention, find_regions, region_matcher
+from turnover.extract.resolve import Context, join, set_flow, set_period, set_region
 from turnover.extract.sentences import split_sentences
 from turnover.extract.signals import CLAUSE_BREAK, coverage_of, find_qualifier, is_change, is_forecast, is_not_trade, whose_statistics
 from turnover.regions import Registry
-
-
-@dataclass
-class Context:
-    """What the article has said so far: the last figure's period and flow, the regions named, whose export is 'export'."""
-
-    period: tuple[int | None, int | None] | None = None
-    period_note: str = ""
-    flow: str = ""
-    region: str = ""  # the last region named that is not a country
-    country: str = ""  # the last country named (RU), used when no region was
-    perspective: str = ""  # "BY" when a bare "exports" means Belarus' exports, "region" when the region's
 
 
 @dataclass
@@ -96,15 +85,15 @@ def _read_sentence(sentence: str, lang: str, matcher: RegionMatcher, published, 
         candidate = Candidate(value=amount.value, scale=amount.scale, qualifier=qualifier, stats=stats, sentence=sentence)
         _set_currency(candidate, amount, last_currency)
         last_currency = amount.currency or last_currency
-        _set_flow(candidate, flow_mention, flows, context)
-        _set_period(candidate, owners.get(index, []), leading, amount.start, context, published)
-        _set_region(candidate, amount.start, regions, context)
+        set_flow(candidate, flow_mention, flows, context)
+        set_period(candidate, owners.get(index, []), leading, amount.start, context, published)
+        set_region(candidate, amount.start, regions, context)
         _set_coverage(candidate, coverage_of(sentence, clause, lang))
         candidate.flags.extend(ignored)
         if is_forecast(scope, lang):
             candidate.flags.append(Flagged(Flag.FORECAST))
         if amount.upper:
-            candidate.note = _join(candidate.note, f"range {amount.value}–{amount.upper} published; lower bound kept")
+            candidate.note = join(candidate.note, f"range {amount.value}–{amount.upper} published; lower bound kept")
             if candidate.qualifier == "exact":
                 candidate.qualifier = "at_least"
         reading.figures.append(candidate)
@@ -142,10 +131,10 @@ def _rank_candidate(statement: RankStatement, sentence: str, lang: str, periods:
         candidate.flow = statement.flow
     else:
         nearest = min(flows, key=lambda f: abs(f.start - statement.start), default=None)
-        _set_flow(candidate, nearest, flows, context)
-    _set_period(candidate, [], periods, statement.start, context, published)
+        set_flow(candidate, nearest, flows, context)
+    set_period(candidate, [], periods, statement.start, context, published)
     compared_from = comparator_start(sentence, statement, lang)
-    _set_region(candidate, statement.start, [r for r in regions if r.start < compared_from], context, countries=False)
+    set_region(candidate, statement.start, [r for r in regions if r.start < compared_from], context, countries=False)
     return candidate
 
 
@@ -205,45 +194,6 @@ def _period_owners(sentence: str, amounts: list[Amount], periods: list[Period]) 
     return owners, trailing
 
 
-def _set_period(candidate: Candidate | RankCandidate, own: list[Period], periods: list[Period], position: int, context: Context, published) -> None:
-    """The period of a figure (or rank) at ``position``: its own, else the sentence's one period, else the article's."""
-    flags = candidate.flags
-    chosen = None
-    if own:
-        chosen = min(own, key=lambda p: abs(p.start - position))
-    else:
-        sentence_level = [p for p in periods if p.kind == "absolute"]
-        distinct = {(p.year, p.months) for p in sentence_level}
-        if len(distinct) == 1:
-            chosen = sentence_level[0]
-        elif len(distinct) > 1:
-            flags.append(Flagged(Flag.PERIOD_AMBIGUOUS))
-            return
-    if chosen is None or chosen.kind in ("same", "year_before"):
-        if context.period is None:
-            flags.append(Flagged(Flag.PERIOD_NOT_STATED))
-            return
-        year, months = context.period
-        if chosen is not None and chosen.kind == "year_before":
-            year = year - 1 if year else None
-            candidate.note = _join(candidate.note, f"period from '{chosen.note}'")
-        elif chosen is None:
-            flags.append(Flagged(Flag.PERIOD_INHERITED))
-        candidate.year, candidate.months = year, months
-        if context.period_note.startswith(("year inferred", "year from")):
-            candidate.note = _join(candidate.note, context.period_note)
-    else:
-        candidate.year, candidate.months = chosen.year, chosen.months
-        candidate.note = _join(candidate.note, chosen.note)
-        flags.extend(chosen.flags)
-    if candidate.year is None and not about(flags, "year"):
-        flags.append(Flagged(Flag.YEAR_NOT_STATED))
-    if candidate.months is None and not about(flags, "months"):
-        flags.append(Flagged(Flag.MONTHS_NOT_STATED))
-    candidate.months, late = publication_flags(candidate.year, candidate.months, published)
-    flags.extend(late)
-
-
 def _flow_for(amount: Amount, flows: list[FlowMention], clause_start: int, sentence: str) -> FlowMention | None:
     """The flow word nearest before the amount in its clause; else just after it in the same clause ("davon
     entfielen 300 Millionen Dollar auf belarussische Exporte"); else the nearest before it in the sentence."""
@@ -255,58 +205,6 @@ def _flow_for(amount: Amount, flows: list[FlowMention], clause_start: int, sente
     if after:
         return after[0]
     return before[-1] if before else None
-
-
-def _set_flow(candidate: Candidate | RankCandidate, mention: FlowMention | None, flows: list[FlowMention], context: Context) -> None:
-    if mention is None:
-        candidate.flow = context.flow
-        candidate.flags.append(Flagged(Flag.FLOW_INHERITED) if context.flow else Flagged(Flag.FLOW_NOT_STATED))
-        return
-    if mention.flow in ("turnover", "export", "import"):
-        candidate.flow = mention.flow
-        return
-    # A bare "imports" after "exports from Belarus" speaks from Belarus' side; after "Smolensk's exports to
-    # Belarus", from the region's. With no such phrase before it in the article, it is left blank.
-    word = "export" if mention.flow == "bare_export" else "import"
-    earlier = [f.perspective for f in flows if f.perspective and f.end <= mention.start]
-    perspective = earlier[-1] if earlier else context.perspective
-    if perspective == "BY":
-        candidate.flow = word
-    elif perspective == "region":
-        candidate.flow = "import" if word == "export" else "export"
-    else:
-        candidate.flags.append(Flagged(Flag.FLOW_SIDE_UNKNOWN, word))
-
-
-def _set_region(candidate: Candidate | RankCandidate, position: int, regions: list[RegionMention], context: Context, countries: bool = True) -> None:
-    """The region named nearest before ``position`` (a subject over a country), else the nearest after it, else the
-    article's. ``countries=False``: a country is never the answer ("among the regions of Russia")."""
-    flags = candidate.flags
-    strong = [r for r in regions if not r.weak and (countries or r.kind != "country")]
-    subjects = [r for r in strong if r.kind != "country"]
-    chosen = None
-    before = [r for r in strong if r.end <= position]
-    if before:
-        chosen = before[-1]
-        if chosen.kind == "country" and subjects:
-            chosen = min(subjects, key=lambda r: abs(r.start - position))
-    elif strong:
-        chosen = min(strong, key=lambda r: abs(r.start - position))
-    if chosen is not None:
-        candidate.region = chosen.region
-        others = sorted({r.region for r in strong} - {chosen.region})
-        if others and any(r.kind != "country" for r in strong if r.region in others):
-            flags.append(Flagged(Flag.REGION_OTHERS_NAMED, ", ".join(others)))
-        return
-    inherited = context.region or (context.country if countries else "")
-    if not inherited:
-        weak = [r for r in regions if r.weak]
-        if weak:
-            flags.append(Flagged(Flag.REGION_ONLY_AS_PLACE, ", ".join(sorted({r.region for r in weak}))))
-        flags.append(Flagged(Flag.REGION_NOT_NAMED))
-        return
-    candidate.region = inherited
-    flags.append(Flagged(Flag.REGION_INHERITED))
 
 
 def _set_currency(candidate: Candidate, amount: Amount, previous: str = "") -> None:
@@ -349,7 +247,3 @@ def _flag_repeats(candidates: list[Candidate]) -> list[Candidate]:
                     other.flags.append(several)
         kept.append(candidate)
     return kept
-
-
-def _join(first: str, second: str) -> str:
-    return "; ".join(part for part in (first, second) if part)

@@ -1,6 +1,6 @@
 """Published ranks ("third among Russian regions", "unter den Top 10", "входит в десятку") on the test articles and
-rule by rule. tests/articles/expected_ranks.csv lists every rank an article states; run this file as a script to
-print precision and recall for ranks:
+rule by rule. tests/articles/expected_ranks.csv lists every rank an article states (articles of the figure sets state none); run
+this file as a script to print precision and recall for ranks:
 
     python tests/test_extract_ranks.py
 """
@@ -36,8 +36,9 @@ def registry():
 
 
 def _articles() -> list[dict]:
+    """Every test article: those of the rank sets state ranks, the others must give none."""
     with open(ARTICLES / "articles.csv", encoding="utf-8") as handle:
-        return [row for row in csv.DictReader(handle) if row["set"] in RANK_SETS]
+        return list(csv.DictReader(handle))
 
 
 def _expected() -> dict[str, list[dict]]:
@@ -54,7 +55,7 @@ def _found(article: dict, registry) -> list[dict]:
 
 
 def score(registry, split: str | None = None, verbose: bool = False) -> Counter:
-    """right / wrong / missed ranks over the rank articles of ``split`` (ranks, ranks_heldout or both)."""
+    """right / wrong / missed ranks over the articles of ``split`` (ranks, ranks_heldout, ...; None: all)."""
     counts = Counter()
     expected = _expected()
     for article in _articles():

@@ -35,7 +35,6 @@ def _rules(lang: str) -> tuple[list[tuple[re.Pattern, int | None]], ...]:
     slots = {
         "{ord}": rf"(?<![\wа-яё])(?:(?:{ordinal}){words_of.ORDINAL_ENDING}|{words_of.ORDINAL_DIGITS})(?![\wа-яё])",
         "{stem}": f"(?:{ordinal})",
-        "{num}": rf"(?:\d{{1,3}}|{cardinal})(?![\wа-яё])",
         "{n}": rf"(?:\d{{1,3}}|{cardinal})(?![\wа-яё])",
     }
 
@@ -50,7 +49,7 @@ def _rules(lang: str) -> tuple[list[tuple[re.Pattern, int | None]], ...]:
     return compiled(words_of.RANK_RULES), compiled(words_of.TOP_RULES), compiled(words_of.GROUP_PHRASES)
 
 
-def _number(text: str, lang: str, table: list[str], ending: str = "") -> int | None:
+def _number(text: str, table: list[str], ending: str = "") -> int | None:
     """An ordinal or cardinal as written ("13th", "3.", "третье", "drei", "десяти") -> its number."""
     digits = re.match(r"\d+", text)
     if digits:
@@ -71,8 +70,8 @@ def _read(match: re.Match, fixed: int | None, lang: str, sentence: str) -> int |
         return None
     text = match.group(group)
     if group == "ord":  # "third", "13th", "dritten", "dritt" in "drittgrößter", "третье", "13-е"
-        return _number(text, lang, words_of.ORDINALS, f"(?:{words_of.ORDINAL_ENDING})?")
-    return _number(text, lang, words_of.CARDINALS)
+        return _number(text, words_of.ORDINALS, f"(?:{words_of.ORDINAL_ENDING})?")
+    return _number(text, words_of.CARDINALS)
 
 
 def find_rank_statements(sentence: str, lang: str) -> list[RankStatement]:

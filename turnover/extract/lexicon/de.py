@@ -92,7 +92,7 @@ ORDINAL_DIGITS = r"\d{1,3}\."
 CARDINALS = ["eins|eine[nm]?", "zwei", "drei|three", "vier", "fünf|five", "sechs", "sieben", "acht", "neun", "zehn|ten", "elf", "zwölf", "dreizehn",
              "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn", "zwanzig|twenty"]
 RANK_RULES = [
-    (r"\b(?:Platz|Rang)\s+(?P<num>{num})\b", None),
+    (r"\b(?:Platz|Rang)\s+(?P<num>{n})\b", None),
     (r"(?P<ord>{ord})\s+(?:Platz|Stelle|Rang|Position)\b", None),
     (r"\b(?P<ord>{stem})(?:größt|wichtigst|bedeutendst)\w*", None),
     (r"\b(?:Spitzenreiter|an\s+der\s+Spitze|führt\s+die\s+(?:Rangliste|Liste))\b", 1),

@@ -96,7 +96,8 @@ AGRI_FOOD = r"\b(?:agricultur\w*|agri-?food|food\w*|dairy|agro\w*)\b"
 SERVICES_ONLY = r"\b(?:services\s+trade|trade\s+in\s+services)\b"
 
 # --- ranks ----------------------------------------------------------------------------------------------------------
-# Ordinals and cardinals in order from one; a rank rule's {ord} is an ordinal, {num} and {n} a cardinal or digits.
+# Ordinals (stems, before ORDINAL_ENDING) and cardinals in order from one. In the rules, {ord} stands for an ordinal,
+# {stem} for an ordinal's stem ("dritt" in "drittgrößter"), {n} for a cardinal or digits.
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
             "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
 ORDINAL_ENDING = ""

@@ -3,8 +3,8 @@
 - ``validate [--data DIR] [--geo DIR]``: check data/ and geo/; one line per problem, exit 1 if any.
 - ``add --region ... --year ... --value ... --currency ... --scale ... --source-id ... [source details]``: append one
   figure (and its source when new) to data/, checked like ``validate``; prints the line(s) written.
-- ``extract ARTICLE|- [--published YYYY-MM-DD]``: candidate figures in a news text, as CSV with ``sentence`` and
-  ``flags`` columns.
+- ``extract ARTICLE|- [--published YYYY-MM-DD] [--ranks]``: candidate figures in a news text (or, with ``--ranks``,
+  the ranks it states, in data/ranks.csv's columns), as CSV with ``sentence`` and ``flags`` columns.
 """
 
 import argparse
@@ -129,11 +129,13 @@ def _extract_parser(commands) -> None:
     extract.add_argument("article", help="text file, or - for standard input")
     extract.add_argument("--published", default=None, help="publication date YYYY-MM-DD: resolves 'last year', 'в январе–сентябре'")
     extract.add_argument("--source-id", default="", help="fill the source_id column")
+    extract.add_argument("--ranks", action="store_true", help="print the ranks the text states ('third among Russian regions', "
+                         "'unter den Top 10', 'входит в десятку') in data/ranks.csv's columns instead of figures")
     extract.add_argument("--geo", type=Path, default=None, help="geo folder (default: $TURNOVER_GEO_DIR or geo/)")
 
 
 def run_extract(args) -> int:
-    from turnover.extract import COLUMNS, candidates_to_rows, extract_figures
+    from turnover.extract import COLUMNS, RANK_OUTPUT_COLUMNS, candidates_to_rows, read_article
     from turnover.regions import load_registry
 
     published = None
@@ -149,8 +151,10 @@ def run_extract(args) -> int:
         print(f"{args.article}: cannot read: {error}", file=sys.stderr)
         return 1
     registry, _ = load_registry((args.geo or paths.geo_dir()) / "regions.csv")
-    rows = candidates_to_rows(extract_figures(text, registry, published), args.source_id)
-    writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
+    reading = read_article(text, registry, published)
+    candidates, columns = (reading.ranks, RANK_OUTPUT_COLUMNS) if args.ranks else (reading.figures, COLUMNS)
+    rows = candidates_to_rows(candidates, args.source_id)
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return 0

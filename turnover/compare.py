@@ -3,6 +3,7 @@
 import pandas as pd
 
 from turnover.formatting import format_usd_mn
+from turnover.selection import displayed_totals
 
 
 def default_comparison(ranked: pd.DataFrame, region: str, choices: list[str], size: int = 5) -> list[str]:
@@ -17,7 +18,8 @@ def default_comparison(ranked: pd.DataFrame, region: str, choices: list[str], si
 
 
 def compare_figures(figures: pd.DataFrame, regions: list[str], flow: str) -> pd.DataFrame:
-    return figures[figures["displayed"] & figures["total"] & (figures["flow"] == flow) & figures["region"].isin(regions)]
+    chosen = displayed_totals(figures, flow)
+    return chosen[chosen["region"].isin(regions)]
 
 
 def district_table(districts: pd.DataFrame) -> pd.DataFrame:

@@ -27,6 +27,7 @@ KINDS = (
     "autonomous_okrug",
     "city",
 )
+FEDERAL_SUBJECT_KINDS = ("oblast", "krai", "republic", "federal_city", "autonomous_oblast", "autonomous_okrug")
 FIRST_YEAR = 1991  # the first year Belarus and Russia traded as independent states
 
 FLOW_LABELS = {"turnover": "Trade turnover", "export": "Belarusian exports", "import": "Belarusian imports"}
@@ -41,3 +42,12 @@ COVERAGE_LABELS = {
     "direct_deliveries": "direct deliveries only",
     "partial_territory": "part of the territory only",
 }
+
+
+def is_federal_subject(country: str, kind: str) -> bool:
+    """A Russian federal subject: what the map draws and the ranking ranks.
+
+    Not Russia itself, not a federal district, and not Crimea or Sevastopol (registered with their
+    ISO codes under country UA: drawn neutral, never ranked).
+    """
+    return country == "RU" and kind in FEDERAL_SUBJECT_KINDS

@@ -15,7 +15,7 @@ registry = data.registry
 
 st.title("Compare regions")
 st.markdown(f"**{FLOW_LABELS[filters.flow]}**; federal districts and shares for {filters.year}")
-choices = [region for region in data.regions if region.startswith("RU-")]
+choices = data.federal_subjects
 year_figures = data.for_year(filters.year)
 ranked = ranking(year_figures, filters.year, filters.flow)
 chosen = st.multiselect(

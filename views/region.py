@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import filters, loading, memo
+from app import briefing, filters, loading, memo
 from app.widgets import chart_with_downloads, plain
 from turnover.texts import pages, rules, tables
 
@@ -19,8 +19,9 @@ if chart is None:
     st.info(plain(pages.no_flow_figures(chosen.flow, name)))
 else:
     columns = st.columns(3) + st.columns(3)
+    cited = not briefing.active()  # a card's citation is a help button; in briefing view the chart's source line cites
     for column, card in zip(columns, summary.cards):
-        column.metric(card.label, card.value, card.delta, delta_color="off" if card.delta is None else "normal", help=plain(card.help) if card.help else None, border=True)
+        column.metric(card.label, card.value, card.delta, delta_color="off" if card.delta is None else "normal", help=plain(card.help) if card.help and cited else None, border=True)
     chart_with_downloads(chart, f"{name} {chosen.flow}", "series")
     if summary.like_for_like:
         st.markdown(plain(pages.like_for_like(summary.like_for_like)))

@@ -56,6 +56,14 @@ def test_a_catalogue_translates_sentences_and_plurals(tmp_path, monkeypatch):
         i18n.translator.cache_clear()
 
 
+def test_every_message_in_texts_is_found_by_pybabel():
+    """A string handed to any call in texts/ goes through ``_``, ``ngettext`` or ``N_``, the names extraction looks for."""
+    for path in (REPO_ROOT / "turnover" / "texts").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and any(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args):
+                assert isinstance(node.func, ast.Name) and node.func.id in ("_", "ngettext", "N_"), f"{path.name}:{node.lineno}"
+
+
 TEXT_CALLS = {"title", "header", "subheader", "caption", "markdown", "info", "warning", "error", "success", "metric", "button",
               "download_button", "text_input", "multiselect", "selectbox", "radio", "toggle", "segmented_control", "expander", "Page"}
 

@@ -1,9 +1,13 @@
 """Translations: every sentence a user reads passes through ``gettext_for(lang)`` (texts/).
 
 English is the source language: its messages are the msgids themselves. Other languages are gettext
-catalogues under turnover/locale/<lang>/LC_MESSAGES/turnover.mo, made with pybabel (extract with the
-keywords ``_``, ``ngettext`` and ``N_``; update; compile). A language without a catalogue falls back to
-English.
+catalogues under turnover/locale/<lang>/LC_MESSAGES/turnover.mo, made with pybabel; a language without
+a catalogue falls back to English. Messages are found by the name of the call, so texts/ always binds
+``_ = gettext_for(lang)`` / ``ngettext = ngettext_for(lang)`` before calling them:
+
+    pybabel extract --no-default-keywords -k _ -k N_ -k ngettext:1,2 -o turnover/locale/turnover.pot turnover/
+    pybabel init|update -D turnover -i turnover/locale/turnover.pot -d turnover/locale -l ru
+    pybabel compile -D turnover -d turnover/locale
 """
 
 import gettext

@@ -47,11 +47,13 @@ def tooltip_titles(lang: str = "en") -> dict[str, str]:
 
 
 def series_title(flow: str, region_name: str, lang: str = "en") -> str:
-    return gettext_for(lang)("{flow}: Belarus – {region}").format(flow=flow_label(flow, lang), region=region_name)
+    _ = gettext_for(lang)
+    return _("{flow}: Belarus – {region}").format(flow=flow_label(flow, lang), region=region_name)
 
 
 def series_subtitle(unit_text: str, first: int, last: int, lang: str = "en") -> str:
-    return gettext_for(lang)(
+    _ = gettext_for(lang)
+    return _(
         "{unit}, {first}–{last}. Consecutive full years joined by the line (a break: no figure for the year between); "
         "partial years drawn apart over the months they cover, not comparable with full years. Hollow points: approximate or bound figures."
     ).format(unit=unit_text, first=first, last=last)
@@ -59,12 +61,14 @@ def series_subtitle(unit_text: str, first: int, last: int, lang: str = "en") -> 
 
 def partial_label(period: str, shown: str, lang: str = "en") -> str:
     """The label beside a partial year's span: ``Jan–Sep 2024: $3.1bn``."""
-    return gettext_for(lang)("{period}: {figure}").format(period=period, figure=shown)
+    _ = gettext_for(lang)
+    return _("{period}: {figure}").format(period=period, figure=shown)
 
 
 def ranking_title(flow: str, year: int, lang: str = "en") -> str:
     """The ranking's and the static map's title."""
-    return gettext_for(lang)("{flow} with Belarus by Russian region, {year}").format(flow=flow_label(flow, lang), year=year)
+    _ = gettext_for(lang)
+    return _("{flow} with Belarus by Russian region, {year}").format(flow=flow_label(flow, lang), year=year)
 
 
 def ranking_subtitle(year: int, unit_text: str, shown: int, ranked: int, lang: str = "en") -> str:
@@ -85,7 +89,8 @@ def ranking_subtitle(year: int, unit_text: str, shown: int, ranked: int, lang: s
 
 
 def compare_title(flow: str, lang: str = "en") -> str:
-    return gettext_for(lang)("{flow} with Belarus: regions compared").format(flow=flow_label(flow, lang))
+    _ = gettext_for(lang)
+    return _("{flow} with Belarus: regions compared").format(flow=flow_label(flow, lang))
 
 
 def compare_subtitle(unit_text: str, first: int | None, last: int | None, lang: str = "en") -> str:
@@ -96,16 +101,19 @@ def compare_subtitle(unit_text: str, first: int | None, last: int | None, lang: 
 
 
 def district_title(flow: str, year: int, lang: str = "en") -> str:
-    return gettext_for(lang)("{flow} with Belarus by federal district, {year}").format(flow=flow_label(flow, lang), year=year)
+    _ = gettext_for(lang)
+    return _("{flow} with Belarus by federal district, {year}").format(flow=flow_label(flow, lang), year=year)
 
 
 def district_subtitle(year: int, lang: str = "en") -> str:
-    return gettext_for(lang)("Full year {year}, US$ billion: sums of the regions that have a figure, not district totals.").format(year=year)
+    _ = gettext_for(lang)
+    return _("Full year {year}, US$ billion: sums of the regions that have a figure, not district totals.").format(year=year)
 
 
 def regions_covered(with_data: int, regions: int, lang: str = "en") -> str:
     """``3 of 18 regions``: how many of a district's regions its sum covers."""
-    return ngettext_for(lang)("{count} of {total} region", "{count} of {total} regions", regions).format(count=with_data, total=regions)
+    ngettext = ngettext_for(lang)
+    return ngettext("{count} of {total} region", "{count} of {total} regions", regions).format(count=with_data, total=regions)
 
 
 def district_tooltip_titles(lang: str = "en") -> dict[str, str]:
@@ -121,15 +129,18 @@ def map_categories(lang: str = "en") -> dict[str, str]:
 
 def no_figure_for_year(lang: str = "en") -> str:
     """The tooltip's figure for a region without one (never zero)."""
-    return gettext_for(lang)("no figure for this year")
+    _ = gettext_for(lang)
+    return _("no figure for this year")
 
 
 def map_value_legend(lang: str = "en") -> str:
-    return gettext_for(lang)("US$ million (log scale)")
+    _ = gettext_for(lang)
+    return _("US$ million (log scale)")
 
 
 def map_subtitle(year: int, covered: int, lang: str = "en") -> str:
-    return ngettext_for(lang)(
+    ngettext = ngettext_for(lang)
+    return ngettext(
         "Full year {year}, US$ million, log colour scale; {count} region with a published full-year figure, grey: no figure (not zero).",
         "Full year {year}, US$ million, log colour scale; {count} regions with a published full-year figure, grey: no figure (not zero).",
         covered,
@@ -137,4 +148,5 @@ def map_subtitle(year: int, covered: int, lang: str = "en") -> str:
 
 
 def folium_legend_title(flow: str, lang: str = "en") -> str:
-    return gettext_for(lang)("{flow}, full year, US$ (log colour scale)").format(flow=flow_label(flow, lang))
+    _ = gettext_for(lang)
+    return _("{flow}, full year, US$ (log colour scale)").format(flow=flow_label(flow, lang))

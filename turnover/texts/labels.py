@@ -40,9 +40,11 @@ def status_labels(lang: str = "en") -> dict[bool, str]:
 
 
 def yes_label(lang: str = "en") -> str:
-    return gettext_for(lang)("yes")
+    _ = gettext_for(lang)
+    return _("yes")
 
 
 def cited_source(publisher: str, published: str, lang: str = "en") -> str:
     """``BelTA (2024-11-18)``; the publisher alone when the date is unknown."""
-    return gettext_for(lang)("{publisher} ({published})").format(publisher=publisher, published=published) if published else publisher
+    _ = gettext_for(lang)
+    return _("{publisher} ({published})").format(publisher=publisher, published=published) if published else publisher

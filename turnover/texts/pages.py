@@ -6,7 +6,8 @@ from turnover.texts.labels import flow_label
 
 def app_title(lang: str = "en") -> str:
     """The browser tab's title."""
-    return gettext_for(lang)("Belarus – Russian regions: trade")
+    _ = gettext_for(lang)
+    return _("Belarus – Russian regions: trade")
 
 
 def page_titles(lang: str = "en") -> dict[str, str]:
@@ -16,13 +17,15 @@ def page_titles(lang: str = "en") -> dict[str, str]:
 
 
 def nothing_loaded(folder: str, lang: str = "en") -> str:
-    return gettext_for(lang)("No figure could be loaded from {folder}; the problems found are listed below.").format(folder=folder)
+    _ = gettext_for(lang)
+    return _("No figure could be loaded from {folder}; the problems found are listed below.").format(folder=folder)
 
 
 def data_summary(figures: int, regions: int, sources: int, lang: str = "en") -> str:
     """The sidebar's count line: ``383 published figures, 70 regions, 120 sources.``"""
+    _ = gettext_for(lang)
     ngettext = ngettext_for(lang)
-    return gettext_for(lang)("{figures}, {regions}, {sources}.").format(
+    return _("{figures}, {regions}, {sources}.").format(
         figures=ngettext("{count} published figure", "{count} published figures", figures).format(count=figures),
         regions=ngettext("{count} region", "{count} regions", regions).format(count=regions),
         sources=ngettext("{count} source", "{count} sources", sources).format(count=sources),
@@ -30,7 +33,8 @@ def data_summary(figures: int, regions: int, sources: int, lang: str = "en") -> 
 
 
 def data_problems(count: int, lang: str = "en") -> str:
-    return ngettext_for(lang)(
+    ngettext = ngettext_for(lang)
+    return ngettext(
         "{count} input problem: the row is skipped; every other row is shown",
         "{count} input problems: the rows are skipped; every other row is shown",
         count,
@@ -44,16 +48,19 @@ def filter_labels(lang: str = "en") -> dict[str, str]:
 
 
 def briefing_help(lang: str = "en") -> str:
-    return gettext_for(lang)("Hides the sidebar and menus for a clean screenshot; the link keeps ?briefing=1.")
+    _ = gettext_for(lang)
+    return _("Hides the sidebar and menus for a clean screenshot; the link keeps ?briefing=1.")
 
 
 def region_option(name: str, region: str, lang: str = "en") -> str:
     """A region in a list of choices: ``Smolensk Oblast (RU-SMO)``."""
-    return gettext_for(lang)("{name} ({id})").format(name=name, id=region)
+    _ = gettext_for(lang)
+    return _("{name} ({id})").format(name=name, id=region)
 
 
 def leave_briefing(lang: str = "en") -> str:
-    return gettext_for(lang)("Leave briefing view")
+    _ = gettext_for(lang)
+    return _("Leave briefing view")
 
 
 def download_labels(lang: str = "en") -> dict[str, str]:
@@ -64,16 +71,19 @@ def download_labels(lang: str = "en") -> dict[str, str]:
 
 # Map
 def map_title(year: int, lang: str = "en") -> str:
-    return gettext_for(lang)("Belarus and the regions of Russia, {year}").format(year=year)
+    _ = gettext_for(lang)
+    return _("Belarus and the regions of Russia, {year}").format(year=year)
 
 
 def map_heading(flow: str, year: int, lang: str = "en") -> str:
-    return gettext_for(lang)("{flow}, full year {year}").format(flow=flow_label(flow, lang), year=year)
+    _ = gettext_for(lang)
+    return _("{flow}, full year {year}").format(flow=flow_label(flow, lang), year=year)
 
 
 def map_caption(year: int, regions: int, lang: str = "en") -> str:
+    ngettext = ngettext_for(lang)
     _ = gettext_for(lang)
-    counted = ngettext_for(lang)(
+    counted = ngettext(
         "Full year {year}: {count} Russian region with a published figure; grey regions have none (not zero).",
         "Full year {year}: {count} Russian regions with a published figure; grey regions have none (not zero).",
         regions,
@@ -87,7 +97,8 @@ def map_caption(year: int, regions: int, lang: str = "en") -> str:
 
 
 def map_unavailable(error: str, lang: str = "en") -> str:
-    return gettext_for(lang)("The map cannot be drawn: {error}. The ranking, profiles and sources still work.").format(error=error)
+    _ = gettext_for(lang)
+    return _("The map cannot be drawn: {error}. The ranking, profiles and sources still work.").format(error=error)
 
 
 def map_styles(lang: str = "en") -> dict[str, str]:
@@ -97,85 +108,104 @@ def map_styles(lang: str = "en") -> dict[str, str]:
 
 
 def map_style_label(lang: str = "en") -> str:
-    return gettext_for(lang)("Map")
+    _ = gettext_for(lang)
+    return _("Map")
 
 
 def map_style_help(lang: str = "en") -> str:
-    return gettext_for(lang)("The static map exports to PNG/SVG; the interactive one zooms, shows a region on hover and opens its profile on a click.")
+    _ = gettext_for(lang)
+    return _("The static map exports to PNG/SVG; the interactive one zooms, shows a region on hover and opens its profile on a click.")
 
 
 def no_full_year(year: int, lang: str = "en") -> str:
-    return gettext_for(lang)("No full-year figures for {year}. Choose another year in the sidebar.").format(year=year)
+    _ = gettext_for(lang)
+    return _("No full-year figures for {year}. Choose another year in the sidebar.").format(year=year)
 
 
 # Region profile
 def region_title(name: str, lang: str = "en") -> str:
-    return gettext_for(lang)("Belarus – {region}").format(region=name)
+    _ = gettext_for(lang)
+    return _("Belarus – {region}").format(region=name)
 
 
 def region_caption(name_ru: str, region: str, flow: str, year: int, lang: str = "en") -> str:
-    return gettext_for(lang)("{name_ru} · {id} · {flow} · selected year {year}").format(name_ru=name_ru, id=region, flow=flow_label(flow, lang), year=year)
+    _ = gettext_for(lang)
+    return _("{name_ru} · {id} · {flow} · selected year {year}").format(name_ru=name_ru, id=region, flow=flow_label(flow, lang), year=year)
 
 
 def no_flow_figures(flow: str, name: str, lang: str = "en") -> str:
-    return gettext_for(lang)("No {flow} figures for {region}. Try another flow in the sidebar.").format(flow=flow_label(flow, lang).lower(), region=name)
+    _ = gettext_for(lang)
+    return _("No {flow} figures for {region}. Try another flow in the sidebar.").format(flow=flow_label(flow, lang).lower(), region=name)
 
 
 def like_for_like(changes: list[str], lang: str = "en") -> str:
-    return gettext_for(lang)("Like-for-like change on the same months of the year before: {changes}").format(changes=gettext_for(lang)("; ").join(changes))
+    _ = gettext_for(lang)
+    return _("Like-for-like change on the same months of the year before: {changes}").format(changes=_("; ").join(changes))
 
 
 def figures_heading(lang: str = "en") -> str:
-    return gettext_for(lang)("Every figure and its source")
+    _ = gettext_for(lang)
+    return _("Every figure and its source")
 
 
 def no_figures(lang: str = "en") -> str:
-    return gettext_for(lang)("None.")
+    _ = gettext_for(lang)
+    return _("None.")
 
 
 # Compare
 def compare_title(lang: str = "en") -> str:
-    return gettext_for(lang)("Compare regions")
+    _ = gettext_for(lang)
+    return _("Compare regions")
 
 
 def compare_heading(flow: str, year: int, lang: str = "en") -> str:
-    return gettext_for(lang)("{flow}; federal districts and shares for {year}").format(flow=flow_label(flow, lang), year=year)
+    _ = gettext_for(lang)
+    return _("{flow}; federal districts and shares for {year}").format(flow=flow_label(flow, lang), year=year)
 
 
 def regions_label(lang: str = "en") -> str:
-    return gettext_for(lang)("Regions")
+    _ = gettext_for(lang)
+    return _("Regions")
 
 
 def choose_regions(lang: str = "en") -> str:
-    return gettext_for(lang)("Choose one or more regions.")
+    _ = gettext_for(lang)
+    return _("Choose one or more regions.")
 
 
 def districts_heading(year: int, lang: str = "en") -> str:
-    return gettext_for(lang)("Federal districts, {year}").format(year=year)
+    _ = gettext_for(lang)
+    return _("Federal districts, {year}").format(year=year)
 
 
 def shares_heading(year: int, lang: str = "en") -> str:
-    return gettext_for(lang)("Share of Belarus' trade with Russia, {year}").format(year=year)
+    _ = gettext_for(lang)
+    return _("Share of Belarus' trade with Russia, {year}").format(year=year)
 
 
 def no_national_total(year: int, lang: str = "en") -> str:
-    return gettext_for(lang)("No national full-year figure for {year}, so no shares can be computed.").format(year=year)
+    _ = gettext_for(lang)
+    return _("No national full-year figure for {year}, so no shares can be computed.").format(year=year)
 
 
 def national_total(year: int, shown: str, source: str, lang: str = "en") -> str:
-    return gettext_for(lang)(
+    _ = gettext_for(lang)
+    return _(
         "National total {year}: {figure} ({source}). Regional and national figures often come from different statistics; shares are indicative."
     ).format(year=year, figure=shown, source=source)
 
 
 # Sources and data
 def sources_title(lang: str = "en") -> str:
-    return gettext_for(lang)("Sources and data")
+    _ = gettext_for(lang)
+    return _("Sources and data")
 
 
 def sources_caption(figures: int, sources: int, lang: str = "en") -> str:
+    _ = gettext_for(lang)
     ngettext = ngettext_for(lang)
-    return gettext_for(lang)(
+    return _(
         "{figures} from {sources}. Every figure is as published; US$ values of rouble figures are converted at the year's average rate (data/fx.csv)."
     ).format(
         figures=ngettext("{count} published figure", "{count} published figures", figures).format(count=figures),
@@ -190,12 +220,14 @@ def search_labels(lang: str = "en") -> dict[str, str]:
 
 def found_caption(found: int, total: int, shown: int, lang: str = "en") -> str:
     """``12 of 383 figures.``; past the table's limit, how many are shown and where the rest are."""
+    ngettext = ngettext_for(lang)
     _ = gettext_for(lang)
-    counted = ngettext_for(lang)("{found} of {count} figure", "{found} of {count} figures", total).format(found=found, count=total)
+    counted = ngettext("{found} of {count} figure", "{found} of {count} figures", total).format(found=found, count=total)
     if found > shown:
         return _("{counted}; the first {shown:,} are shown: narrow the search, or download them all below.").format(counted=counted, shown=shown)
     return _("{counted}.").format(counted=counted)
 
 
 def conflicts_heading(lang: str = "en") -> str:
-    return gettext_for(lang)("Conflicts between sources")
+    _ = gettext_for(lang)
+    return _("Conflicts between sources")

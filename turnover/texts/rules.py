@@ -18,7 +18,8 @@ def displayed_rule(lang: str = "en") -> str:
 
 def conflicts_caption(slots: int, lang: str = "en") -> str:
     """The caption of the Sources page's conflicts: how many region-periods disagree, and the rule that picks one."""
-    text = ngettext_for(lang)(
+    ngettext = ngettext_for(lang)
+    text = ngettext(
         "{count} region-period where sources give different figures; the one shown in charts is marked ({order}).",
         "{count} region-periods where sources give different figures; the one shown in charts is marked ({order}).",
         slots,

@@ -26,7 +26,8 @@ def provenance_headers(lang: str = "en") -> dict[str, str]:
 
 def link_text(lang: str = "en") -> str:
     """What a link cell reads."""
-    return gettext_for(lang)("open")
+    _ = gettext_for(lang)
+    return _("open")
 
 
 def conflict_headers(lang: str = "en") -> dict[str, str]:
@@ -36,7 +37,8 @@ def conflict_headers(lang: str = "en") -> dict[str, str]:
 
 def conflict_slot(region: str, period: str, flow: str, lang: str = "en") -> str:
     """``Smolensk Oblast, Jan–Sep 2024, Trade turnover``: one region-period where sources disagree."""
-    return gettext_for(lang)("{region}, {period}, {flow}").format(region=region, period=period, flow=flow)
+    _ = gettext_for(lang)
+    return _("{region}, {period}, {flow}").format(region=region, period=period, flow=flow)
 
 
 def district_headers(lang: str = "en") -> dict[str, str]:

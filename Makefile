@@ -26,8 +26,10 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core) || \
 	  (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core))
 
+# lint-imports checks the layers (.importlinter): turnover/ imports no Streamlit, app/ or views/; app/ no views/.
 test: setup browser
 	$(PY) -m turnover validate
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q
 
 clean:

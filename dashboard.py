@@ -7,35 +7,36 @@ sub-page (/region) ran that page alone, without this script's filters (seen with
 
 import streamlit as st
 
-from app import state
+from app import briefing, filters, loading, notices
 from app.timing import timed_run
+from app.widgets import plain, show_data_problems, show_notices
 from turnover import paths
-from app.widgets import show_data_problems, show_notices
+from turnover.texts import pages
 
-st.set_page_config(page_title="Belarus – Russian regions: trade", page_icon="static/favicon.png", layout="wide")
+st.set_page_config(page_title=pages.app_title(), page_icon="static/favicon.png", layout="wide")
 
 with timed_run() as run:  # off unless TURNOVER_TIMING_LOG is set (bench/run.py)
-    data = state.dataset()
+    data = loading.dataset()
     if data.figures.empty:  # nothing usable: say why instead of drawing empty pages
-        st.error(f"No figure could be loaded from {paths.data_dir()}; the problems found are listed below.")
+        st.error(plain(pages.nothing_loaded(str(paths.data_dir()))))
         show_data_problems(data.problems, expanded=True)
         st.stop()
-    filters, notices = state.sidebar_filters(data)
-    state.apply_briefing_mode(filters)
+    chosen = filters.sidebar(data)
+    briefing.apply()  # in briefing view: hides the sidebar and draws the one button, above the page
 
-    pages = [
-        st.Page("views/map.py", title="Map", icon=":material/map:", url_path="", default=True),
-        st.Page("views/region.py", title="Region profile", icon=":material/monitoring:", url_path="region"),
-        st.Page("views/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
-        st.Page("views/sources.py", title="Sources and data", icon=":material/menu_book:", url_path="sources"),
+    title = pages.page_titles()
+    views = [
+        st.Page("views/map.py", title=title["map"], icon=":material/map:", url_path="", default=True),
+        st.Page("views/region.py", title=title["region"], icon=":material/monitoring:", url_path="region"),
+        st.Page("views/compare.py", title=title["compare"], icon=":material/compare_arrows:", url_path="compare"),
+        st.Page("views/sources.py", title=title["sources"], icon=":material/menu_book:", url_path="sources"),
     ]
     if paths.curation_enabled():
-        pages.append(st.Page("views/curate.py", title="Curate", icon=":material/edit_note:", url_path="curate"))
-    page = st.navigation(pages, position="hidden" if filters.briefing else "sidebar")
-    if not filters.briefing:
-        show_notices(notices)
+        views.append(st.Page("views/curate.py", title=title["curate"], icon=":material/edit_note:", url_path="curate"))
+    page = st.navigation(views, position="hidden" if chosen.briefing else "sidebar")
+    if not chosen.briefing:
+        show_notices(notices.current(chosen))
         show_data_problems(data.problems)
-        st.sidebar.caption(f"{len(data.figures)} published figures, {len(data.regions)} regions, {len(data.sources)} sources.")
+        st.sidebar.caption(plain(pages.data_summary(len(data.figures), len(data.regions), len(data.sources))))
     run["page"] = page.url_path or "map"
     page.run()
-    state.leave_briefing_button()

@@ -7,16 +7,17 @@ then served from memory. The values are shared, never modified.
 import pandas as pd
 import streamlit as st
 
-from app import state
+from app import loading
 from turnover import profile
 from turnover.aggregate import ranking, region_series
 from turnover.charts import Framed, ranking_chart, series_chart
 from turnover.maps import altair_map
 from turnover.provenance import provenance_table
+from turnover.texts import tables
 
 
 def year_ranking(year: int, flow: str) -> pd.DataFrame:
-    data, signature = state.loaded()
+    data, signature = loading.loaded()
     return _year_ranking(data, signature, year, flow)
 
 
@@ -26,7 +27,7 @@ def _year_ranking(_data, signature: tuple, year: int, flow: str) -> pd.DataFrame
 
 
 def ranking_view(year: int, flow: str) -> Framed:
-    data, signature = state.loaded()
+    data, signature = loading.loaded()
     return _ranking_view(data, signature, year, flow)
 
 
@@ -36,7 +37,7 @@ def _ranking_view(_data, signature: tuple, year: int, flow: str) -> Framed:
 
 
 def map_view(collection: dict, year: int, flow: str) -> Framed:
-    data, signature = state.loaded()
+    data, signature = loading.loaded()
     return _map_view(data, collection, signature, year, flow)
 
 
@@ -51,7 +52,7 @@ def region_view(region: str, flow: str, year: int) -> tuple[profile.Summary, Fra
     The chart and table do not depend on the year, so they are cached per region and flow: changing the
     year on a region's page rebuilds only the key figures.
     """
-    data, signature = state.loaded()
+    data, signature = loading.loaded()
     chart, table = _region_history(data, signature, region, flow)
     return _region_cards(data, signature, region, flow, year), chart, table
 
@@ -60,7 +61,7 @@ def region_view(region: str, flow: str, year: int) -> tuple[profile.Summary, Fra
 def _region_history(_data, signature: tuple, region: str, flow: str) -> tuple[Framed | None, pd.DataFrame]:
     series = region_series(_data.for_region(region), region, flow)
     chart = None if series.empty else series_chart(series, _data.registry.name(region), flow)
-    return chart, provenance_table(_data.for_region(region)).drop(columns="Region")
+    return chart, provenance_table(_data.for_region(region)).drop(columns=tables.provenance_headers()["region"])
 
 
 @st.cache_resource(max_entries=2048, show_spinner=False)

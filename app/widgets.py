@@ -5,8 +5,10 @@ import re
 import pandas as pd
 import streamlit as st
 
+from app import briefing
 from turnover.charts import Framed
 from turnover.exporting import chart_png, chart_svg
+from turnover.texts import pages, tables
 
 
 def _slug(text: str) -> str:
@@ -18,17 +20,23 @@ def plain(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text))
 
 
+def strong(text: str) -> None:
+    """A line in bold (a page's sub-heading), its text shown literally."""
+    st.markdown(f"**{plain(text)}**")
+
+
 def chart_with_downloads(framed: Framed, name: str, key: str) -> None:
     """Title and subtitle, the chart (no Streamlit theme, so it matches the export), then PNG and SVG downloads made on click."""
     st.markdown(f"#### {plain(framed.title)}")
     for line in framed.subtitle:
         st.caption(plain(line))
     st.vega_lite_chart(framed.spec(), theme=None, width="stretch")
-    if st.session_state.chosen_filters.briefing:
+    if briefing.active():
         return
+    label = pages.download_labels()
     row = st.container(horizontal=True)
-    row.download_button("Download PNG", data=lambda: chart_png(framed), file_name=f"{_slug(name)}.png", mime="image/png", key=f"{key}_png", on_click="ignore")
-    row.download_button("Download SVG", data=lambda: chart_svg(framed), file_name=f"{_slug(name)}.svg", mime="image/svg+xml", key=f"{key}_svg", on_click="ignore")
+    row.download_button(label["png"], data=lambda: chart_png(framed), file_name=f"{_slug(name)}.png", mime="image/png", key=f"{key}_png", on_click="ignore")
+    row.download_button(label["svg"], data=lambda: chart_svg(framed), file_name=f"{_slug(name)}.svg", mime="image/svg+xml", key=f"{key}_svg", on_click="ignore")
 
 
 def show_notices(notices: list[str]) -> None:
@@ -40,6 +48,7 @@ def show_data_problems(problems, expanded: bool = False) -> None:
     """A visible panel listing every row left out, so nothing bad is silently hidden."""
     if not problems:
         return
-    with st.expander(f":material/warning: {len(problems)} input problem(s): rows skipped; every other row is shown", expanded=expanded):
-        table = pd.DataFrame([{"file": p.path, "line": p.line, "column": p.column, "reason": p.reason} for p in problems])
+    with st.expander(f":material/warning: {plain(pages.data_problems(len(problems)))}", expanded=expanded):
+        headers = tables.problem_headers()
+        table = pd.DataFrame([{headers[name]: getattr(p, name) for name in headers} for p in problems])
         st.dataframe(table, hide_index=True, width="stretch")

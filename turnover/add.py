@@ -40,6 +40,7 @@ from turnover.dataset import load_dataset
 from turnover.problems import display_path
 from turnover.regions import UnknownRegion, load_registry
 from turnover.schemas import COLUMNS, OPTIONAL
+from turnover.selection import slot_key
 from turnover.validate import FIGURE_KEY
 from turnover.writing import data_lock, write_atomically
 
@@ -199,8 +200,7 @@ def _check_key(row: dict, existing, shown: str) -> list[str]:
                 "region, period, flow and coverage. To correct it, edit that line; if the source states a second figure "
                 "(another coverage or statistics), record it with its own coverage or source"
             ])
-    slot = ["region", "year", "months", "flow", "coverage"]
-    others = [r for r in records if all(r.get(name, "") == row[name] for name in slot)]
+    others = [r for r in records if slot_key(r) == slot_key(row)]
     if not others:
         return []
     listed = "; ".join(f"line {r['line']}: {r['value']} {r['currency']} {r['scale']} ({r['source_id']})" for r in others)

@@ -7,24 +7,25 @@ Rankings and shares use full years only: a partial year is never ranked as if it
 import pandas as pd
 
 from turnover.regions import Registry
+from turnover.selection import displayed_totals
+from turnover.vocabulary import is_federal_subject
 
-SUBJECT_KINDS = ("oblast", "krai", "republic", "federal_city", "autonomous_oblast", "autonomous_okrug")
 
-
-def _displayed_totals(figures: pd.DataFrame, flow: str) -> pd.DataFrame:
-    return figures[figures["displayed"] & figures["total"] & (figures["flow"] == flow)]
+def federal_subjects(regions: pd.DataFrame) -> pd.Series:
+    """Which rows of the registry table (or any table with ``country`` and ``kind``) are Russian federal subjects."""
+    return pd.Series([is_federal_subject(c, k) for c, k in zip(regions["country"], regions["kind"])], index=regions.index, dtype=bool)
 
 
 def region_series(figures: pd.DataFrame, region: str, flow: str = "turnover") -> pd.DataFrame:
     """The displayed figures of one region and flow, oldest first; full and partial years both."""
-    series = _displayed_totals(figures, flow)
+    series = displayed_totals(figures, flow)
     return series[series["region"] == region].sort_values(["year", "months"])
 
 
 def subject_figures(figures: pd.DataFrame, year: int, flow: str = "turnover") -> pd.DataFrame:
     """Full-year figures of Russian federal subjects for one year (the map's and ranking's input)."""
-    chosen = _displayed_totals(figures, flow)
-    return chosen[chosen["full_year"] & (chosen["year"] == year) & chosen["region_kind"].isin(SUBJECT_KINDS) & chosen["region"].str.startswith("RU-")]
+    chosen = displayed_totals(figures, flow)
+    return chosen[chosen["full_year"] & (chosen["year"] == year) & chosen["federal_subject"]]
 
 
 def ranking(figures: pd.DataFrame, year: int, flow: str = "turnover") -> pd.DataFrame:
@@ -49,11 +50,11 @@ def change_on_previous(series: pd.DataFrame) -> pd.DataFrame:
 def district_totals(figures: pd.DataFrame, registry: Registry, year: int, flow: str = "turnover") -> pd.DataFrame:
     """Per federal district: the sum of its regions' full-year figures and how many of its regions have one."""
     regions = registry.table
-    subjects = regions[regions["kind"].isin(SUBJECT_KINDS) & (regions["federal_district"] != "")]
+    subjects = regions[federal_subjects(regions) & (regions["federal_district"] != "")]
     counts = subjects.groupby("federal_district")["id"].count().rename("regions")
     chosen = subject_figures(figures, year, flow)
     sums = chosen.groupby("federal_district").agg(usd_mn=("usd_mn", "sum"), with_data=("region", "count"), approximate=("approximate", "any"))
-    published = _displayed_totals(figures, flow)
+    published = displayed_totals(figures, flow)
     published = published[published["full_year"] & (published["year"] == year) & (published["region_kind"] == "federal_district")]
     table = pd.concat([counts, sums], axis=1).fillna({"usd_mn": 0.0, "with_data": 0, "approximate": False})
     table = table.assign(
@@ -66,7 +67,7 @@ def district_totals(figures: pd.DataFrame, registry: Registry, year: int, flow: 
 
 def national_shares(figures: pd.DataFrame, year: int, flow: str = "turnover") -> pd.DataFrame:
     """Each region's full-year figure as a share of the displayed national (RU) total of the same year."""
-    chosen = _displayed_totals(figures, flow)
+    chosen = displayed_totals(figures, flow)
     national = chosen[chosen["full_year"] & (chosen["year"] == year) & (chosen["region"] == "RU")]
     table = ranking(figures, year, flow)
     if national.empty:

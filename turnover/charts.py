@@ -11,45 +11,38 @@ from dataclasses import dataclass, field
 import altair as alt
 import pandas as pd
 
-from turnover.vocabulary import FLOW_LABELS
+from turnover.texts import charts as words
 
 PALETTE = "viridis"  # colour-blind safe, sequential, prints in grey
-KIND_ORDER = ["Full year", "Full year, approximate or bound", "Partial year"]
 KIND_COLOURS = ["#1f5f8b", "#1f5f8b", "#d55e00"]  # Okabe–Ito vermilion for partial years
 KIND_SHAPES = ["circle", "circle", "diamond"]
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]  # colour-blind safe
 KIND_FILLS = ["#1f5f8b", "#ffffff", "#d55e00"]
 TOOLTIP_FIELDS = ["region_name", "period", "shown", "conversion", "source_publisher", "source_published"]
-TOOLTIP = [
-    alt.Tooltip("region_name:N", title="Region"),
-    alt.Tooltip("period:N", title="Period"),
-    alt.Tooltip("shown:N", title="Figure"),
-    alt.Tooltip("conversion:N", title="Conversion"),
-    alt.Tooltip("source_publisher:N", title="Source"),
-    alt.Tooltip("source_published:N", title="Published"),
-]
 
 
-def source_line(figures: pd.DataFrame, limit: int = 4) -> str:
+def tooltip(lang: str = "en") -> list[alt.Tooltip]:
+    titles = words.tooltip_titles(lang)
+    return [alt.Tooltip(f"{name}:N", title=titles[name]) for name in TOOLTIP_FIELDS]
+
+
+def source_line(figures: pd.DataFrame, limit: int = 4, lang: str = "en") -> str:
     """``Sources: BelTA (2024-11-18); Interfax (2025-05-14); and 3 more`` for the figures drawn."""
-    if figures.empty:
-        return "Source: no figures"
     cited = figures.drop_duplicates("source_id").sort_values("source_published", ascending=False)
-    names = [f"{p} ({d})" if d else p for p, d in zip(cited["source_publisher"], cited["source_published"])]
-    more = f"; and {len(names) - limit} more (see the Sources page)" if len(names) > limit else ""
-    label = "Source" if len(names) == 1 else "Sources"
-    converted = "; rouble figures converted at annual average rates" if figures["converted"].any() else ""
-    return f"{label}: {'; '.join(names[:limit])}{more}{converted}."
+    pairs = list(zip(cited["source_publisher"], cited["source_published"].fillna("")))
+    return words.source_line(pairs, bool(figures["converted"].any()) if len(figures) else False, lang, limit)
 
 
-def _unit(figures: pd.DataFrame) -> tuple[float, str]:
-    return (1000.0, "US$ billion") if figures["usd_mn"].max() >= 1000 else (1.0, "US$ million")
+def _unit(figures: pd.DataFrame, lang: str) -> tuple[float, str]:
+    billions = len(figures) > 0 and figures["usd_mn"].max() >= 1000
+    return (1000.0 if billions else 1.0), words.unit(billions, lang)
 
 
-def _figure_kind(figures: pd.DataFrame) -> pd.Series:
-    kind = pd.Series("Full year", index=figures.index)
-    kind[figures["full_year"] & figures["approximate"]] = "Full year, approximate or bound"
-    kind[~figures["full_year"]] = "Partial year"
+def _figure_kind(figures: pd.DataFrame, lang: str) -> pd.Series:
+    full, approximate, partial = words.figure_kinds(lang)
+    kind = pd.Series(full, index=figures.index)
+    kind[figures["full_year"] & figures["approximate"]] = approximate
+    kind[~figures["full_year"]] = partial
     return kind
 
 
@@ -121,21 +114,21 @@ def chart_data(figures: pd.DataFrame, *extra: str) -> pd.DataFrame:
     return figures[[*TOOLTIP_FIELDS, "year", "full_year", "approximate", *extra]]
 
 
-def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
+def series_chart(series: pd.DataFrame, region_name: str, flow: str, lang: str = "en") -> Framed:
     """A region's figures over time: full years joined by a line; each partial year a separate, labelled span.
 
     Time runs continuously: a full year sits mid-year, a partial year is a bar across the months it
     covers (Jan–Sep 2024 spans three quarters of 2024), so the two never read as the same thing.
     """
-    divisor, unit = _unit(series) if len(series) else (1.0, "US$ million")
+    divisor, unit = _unit(series, lang)
     full = series["full_year"]
     data = chart_data(series).assign(
         amount=series["usd_mn"] / divisor,
-        kind=_figure_kind(series),
+        kind=_figure_kind(series, lang),
         start=series["year"].astype(float),
         end=series["year"] + series["months"] / 12,
         middle=series["year"] + series["months"] / 24,
-        label=(series["period"] + ": " + series["shown"]).where(~full, ""),
+        label=[words.partial_label(period, shown, lang) if not whole else "" for period, shown, whole in zip(series["period"], series["shown"], full)],
         run=year_runs(series[full]).reindex(series.index).fillna(""),
     )
     first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (2000, 2001)
@@ -146,7 +139,7 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
         axis=alt.Axis(values=[y + 0.5 for y in range(first, last + 1)], labelExpr="floor(datum.value)", grid=False, ticks=False),
     )
     y = alt.Y("amount:Q", title=unit, scale=alt.Scale(zero=True))
-    kind_scale = {"domain": KIND_ORDER}
+    kind_scale = {"domain": list(words.figure_kinds(lang))}
     legend = alt.Legend(title=None, orient="top", labelLimit=320)
     base = alt.Chart(NAMED).encode(x=x, y=y)
     line = base.transform_filter(alt.datum.full_year).mark_line(color=KIND_COLOURS[0], strokeWidth=2).encode(detail="run:N")
@@ -155,57 +148,58 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
         color=alt.Color("kind:N", scale=alt.Scale(**kind_scale, range=KIND_COLOURS), legend=legend),
         shape=alt.Shape("kind:N", scale=alt.Scale(**kind_scale, range=KIND_SHAPES), legend=legend),
         fill=alt.Fill("kind:N", scale=alt.Scale(**kind_scale, range=KIND_FILLS), legend=legend),
-        tooltip=TOOLTIP,
+        tooltip=tooltip(lang),
     )
     labels = base.transform_filter(~alt.datum.full_year).mark_text(dy=-14, align="left", fontSize=11, color=KIND_COLOURS[2]).encode(x="start:Q", text="label:N")
-    subtitle = [f"{unit}, {first}–{last}. Consecutive full years joined by the line (a break: no figure for the year between); partial years drawn apart over the months they cover, not comparable with full years. Hollow points: approximate or bound figures."]
+    subtitle = [words.series_subtitle(unit, first, last, lang)]
     chart = (line + spans + points + labels).properties(width="container", height=320)
-    return framed(chart, f"{FLOW_LABELS[flow]}: Belarus – {region_name}", subtitle, source_line(series), named(data))
+    return framed(chart, words.series_title(flow, region_name, lang), subtitle, source_line(series, lang=lang), named(data))
 
 
-def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20) -> Framed:
+def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, lang: str = "en") -> Framed:
     """The regions with the largest full-year figures, as labelled horizontal bars."""
     top = table.head(limit)
-    divisor, unit = _unit(top) if len(top) else (1.0, "US$ million")
+    divisor, unit = _unit(top, lang)
     data = chart_data(top).assign(amount=top["usd_mn"] / divisor)
     bars = alt.Chart(NAMED).mark_bar(color="#1f5f8b").encode(
         y=alt.Y("region_name:N", sort="-x", title=None),
         x=alt.X("amount:Q", title=unit),
         opacity=alt.condition("datum.approximate", alt.value(0.55), alt.value(1.0)),
-        tooltip=TOOLTIP,
+        tooltip=tooltip(lang),
     )
     text = bars.mark_text(align="left", dx=4, fontSize=11, color="#1b1f24").encode(text="shown:N")
-    shown = f"top {len(top)} of {len(table)}" if len(table) > limit else f"all {len(table)}"
-    subtitle = [f"Full year {year}, {unit}; {shown} regions with a full-year figure. Lighter bars: approximate or bound figures."]
+    subtitle = [words.ranking_subtitle(year, unit, len(top), len(table), lang)]
     chart = (bars + text).properties(width="container", height=max(120, 22 * len(top)))
-    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus by Russian region, {year}", subtitle, source_line(top), named(data))
+    return framed(chart, words.ranking_title(flow, year, lang), subtitle, source_line(top, lang=lang), named(data))
 
 
-def compare_chart(figures: pd.DataFrame, flow: str) -> Framed:
+def compare_chart(figures: pd.DataFrame, flow: str, lang: str = "en") -> Framed:
     """Several regions' full-year series side by side (partial years are left to each region's profile)."""
     full = figures[figures["full_year"]]
-    divisor, unit = _unit(full) if len(full) else (1.0, "US$ million")
+    divisor, unit = _unit(full, lang)
     data = chart_data(full).assign(amount=full["usd_mn"] / divisor, run=year_runs(full))
-    years = f"{data['year'].min()}–{data['year'].max()}" if len(data) else "no figures"
+    first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (None, None)
     base = alt.Chart(NAMED).encode(
         x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("amount:Q", title=unit),
         color=alt.Color("region_name:N", title=None, scale=alt.Scale(range=OKABE_ITO), legend=alt.Legend(orient="top", labelLimit=240)),
     )
-    chart = (base.mark_line().encode(detail="run:N") + base.mark_point(size=60, filled=True).encode(tooltip=TOOLTIP)).properties(width="container", height=320)
-    subtitle = [f"Full years only, {unit}, {years}. Lines join consecutive years only; a break is a year without a published figure."]
-    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus: regions compared", subtitle, source_line(full), named(data))
+    chart = (base.mark_line().encode(detail="run:N") + base.mark_point(size=60, filled=True).encode(tooltip=tooltip(lang))).properties(width="container", height=320)
+    subtitle = [words.compare_subtitle(unit, first, last, lang)]
+    return framed(chart, words.compare_title(flow, lang), subtitle, source_line(full, lang=lang), named(data))
 
 
-def district_chart(table: pd.DataFrame, year: int, flow: str, figures: pd.DataFrame) -> Framed:
+def district_chart(table: pd.DataFrame, year: int, flow: str, figures: pd.DataFrame, lang: str = "en") -> Framed:
     """Federal-district sums of the regions with data, each bar saying how many regions it covers."""
-    data = table.assign(amount=table["usd_mn"] / 1000, coverage=table["with_data"].astype(str) + " of " + table["regions"].astype(str) + " regions")
+    covered = [words.regions_covered(int(n), int(m), lang) for n, m in zip(table["with_data"], table["regions"])]
+    data = table.assign(amount=table["usd_mn"] / 1000, coverage=covered)
+    titles = words.district_tooltip_titles(lang)
     bars = alt.Chart(NAMED).mark_bar(color="#3b8bb3").encode(
         y=alt.Y("name:N", sort="-x", title=None),
-        x=alt.X("amount:Q", title="US$ billion"),
-        tooltip=[alt.Tooltip("name:N", title="District"), alt.Tooltip("amount:Q", title="Sum, US$ bn", format=".2f"), alt.Tooltip("coverage:N", title="Covers")],
+        x=alt.X("amount:Q", title=words.unit(True, lang)),
+        tooltip=[alt.Tooltip("name:N", title=titles["name"]), alt.Tooltip("amount:Q", title=titles["amount"], format=".2f"), alt.Tooltip("coverage:N", title=titles["coverage"])],
     )
     text = bars.mark_text(align="left", dx=4, fontSize=11).encode(text="coverage:N")
-    subtitle = [f"Full year {year}, US$ billion: sums of the regions that have a figure, not district totals."]
+    subtitle = [words.district_subtitle(year, lang)]
     chart = (bars + text).properties(width="container", height=max(120, 30 * len(data)))
-    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus by federal district, {year}", subtitle, source_line(figures), named(data))
+    return framed(chart, words.district_title(flow, year, lang), subtitle, source_line(figures, lang=lang), named(data))

@@ -1,8 +1,12 @@
-"""Tables for the Compare page: which regions to start with, district sums, national shares."""
+"""Tables and choices for the Compare page: which regions to start with, district sums, national shares."""
 
 import pandas as pd
 
 from turnover.formatting import format_usd_mn
+from turnover.selection import displayed_totals
+from turnover.texts import charts as chart_words
+from turnover.texts import pages, tables
+from turnover.texts.labels import cited_source, yes_label
 
 
 def default_comparison(ranked: pd.DataFrame, region: str, choices: list[str], size: int = 5) -> list[str]:
@@ -17,28 +21,39 @@ def default_comparison(ranked: pd.DataFrame, region: str, choices: list[str], si
 
 
 def compare_figures(figures: pd.DataFrame, regions: list[str], flow: str) -> pd.DataFrame:
-    return figures[figures["displayed"] & figures["total"] & (figures["flow"] == flow) & figures["region"].isin(regions)]
+    chosen = displayed_totals(figures, flow)
+    return chosen[chosen["region"].isin(regions)]
 
 
-def district_table(districts: pd.DataFrame) -> pd.DataFrame:
+def district_table(districts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    headers = tables.district_headers(lang)
     return pd.DataFrame(
         {
-            "Federal district": districts["name"],
-            "Sum of regions with a figure": [format_usd_mn(x) if n else "–" for x, n in zip(districts["usd_mn"], districts["with_data"])],
-            "Regions with a figure": districts["with_data"].astype(str) + " of " + districts["regions"].astype(str),
-            "Includes approximate figures": districts["approximate"].map({True: "yes", False: ""}),
-            "Published district figure": [format_usd_mn(x) if pd.notna(x) else "" for x in districts["published_usd_mn"]],
+            headers["name"]: districts["name"],
+            headers["sum"]: [format_usd_mn(x) if n else "–" for x, n in zip(districts["usd_mn"], districts["with_data"])],
+            headers["covered"]: [chart_words.regions_covered(int(n), int(m), lang) for n, m in zip(districts["with_data"], districts["regions"])],
+            headers["approximate"]: districts["approximate"].map({True: yes_label(lang), False: ""}),
+            headers["published"]: [format_usd_mn(x) if pd.notna(x) else "" for x in districts["published_usd_mn"]],
         }
     )
 
 
-def share_table(shares: pd.DataFrame) -> pd.DataFrame:
+def share_table(shares: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    headers = tables.share_headers(lang)
     return pd.DataFrame(
         {
-            "Rank": shares["rank"],
-            "Region": shares["region_name"],
-            "Figure": shares["shown"],
-            "Share of national total": shares["share_pct"],
-            "Source": shares["source_publisher"] + " (" + shares["source_published"] + ")",
+            headers["rank"]: shares["rank"],
+            headers["region"]: shares["region_name"],
+            headers["figure"]: shares["shown"],
+            headers["share"]: shares["share_pct"],
+            headers["source"]: [cited_source(p, d, lang) for p, d in zip(shares["source_publisher"], shares["source_published"])],
         }
     )
+
+
+def national_total_caption(shares: pd.DataFrame, year: int, lang: str = "en") -> str | None:
+    """The sentence under the shares table naming the national total they divide by; None without one."""
+    if shares.empty or shares["share_pct"].isna().all():
+        return None
+    row = shares.iloc[0]
+    return pages.national_total(year, row["national_shown"], row["national_source"], lang)

@@ -11,9 +11,10 @@ from turnover import cache, paths
 from turnover.formatting import format_published, format_usd_mn, with_qualifier
 from turnover.periods import period_label
 from turnover.problems import Problem, display_path
+from turnover.aggregate import federal_subjects
 from turnover.ranks import load_ranks
 from turnover.regions import Registry, load_registry
-from turnover.selection import mark_displayed
+from turnover.selection import displayed_totals, mark_displayed
 from turnover.validate import FIGURE_KEY, check_unique, read_table, reject
 from turnover.vocabulary import SCALES, TOTAL_COVERAGES
 
@@ -35,7 +36,7 @@ class Dataset:
 
     @cached_property
     def _chosen_by_year(self) -> dict[int, pd.DataFrame]:
-        chosen = self.figures[self.figures["displayed"] & self.figures["total"]]
+        chosen = displayed_totals(self.figures)
         return dict(tuple(chosen.groupby("year", sort=False)))
 
     def for_region(self, region: str) -> pd.DataFrame:
@@ -58,8 +59,14 @@ class Dataset:
     @cached_property
     def subjects_per_year(self) -> dict[int, int]:
         """How many Russian regions have a full-year figure, per year."""
-        subjects = self.figures[self.figures["full_year"] & self.figures["region"].str.startswith("RU-")]
+        subjects = self.figures[self.figures["full_year"] & self.figures["federal_subject"]]
         return subjects.groupby("year")["region"].nunique().to_dict()
+
+    @cached_property
+    def federal_subjects(self) -> list[str]:
+        """Russian federal subjects with at least one figure, by English name (the regions one compares)."""
+        subject = federal_subjects(self.registry.table)
+        return [region for region in self.regions if subject.get(region, False)]
 
     @cached_property
     def years(self) -> list[int]:
@@ -170,6 +177,7 @@ def _describe(figures: pd.DataFrame, registry: Registry, sources: pd.DataFrame) 
         region_name=figures["region"].map(regions["name_en"]),
         region_name_ru=figures["region"].map(regions["name_ru"]),
         region_kind=figures["region"].map(regions["kind"]),
+        federal_subject=figures["region"].map(federal_subjects(regions)).fillna(False).astype(bool),
         federal_district=figures["region"].map(regions["federal_district"]).fillna(""),
         source_publisher=source["publisher"].to_numpy(),
         source_title=source["title"].to_numpy(),

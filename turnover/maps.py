@@ -17,13 +17,14 @@ import pandas as pd
 
 from turnover.charts import Framed, framed, source_line
 from turnover.formatting import format_usd_mn
-from turnover.vocabulary import FLOW_LABELS
+from turnover.texts import charts as words
+from turnover.texts.labels import cited_source
 
 NO_DATA = "#d9d9d9"
 HOME = "#f1e6c8"
 DISPUTED = "#f7f7f7"
 OUTLINE = "#ffffff"
-CATEGORIES = {"home": ("Belarus", HOME), "no_data": ("No figure", NO_DATA), "disputed": ("Crimea (not covered)", DISPUTED)}
+CATEGORY_COLOURS = {"home": HOME, "no_data": NO_DATA, "disputed": DISPUTED}  # legend words: texts.charts.map_categories
 LEAFLET_BASE = "/app/static/leaflet"  # Streamlit's static serving of static/leaflet (vendored Leaflet 1.9.4)
 
 
@@ -35,9 +36,10 @@ def _category(props: dict, has_value: bool) -> str:
     return "value" if has_value else "no_data"
 
 
-def annotated_features(collection: dict, table: pd.DataFrame) -> list[dict]:
+def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en") -> list[dict]:
     """The boundary features with each region's figure, its period, qualifier text and source merged into properties."""
     by_region = table.set_index("region")
+    legend = words.map_categories(lang)
     features = []
     for feature in collection["features"]:
         props = dict(feature["properties"])
@@ -45,29 +47,31 @@ def annotated_features(collection: dict, table: pd.DataFrame) -> list[dict]:
         category = _category(props, row is not None)
         props.update(
             category=category,
-            legend=CATEGORIES[category][0] if category in CATEGORIES else "",
+            legend=legend.get(category, ""),
             usd_mn=None if row is None else float(row["usd_mn"]),
             shown="" if row is None else row["shown"],
             period="" if row is None else row["period"],
-            source="" if row is None else f"{row['source_publisher']} ({row['source_published']})",
+            source="" if row is None else cited_source(row["source_publisher"], row["source_published"], lang),
         )
         if category == "no_data":
-            props["shown"] = "no figure for this year"
+            props["shown"] = words.no_figure_for_year(lang)
         features.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
     return features
 
 
-def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str) -> Framed:
+def _tooltip_fields(lang: str) -> list[tuple[str, str]]:
+    """(property, title) of each tooltip line, on both maps."""
+    titles = words.tooltip_titles(lang)
+    return [("name_en", titles["region_name"]), ("shown", titles["shown"]), ("period", titles["period"]), ("source", titles["source"])]
+
+
+def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, lang: str = "en") -> Framed:
     """A static equal-area map (conic, centred on 100°E so Chukotka is not split) that exports cleanly."""
-    features = annotated_features(collection, table)
+    features = annotated_features(collection, table, lang)
     data = alt.Data(name="regions")  # attached after serialisation: see Framed.spec
-    tooltip = [
-        alt.Tooltip("properties.name_en:N", title="Region"),
-        alt.Tooltip("properties.shown:N", title="Figure"),
-        alt.Tooltip("properties.period:N", title="Period"),
-        alt.Tooltip("properties.source:N", title="Source"),
-    ]
-    labels, colours = zip(*CATEGORIES.values())
+    tooltip = [alt.Tooltip(f"properties.{name}:N", title=title) for name, title in _tooltip_fields(lang)]
+    categories = words.map_categories(lang)
+    labels, colours = [categories[c] for c in CATEGORY_COLOURS], list(CATEGORY_COLOURS.values())
     base = (  # every region, so the projection fits the whole country; the valued ones are drawn over it
         alt.Chart(data)
         .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4)
@@ -78,14 +82,14 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str) -> F
         .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4)
         .transform_filter("datum.properties.category == 'value'")
         .encode(
-            color=alt.Color("properties.usd_mn:Q", title="US$ million (log scale)", scale=alt.Scale(type="log", scheme="viridis", reverse=True), legend=alt.Legend(orient="bottom", gradientLength=220, format=",.0f", tickCount=4)),
+            color=alt.Color("properties.usd_mn:Q", title=words.map_value_legend(lang), scale=alt.Scale(type="log", scheme="viridis", reverse=True), legend=alt.Legend(orient="bottom", gradientLength=220, format=",.0f", tickCount=4)),
             tooltip=tooltip,
         )
     )
     chart = (base + valued).project(type="conicEqualArea", rotate=[-100, 0, 0], parallels=[52, 64]).resolve_scale(color="independent").properties(width="container", height=430)
     covered = len(table)
-    subtitle = [f"Full year {year}, US$ million, log colour scale; {covered} regions with a published full-year figure, grey: no figure (not zero)."]
-    return framed(chart, f"{FLOW_LABELS[flow]} with Belarus by Russian region, {year}", subtitle, source_line(table), {"regions": features})
+    subtitle = [words.map_subtitle(year, covered, lang)]
+    return framed(chart, words.ranking_title(flow, year, lang), subtitle, source_line(table, lang=lang), {"regions": features})
 
 
 def value_colour_scale(table: pd.DataFrame) -> cm.LinearColormap:
@@ -126,15 +130,16 @@ def _shift_east(geometry: dict) -> dict:
     return shifted
 
 
-def folium_map(collection: dict, table: pd.DataFrame) -> folium.Map:
+def folium_map(collection: dict, table: pd.DataFrame, lang: str = "en") -> folium.Map:
     """An interactive map that needs no internet: local Leaflet, no tiles, escaped tooltips, no colour legend inside."""
     scale = value_colour_scale(table)
     features = []
-    for feature in annotated_features(collection, table):
+    for feature in annotated_features(collection, table, lang):
         props = feature["properties"]
         text = {key: html.escape(str(props[key] or "")) for key in ("name_en", "name_ru", "shown", "period", "source")}
-        fill = scale(math.log10(props["usd_mn"])) if props["category"] == "value" else CATEGORIES[props["category"]][1]
+        fill = scale(math.log10(props["usd_mn"])) if props["category"] == "value" else CATEGORY_COLOURS[props["category"]]
         features.append({"type": "Feature", "geometry": _shift_east(feature["geometry"]), "properties": {"id": props["id"], "fill": fill, **text}})
+    tips = _tooltip_fields(lang)
     figure = folium.Map(location=[60, 75], zoom_start=3, min_zoom=2, tiles=None, control_scale=False, attribution_control=False)
     figure.default_js = [("leaflet", f"{LEAFLET_BASE}/leaflet.js")]
     figure.default_css = [("leaflet_css", f"{LEAFLET_BASE}/leaflet.css")]
@@ -144,21 +149,34 @@ def folium_map(collection: dict, table: pd.DataFrame) -> folium.Map:
         name="regions",
         style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": "#ffffff", "weight": 0.6, "fillOpacity": 0.9, "className": f"region-{f['properties']['id']}"},
         highlight_function=lambda f: {"weight": 2, "color": "#1b1f24"},
-        tooltip=folium.GeoJsonTooltip(fields=["name_en", "shown", "period", "source"], aliases=["Region", "Figure", "Period", "Source"], sticky=True),
+        tooltip=folium.GeoJsonTooltip(fields=[name for name, _ in tips], aliases=[title for _, title in tips], sticky=True),
     ).add_to(figure)
     figure.fit_bounds([[41, 19], [78, 190]])
     return figure
 
 
-def legend_spec(table: pd.DataFrame, flow: str) -> dict:
+def legend_spec(table: pd.DataFrame, flow: str, lang: str = "en") -> dict:
     """A compact colour legend for the Folium map: the log scale's swatches on one row, the grey categories below."""
     steps = legend_steps(table)
     rows = [{"label": format_usd_mn(v), "colour": c, "row": 0, "column": i} for i, (v, c) in enumerate(zip(steps["usd_mn"], steps["colour"]))]
-    rows += [{"label": label, "colour": colour, "row": 1, "column": i} for i, (label, colour) in enumerate(CATEGORIES.values())]
+    categories = words.map_categories(lang)
+    rows += [{"label": categories[category], "colour": colour, "row": 1, "column": i} for i, (category, colour) in enumerate(CATEGORY_COLOURS.items())]
     data = alt.Data(values=rows)
     x = alt.X("column:O", axis=None, scale=alt.Scale(paddingOuter=0, align=0))
     y = alt.Y("row:O", axis=None, scale=alt.Scale(range=[10, 40]))
     swatch = alt.Chart(data).mark_square(size=160, stroke="#999999", strokeWidth=0.5, align="left").encode(x=x, y=y, color=alt.Color("colour:N", scale=None))
     text = alt.Chart(data).mark_text(align="left", dx=10, fontSize=11).encode(x=x, y=y, text="label:N")
-    title = alt.TitleParams(f"{FLOW_LABELS[flow]}, full year, US$ (log colour scale)", fontSize=11, anchor="start", offset=4)
+    title = alt.TitleParams(words.folium_legend_title(flow, lang), fontSize=11, anchor="start", offset=4)
     return (swatch + text).properties(height=56, width="container", title=title).to_dict(validate=False)
+
+
+def clicked_region(returned: dict | None, known, handled: str | None = None) -> str | None:
+    """The region a click on the Folium map chose, from what st_folium returns (``last_active_drawing``).
+
+    None when nothing was clicked, the id is not a known region, or the click is ``handled`` already:
+    st_folium keeps returning the last click on every rerun, and acting on it again would leave the
+    profile as soon as the user came back to the map.
+    """
+    feature = (returned or {}).get("last_active_drawing") or {}
+    region = (feature.get("properties") or {}).get("id")
+    return region if region and region != handled and region in known else None

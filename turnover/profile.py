@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from turnover.aggregate import change_on_previous, rank_in, region_series
+from turnover.texts import profile as words
 
 
 @dataclass(frozen=True)
@@ -21,12 +22,11 @@ class Summary:
     like_for_like: list[str] = field(default_factory=list)
 
 
-def _cite(row) -> str:
-    text = f"{row['period']}: {row['shown']} ({row['source_publisher']}, {row['source_published']})"
-    return f"{text}; {row['conversion']}" if row["conversion"] else text
+def _cite(row, lang: str) -> str:
+    return words.citation(row["period"], row["shown"], row["source_publisher"], row["source_published"], row["conversion"], lang)
 
 
-def key_figures(region_figures: pd.DataFrame, year_ranking: pd.DataFrame, region: str, flow: str, year: int) -> Summary:
+def key_figures(region_figures: pd.DataFrame, year_ranking: pd.DataFrame, region: str, flow: str, year: int, lang: str = "en") -> Summary:
     """``region_figures``: the region's figures; ``year_ranking``: ``aggregate.ranking`` of ``year`` and ``flow``."""
     series = region_series(region_figures, region, flow)
     summary = Summary()
@@ -40,23 +40,23 @@ def key_figures(region_figures: pd.DataFrame, year_ranking: pd.DataFrame, region
     selected = full[full["year"] == year]
     if len(selected):
         row = selected.iloc[0]
-        delta = None if pd.isna(row["change_pct"]) else f"{row['change_pct']:+.1f}% on {year - 1}"
-        summary.cards.append(Card(f"Full year {year}", row["shown"], delta, _cite(row)))
+        delta = None if pd.isna(row["change_pct"]) else words.change(row["change_pct"], str(year - 1), lang)
+        summary.cards.append(Card(words.full_year_label(year, lang), row["shown"], delta, _cite(row, lang)))
         ranked = rank_in(year_ranking, region)
         if ranked:
-            summary.cards.append(Card(f"Rank in {year}", f"{ranked[0]} of {ranked[1]}", None, f"Among Russian regions with a full-year figure for {year}."))
+            summary.cards.append(Card(words.rank_label(year, lang), words.rank_value(*ranked, lang), None, words.rank_help(year, lang)))
     else:
-        summary.cards.append(Card(f"Full year {year}", "no figure", None, f"No full-year figure for {year}; choose another year."))
+        summary.cards.append(Card(words.full_year_label(year, lang), words.no_figure(lang), None, words.no_figure_help(year, lang)))
     if len(full):
         latest = full.iloc[-1]
-        summary.cards.append(Card(f"Latest full year ({latest['year']})", latest["shown"], None, _cite(latest)))
+        summary.cards.append(Card(words.latest_full_year_label(latest["year"], lang), latest["shown"], None, _cite(latest, lang)))
         peak = full.loc[full["usd_mn"].idxmax()]
-        summary.cards.append(Card(f"Peak full year ({peak['year']})", peak["shown"], None, _cite(peak)))
+        summary.cards.append(Card(words.peak_label(peak["year"], lang), peak["shown"], None, _cite(peak, lang)))
     if len(partial):
         last = partial.sort_values(["year", "months"]).iloc[-1]
-        delta = None if pd.isna(last["change_pct"]) else f"{last['change_pct']:+.1f}% on {last['period_before']}"
-        summary.cards.append(Card(f"Latest partial period ({last['period']})", last["shown"], delta, _cite(last)))
+        delta = None if pd.isna(last["change_pct"]) else words.change(last["change_pct"], last["period_before"], lang)
+        summary.cards.append(Card(words.latest_partial_label(last["period"], lang), last["shown"], delta, _cite(last, lang)))
     for row in changes[changes["change_pct"].notna() & ~changes["full_year"]].itertuples():
-        summary.like_for_like.append(f"{row.period} {row.change_pct:+.1f}% on {row.period_before}")
+        summary.like_for_like.append(words.like_for_like(row.period, row.change_pct, row.period_before, lang))
     return summary
 

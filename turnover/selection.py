@@ -1,38 +1,70 @@
 """Which figure is displayed when several sources give the same region, period and flow.
 
-Preference, in order: an exact figure over an approximate or bound one; a figure published in US
-dollars over one converted from roubles; one whose statistics are stated (Belarusian or Russian)
-over one from a speech; goods over goods-and-services (comparable across regions); the newest
-publication. The others stay in the table as alternatives.
+The rule is data (``PREFERENCES``), so the sentence that explains it on the pages is generated from
+the same list that sorts the figures (texts.displayed_rule) and the two cannot drift apart. The
+others stay in the table as alternatives.
 """
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
+from turnover.i18n import N_
+from turnover.vocabulary import TOTAL_COVERAGES
+
+TOTAL_SLOT = "total"  # goods and goods-and-services compete for one slot: both are total trade
 SLOT = ["region", "year", "months", "flow", "total_or_coverage"]
 QUALIFIER_RANK = {"exact": 0, "approx": 1, "at_least": 2, "at_most": 2}
 
 
+@dataclass(frozen=True)
+class Preference:
+    """One step of the rule: figures with the smaller ``key`` win (or the larger, when not ``ascending``)."""
+
+    name: str
+    description: str  # an English phrase marked for translation; texts.displayed_rule translates it
+    key: Callable[[pd.DataFrame], pd.Series]
+    ascending: bool = True
+
+
+PREFERENCES = (
+    Preference("exact", N_("exact over approximate"), lambda f: f["qualifier"].map(QUALIFIER_RANK)),
+    Preference("dollars", N_("dollars over converted roubles"), lambda f: f["converted"]),
+    Preference("stated statistics", N_("stated statistics over speeches"), lambda f: f["stats"] == ""),
+    Preference("goods", N_("goods over goods-and-services"), lambda f: f["coverage"] != "goods"),
+    Preference("newest", N_("newest first"), lambda f: f["source_published"].fillna(""), ascending=False),
+)
+
+
+def coverage_slot(coverage: str) -> str:
+    """The slot a coverage competes in: every total-trade coverage shares one; a subset has its own."""
+    return TOTAL_SLOT if coverage in TOTAL_COVERAGES else coverage
+
+
+def slot_key(row: Mapping) -> tuple:
+    """The slot of one figure given as a mapping of its columns (``add`` checks new rows with it)."""
+    return (*(str(row[name]) for name in SLOT[:-1]), coverage_slot(row["coverage"]))
+
+
 def mark_displayed(figures: pd.DataFrame) -> pd.DataFrame:
-    """Add ``displayed`` (one per slot) and ``alternatives`` (how many other figures share the slot).
+    """Add ``total_or_coverage``, ``displayed`` (one per slot) and ``alternatives`` (how many other figures share the slot).
 
     Only the few columns that decide are sorted, never the whole table (a million rows stay cheap).
     """
-    slot = figures["coverage"].where(~figures["total"], "total")
-    keys = pd.DataFrame(
-        {
-            "region": figures["region"],
-            "year": figures["year"],
-            "months": figures["months"],
-            "flow": figures["flow"],
-            "total_or_coverage": slot,
-            "_qualifier": figures["qualifier"].map(QUALIFIER_RANK),
-            "_converted": figures["converted"],
-            "_unstated": figures["stats"] == "",
-            "_services": figures["coverage"] != "goods",
-            "_published": figures["source_published"].fillna(""),
-        }
-    )
-    ranked = keys.sort_values(["_qualifier", "_converted", "_unstated", "_services", "_published"], ascending=[True, True, True, True, False], kind="stable")
+    slot = figures["coverage"].map({coverage: coverage_slot(coverage) for coverage in figures["coverage"].unique()})
+    keys = pd.DataFrame({name: figures[name] for name in SLOT[:-1]}).assign(total_or_coverage=slot)
+    ordering = [f"_{i}" for i in range(len(PREFERENCES))]
+    keys = keys.assign(**{column: preference.key(figures) for column, preference in zip(ordering, PREFERENCES)})
+    ranked = keys.sort_values(ordering, ascending=[p.ascending for p in PREFERENCES], kind="stable")
     displayed = (~ranked.duplicated(subset=SLOT, keep="first")).reindex(figures.index)
     size = keys.groupby(SLOT, sort=False)["year"].transform("size")
     return figures.assign(total_or_coverage=slot, displayed=displayed, alternatives=size - 1)
+
+
+def displayed_totals(figures: pd.DataFrame, flow: str | None = None) -> pd.DataFrame:
+    """The figures charts, rankings and sums use: the displayed one of each slot, total trade only, of ``flow`` (any when None)."""
+    chosen = figures["displayed"] & figures["total"]
+    if flow is not None:
+        chosen &= figures["flow"] == flow
+    return figures[chosen]

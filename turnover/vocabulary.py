@@ -1,4 +1,9 @@
-"""The closed vocabularies of the data model (DESIGN.md §2)."""
+"""The closed vocabularies of the data model (DESIGN.md §2).
+
+The labels are English messages marked for translation (``N_``); texts/ translates them where they are shown.
+"""
+
+from turnover.i18n import N_
 
 FLOWS = ("turnover", "export", "import")
 CURRENCIES = ("USD", "RUB", "BYN")
@@ -27,17 +32,27 @@ KINDS = (
     "autonomous_okrug",
     "city",
 )
+FEDERAL_SUBJECT_KINDS = ("oblast", "krai", "republic", "federal_city", "autonomous_oblast", "autonomous_okrug")
 FIRST_YEAR = 1991  # the first year Belarus and Russia traded as independent states
 
-FLOW_LABELS = {"turnover": "Trade turnover", "export": "Belarusian exports", "import": "Belarusian imports"}
+FLOW_LABELS = {"turnover": N_("Trade turnover"), "export": N_("Belarusian exports"), "import": N_("Belarusian imports")}
 QUALIFIER_WORDS = {"exact": "", "approx": "about", "at_most": "almost", "at_least": "over"}
 COVERAGE_LABELS = {
-    "goods": "goods",
-    "goods_services": "goods and services",
-    "agri_food": "agri-food products only",
-    "construction_goods": "construction goods only",
-    "petroleum_products": "petroleum products only",
-    "machinery": "machinery only",
-    "direct_deliveries": "direct deliveries only",
-    "partial_territory": "part of the territory only",
+    "goods": N_("goods"),
+    "goods_services": N_("goods and services"),
+    "agri_food": N_("agri-food products only"),
+    "construction_goods": N_("construction goods only"),
+    "petroleum_products": N_("petroleum products only"),
+    "machinery": N_("machinery only"),
+    "direct_deliveries": N_("direct deliveries only"),
+    "partial_territory": N_("part of the territory only"),
 }
+
+
+def is_federal_subject(country: str, kind: str) -> bool:
+    """A Russian federal subject: what the map draws and the ranking ranks.
+
+    Not Russia itself, not a federal district, and not Crimea or Sevastopol (registered with their
+    ISO codes under country UA: drawn neutral, never ranked).
+    """
+    return country == "RU" and kind in FEDERAL_SUBJECT_KINDS

@@ -2,43 +2,40 @@
 
 import streamlit as st
 
-from app import state
-from app.widgets import chart_with_downloads, plain
+from app import briefing, filters, loading
+from app.widgets import chart_with_downloads, plain, strong
 from turnover.aggregate import district_totals, national_shares, ranking
 from turnover.charts import compare_chart, district_chart
-from turnover.compare import compare_figures, default_comparison, district_table, share_table
-from turnover.vocabulary import FLOW_LABELS
+from turnover.compare import compare_figures, default_comparison, district_table, national_total_caption, share_table
+from turnover.texts import pages, tables
 
-data = state.dataset()
-filters = state.current_filters()
+data = loading.dataset()
+chosen = filters.current()
 registry = data.registry
 
-st.title("Compare regions")
-st.markdown(f"**{FLOW_LABELS[filters.flow]}**; federal districts and shares for {filters.year}")
-choices = [region for region in data.regions if region.startswith("RU-")]
-year_figures = data.for_year(filters.year)
-ranked = ranking(year_figures, filters.year, filters.flow)
-chosen = st.multiselect(
-    "Regions",
-    choices,
-    default=default_comparison(ranked, filters.region, choices),
-    format_func=registry.name,
-    key=f"compare_{filters.region}_{filters.year}_{filters.flow}",
-)
-if chosen:
-    chart_with_downloads(compare_chart(compare_figures(data.for_regions(chosen), chosen, filters.flow), filters.flow), f"compare {filters.flow}", "compare")
+st.title(pages.compare_title())
+strong(pages.compare_heading(chosen.flow, chosen.year))
+year_figures = data.for_year(chosen.year)
+ranked = ranking(year_figures, chosen.year, chosen.flow)
+picked = default_comparison(ranked, chosen.region, data.federal_subjects)
+if not briefing.active():  # briefing view draws no widget: the default comparison
+    picked = st.multiselect(pages.regions_label(), data.federal_subjects, default=picked, format_func=registry.name, key=f"compare_{chosen.region}_{chosen.year}_{chosen.flow}")
+if picked:
+    chart_with_downloads(compare_chart(compare_figures(data.for_regions(picked), picked, chosen.flow), chosen.flow), f"compare {chosen.flow}", "compare")
 else:
-    st.info("Choose one or more regions.")
+    st.info(pages.choose_regions())
 
-st.subheader(f"Federal districts, {filters.year}")
-districts = district_totals(year_figures, registry, filters.year, filters.flow)
-chart_with_downloads(district_chart(districts, filters.year, filters.flow, ranked), f"districts {filters.flow} {filters.year}", "districts")
+st.subheader(pages.districts_heading(chosen.year))
+districts = district_totals(year_figures, registry, chosen.year, chosen.flow)
+chart_with_downloads(district_chart(districts, chosen.year, chosen.flow, ranked), f"districts {chosen.flow} {chosen.year}", "districts")
 st.dataframe(district_table(districts), hide_index=True, width="stretch")
 
-st.subheader(f"Share of Belarus' trade with Russia, {filters.year}")
-shares = national_shares(year_figures, filters.year, filters.flow)
-if shares["share_pct"].isna().all():
-    st.info(f"No national full-year figure for {filters.year}, so no shares can be computed.")
+st.subheader(pages.shares_heading(chosen.year))
+shares = national_shares(year_figures, chosen.year, chosen.flow)
+caption = national_total_caption(shares, chosen.year)
+if caption is None:
+    st.info(pages.no_national_total(chosen.year))
 else:
-    st.dataframe(share_table(shares), hide_index=True, width="stretch", column_config={"Share of national total": st.column_config.ProgressColumn(format="%.1f%%", min_value=0, max_value=100)})
-    st.caption(plain(f"National total {filters.year}: {shares['national_shown'].iloc[0]} ({shares['national_source'].iloc[0]}).") + " Regional and national figures often come from different statistics; shares are indicative.")
+    share = tables.share_headers()["share"]
+    st.dataframe(share_table(shares), hide_index=True, width="stretch", column_config={share: st.column_config.ProgressColumn(format="%.1f%%", min_value=0, max_value=100)})
+    st.caption(plain(caption))

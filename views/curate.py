@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from app import curation, state
+from app import curation, loading
 
 curation.require_curation_mode()
-data = state.dataset()
+data = loading.dataset()
 
 st.title("Curate: figures from an article")
 st.caption("Paste a news text and its source; the figures found are listed for review. Saved rows are checked like "

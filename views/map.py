@@ -3,57 +3,54 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app import memo, state
-from app.widgets import chart_with_downloads, plain
+from app import briefing, filters, loading, memo
+from app.widgets import chart_with_downloads, plain, strong
 from turnover.boundaries import BoundaryError
-from turnover.maps import folium_map, legend_spec
-from turnover.vocabulary import FLOW_LABELS
+from turnover.maps import clicked_region, folium_map, legend_spec
+from turnover.texts import pages
 
-data = state.dataset()
-filters = state.current_filters()
-table = memo.year_ranking(filters.year, filters.flow)
+data = loading.dataset()
+chosen = filters.current()
+table = memo.year_ranking(chosen.year, chosen.flow)
 
-st.title(f"Belarus and the regions of Russia, {filters.year}")
-st.markdown(f"**{FLOW_LABELS[filters.flow]}**, full year {filters.year}")
-st.caption(
-    f"Full year {filters.year}: {len(table)} Russian regions with a published figure; grey regions have none (not zero). "
-    "Partial-year figures are never mapped or ranked as full years; they are on each region's profile. "
-    "Crimea and Sevastopol (ISO UA-43, UA-40) are drawn neutral and carry no figures: the data covers "
-    "Russia's internationally recognised regions."
-)
+st.title(pages.map_title(chosen.year))
+strong(pages.map_heading(chosen.flow, chosen.year))
+st.caption(plain(pages.map_caption(chosen.year, len(table))))
 
 try:
-    overview = state.boundaries("regions-overview.geojson")  # both maps draw the coarser copy (geo/SOURCES.md)
+    overview = loading.boundaries("regions-overview.geojson")  # both maps draw the coarser copy (geo/SOURCES.md)
 except BoundaryError as error:
     overview = None
-    st.error(plain(f"The map cannot be drawn: {error}.") + " The ranking, profiles and sources still work.")
+    st.error(plain(pages.map_unavailable(str(error))))
 
+styles = pages.map_styles()
 map_column, ranking_column = st.columns([3, 2], gap="medium")
 with map_column:
     if overview is not None:
-        style = st.segmented_control(
-            "Map", ["Static map", "Interactive map"], key="map_style", default="Static map", label_visibility="collapsed",
-            help="The static map exports to PNG/SVG; the interactive one zooms, shows a region on hover and opens its profile on a click.",
-        )
-        if style == "Interactive map":
-            st.vega_lite_chart(legend_spec(table, filters.flow), theme=None, width="stretch")
-            clicked = st_folium(
+        style = styles["static"]
+        if not briefing.active():  # briefing view draws no widget: the static map, which is the one that exports
+            style = st.segmented_control(
+                pages.map_style_label(), list(styles.values()), key="map_style", default=styles["static"],
+                label_visibility="collapsed", help=pages.map_style_help(),
+            )
+        if style == styles["interactive"]:
+            st.vega_lite_chart(legend_spec(table, chosen.flow), theme=None, width="stretch")
+            returned = st_folium(
                 folium_map(overview, table),
-                key=f"folium_{filters.year}_{filters.flow}",
+                key=f"folium_{chosen.year}_{chosen.flow}",
                 height=520,
                 use_container_width=True,
                 returned_objects=["last_active_drawing"],
             )
-            feature = (clicked or {}).get("last_active_drawing") or {}
-            region = (feature.get("properties") or {}).get("id")
-            if region and region != st.session_state.get("map_click_seen") and region in data.registry.table.index:
+            region = clicked_region(returned, data.registry.table.index, st.session_state.get("map_click_seen"))
+            if region:
                 st.session_state.map_click_seen = region
                 st.session_state.pending_region = region
                 st.switch_page("views/region.py")
         else:
-            chart_with_downloads(memo.map_view(overview, filters.year, filters.flow), f"map {filters.flow} {filters.year}", "map")
+            chart_with_downloads(memo.map_view(overview, chosen.year, chosen.flow), f"map {chosen.flow} {chosen.year}", "map")
 with ranking_column:
     if table.empty:
-        st.info(f"No full-year figures for {filters.year}. Choose another year in the sidebar.")
+        st.info(pages.no_full_year(chosen.year))
     else:
-        chart_with_downloads(memo.ranking_view(filters.year, filters.flow), f"ranking {filters.flow} {filters.year}", "ranking")
+        chart_with_downloads(memo.ranking_view(chosen.year, chosen.flow), f"ranking {chosen.flow} {chosen.year}", "ranking")

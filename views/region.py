@@ -2,32 +2,34 @@
 
 import streamlit as st
 
-from app import memo, state
+from app import briefing, filters, loading, memo
 from app.widgets import chart_with_downloads, plain
-from turnover.vocabulary import FLOW_LABELS
+from turnover.texts import pages, rules, tables
 
-data = state.dataset()
-filters = state.current_filters()
+data = loading.dataset()
+chosen = filters.current()
 registry = data.registry
-name = registry.name(filters.region)
+name = registry.name(chosen.region)
 
-st.title(plain(f"Belarus – {name}"))
-st.caption(plain(f"{registry.table.at[filters.region, 'name_ru']} · {filters.region} · {FLOW_LABELS[filters.flow]} · selected year {filters.year}"))
+st.title(plain(pages.region_title(name)))
+st.caption(plain(pages.region_caption(registry.table.at[chosen.region, "name_ru"], chosen.region, chosen.flow, chosen.year)))
 
-summary, chart, table = memo.region_view(filters.region, filters.flow, filters.year)
+summary, chart, table = memo.region_view(chosen.region, chosen.flow, chosen.year)
 if chart is None:
-    st.info(plain(f"No {FLOW_LABELS[filters.flow].lower()} figures for {name}. Try another flow in the sidebar."))
+    st.info(plain(pages.no_flow_figures(chosen.flow, name)))
 else:
     columns = st.columns(3) + st.columns(3)
+    cited = not briefing.active()  # a card's citation is a help button; in briefing view the chart's source line cites
     for column, card in zip(columns, summary.cards):
-        column.metric(card.label, card.value, card.delta, delta_color="off" if card.delta is None else "normal", help=plain(card.help) if card.help else None, border=True)
-    chart_with_downloads(chart, f"{name} {filters.flow}", "series")
+        column.metric(card.label, card.value, card.delta, delta_color="off" if card.delta is None else "normal", help=plain(card.help) if card.help and cited else None, border=True)
+    chart_with_downloads(chart, f"{name} {chosen.flow}", "series")
     if summary.like_for_like:
-        st.markdown("**Like-for-like change on the same months of the year before:** " + plain("; ".join(summary.like_for_like)))
+        st.markdown(plain(pages.like_for_like(summary.like_for_like)))
 
-st.subheader("Every figure and its source")
+st.subheader(pages.figures_heading())
 if table.empty:
-    st.caption("None.")
+    st.caption(pages.no_figures())
 else:
-    st.dataframe(table, hide_index=True, width="stretch", column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")})
-    st.caption("Shown: the figure used in charts where several sources give the same period (exact over approximate, dollars over converted roubles, stated statistics over speeches, newest first). The others are listed as alternatives.")
+    link = tables.provenance_headers()["link"]
+    st.dataframe(table, hide_index=True, width="stretch", column_config={link: st.column_config.LinkColumn(link, display_text=tables.link_text())})
+    st.caption(plain(rules.displayed_rule()))

@@ -2,36 +2,44 @@
 
 import streamlit as st
 
-from app import state
+from app import briefing, loading
+from app.widgets import plain
 from turnover import paths
-from turnover.provenance import conflicts, provenance_table, search_figures
+from turnover.provenance import conflict_count, conflicts, provenance_table, search_figures
+from turnover.texts import pages, rules, tables
 
 SHOWN_ROWS = 5000  # a browser table of a million rows helps nobody; the download has them all
 
-data = state.dataset()
+data = loading.dataset()
 registry = data.registry
 
-st.title("Sources and data")
-st.caption(f"{len(data.figures)} published figures from {len(data.sources)} sources. Every figure is as published; US$ values of rouble figures are converted at the year's average rate (data/fx.csv).")
+st.title(pages.sources_title())
+st.caption(plain(pages.sources_caption(len(data.figures), len(data.sources))))
 
-left, middle, right = st.columns([2, 2, 1])
-query = left.text_input("Search (region, publisher, title, note)", key="sources_query")
-regions = middle.multiselect("Regions", data.regions, format_func=registry.name, key="sources_regions")
-only_conflicts = right.toggle("Only conflicting figures", key="sources_conflicts")
+query, regions, only_conflicts = "", [], False
+if not briefing.active():  # briefing view draws no widget: every figure, no search
+    label = pages.search_labels()
+    left, middle, right = st.columns([2, 2, 1])
+    query = left.text_input(label["query"], key="sources_query")
+    regions = middle.multiselect(label["regions"], data.regions, format_func=registry.name, key="sources_regions")
+    only_conflicts = right.toggle(label["conflicts"], key="sources_conflicts")
 
 found = search_figures(data.for_regions(regions) if regions else data.figures, query, only_conflicts)
+link = tables.provenance_headers()["link"]
 st.dataframe(
     provenance_table(found.head(SHOWN_ROWS)),
     hide_index=True,
     width="stretch",
-    column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")},
+    column_config={link: st.column_config.LinkColumn(link, display_text=tables.link_text())},
 )
-st.caption(f"{len(found)} of {len(data.figures)} figures" + (f"; the first {SHOWN_ROWS:,} are shown: narrow the search, or download them all below." if len(found) > SHOWN_ROWS else "."))
+st.caption(plain(pages.found_caption(len(found), len(data.figures), SHOWN_ROWS)))
 
-st.subheader("Conflicts between sources")
-clashes = conflicts(data.figures)
-st.caption(f"{clashes['Slot'].nunique() if len(clashes) else 0} region-periods where sources give different figures; the one shown in charts is marked.")
-st.dataframe(clashes, hide_index=True, width="stretch")
+st.subheader(pages.conflicts_heading())
+st.caption(plain(rules.conflicts_caption(conflict_count(data.figures))))
+st.dataframe(conflicts(data.figures), hide_index=True, width="stretch")
+
+if briefing.active():
+    st.stop()  # downloads are buttons: not part of a briefing
 
 st.subheader("Downloads")
 columns = st.columns(4)

@@ -1,0 +1,48 @@
+"""The shared filters: sidebar widgets kept in the page address.
+
+The filters are read from the address once per browser session, then the sidebar widgets own them and
+every run writes them back to the address, so a copied link always reproduces the view.
+"""
+
+import streamlit as st
+
+from app import notices
+from turnover.dataset import Dataset
+from turnover.texts import labels, pages
+from turnover.urlstate import Filters, default_year, parse_filters
+from turnover.vocabulary import FLOWS
+
+
+def sidebar(data: Dataset) -> Filters:
+    """Region, year and flow in the sidebar, seeded from the URL on the session's first run."""
+    regions, years, counts = data.regions, data.years, data.subjects_per_year
+    state = st.session_state
+    if "chosen_filters" not in state:  # the session's first run: the address decides
+        parsed, found = parse_filters(st.query_params.to_dict(), data.registry, regions, years, default_year(counts or {years[0]: 1}))
+        state.chosen_filters = parsed
+        notices.remember(found, parsed)
+    chosen = state.chosen_filters
+    if "pending_region" in state:  # a click on the map chose this region: set before the widget is drawn
+        state.region = state.pop("pending_region")
+    # Keyed widgets keep one identity whatever their options (Streamlit 1.67), so a quick second choice
+    # is never lost; the index only seeds a widget the session has not drawn yet. Their values are not
+    # written through session state on the first run (a fresh server then reset them to the first option).
+    label = pages.filter_labels()
+    flows = labels.flow_labels()
+    with st.sidebar:
+        region = st.selectbox(label["region"], regions, index=_position(regions, chosen.region), key="region", format_func=lambda rid: pages.region_option(data.registry.name(rid), rid))
+        year = st.selectbox(label["year"], years, index=_position(years, chosen.year), key="year")
+        flow = st.radio(label["flow"], FLOWS, index=_position(list(FLOWS), chosen.flow), key="flow", format_func=flows.get)
+        briefing = st.toggle(label["briefing"], value=chosen.briefing, key="briefing", help=pages.briefing_help())
+    filters = Filters(region, int(year), flow, bool(briefing))
+    state.chosen_filters = filters
+    st.query_params.from_dict(filters.as_params())
+    return filters
+
+
+def current() -> Filters:
+    return st.session_state.chosen_filters
+
+
+def _position(options: list, value) -> int:
+    return options.index(value) if value in options else 0

@@ -1,0 +1,55 @@
+"""Cached loading: the data set and the boundary files, reloaded when a file's modification time changes."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from turnover import paths
+from turnover.boundaries import BoundaryError, load_boundaries
+from turnover.dataset import Dataset, load_dataset
+
+
+def _signature(*folders: Path) -> tuple:
+    """Modification times of the input files: a saved figure reloads the data without a restart."""
+    stamps = []
+    for folder in folders:
+        for path in sorted([*folder.glob("*.csv"), *folder.glob("*.geojson")]):
+            try:
+                stamps.append((str(path), path.stat().st_mtime_ns))
+            except FileNotFoundError:  # replaced at this very moment by an atomic write: the next run sees it
+                continue
+    return tuple(stamps)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_dataset(data_dir: str, geo_dir: str, signature: tuple) -> Dataset:
+    return load_dataset(Path(data_dir), Path(geo_dir))
+
+
+def dataset() -> Dataset:
+    return loaded()[0]
+
+
+def loaded() -> tuple[Dataset, tuple]:
+    """The data set and the signature of the files it came from (the key of every cached view)."""
+    data_dir, geo_dir = paths.data_dir(), paths.geo_dir()
+    signature = _signature(data_dir, geo_dir)
+    return _cached_dataset(str(data_dir), str(geo_dir), signature), signature
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _cached_boundaries(path: str, signature: tuple) -> dict | BoundaryError:
+    try:
+        return load_boundaries(Path(path))
+    except BoundaryError as error:
+        return error
+
+
+def boundaries(name: str) -> dict:
+    """A boundary GeoJSON from geo/; raises BoundaryError (shown by the map page) when missing or broken."""
+    path = paths.geo_dir() / name
+    signature = (path.stat().st_mtime_ns,) if path.exists() else ()
+    loaded = _cached_boundaries(str(path), signature)
+    if isinstance(loaded, BoundaryError):
+        raise loaded
+    return loaded

@@ -1,0 +1,233 @@
+"""Page titles, headings, captions, notices and widget labels of the dashboard's pages and sidebar."""
+
+from turnover.i18n import gettext_for, ngettext_for
+from turnover.texts.labels import flow_label
+
+
+def app_title(lang: str = "en") -> str:
+    """The browser tab's title."""
+    _ = gettext_for(lang)
+    return _("Belarus – Russian regions: trade")
+
+
+def page_titles(lang: str = "en") -> dict[str, str]:
+    """Navigation entries, by page."""
+    _ = gettext_for(lang)
+    return {"map": _("Map"), "region": _("Region profile"), "compare": _("Compare"), "sources": _("Sources and data"), "curate": _("Curate")}
+
+
+def nothing_loaded(folder: str, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("No figure could be loaded from {folder}; the problems found are listed below.").format(folder=folder)
+
+
+def data_summary(figures: int, regions: int, sources: int, lang: str = "en") -> str:
+    """The sidebar's count line: ``383 published figures, 70 regions, 120 sources.``"""
+    _ = gettext_for(lang)
+    ngettext = ngettext_for(lang)
+    return _("{figures}, {regions}, {sources}.").format(
+        figures=ngettext("{count} published figure", "{count} published figures", figures).format(count=figures),
+        regions=ngettext("{count} region", "{count} regions", regions).format(count=regions),
+        sources=ngettext("{count} source", "{count} sources", sources).format(count=sources),
+    )
+
+
+def data_problems(count: int, lang: str = "en") -> str:
+    ngettext = ngettext_for(lang)
+    return ngettext(
+        "{count} input problem: the row is skipped; every other row is shown",
+        "{count} input problems: the rows are skipped; every other row is shown",
+        count,
+    ).format(count=count)
+
+
+def filter_labels(lang: str = "en") -> dict[str, str]:
+    """The sidebar's filters."""
+    _ = gettext_for(lang)
+    return {"region": _("Region"), "year": _("Year"), "flow": _("Flow"), "briefing": _("Briefing view")}
+
+
+def briefing_help(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Hides the sidebar and menus for a clean screenshot; the link keeps ?briefing=1.")
+
+
+def region_option(name: str, region: str, lang: str = "en") -> str:
+    """A region in a list of choices: ``Smolensk Oblast (RU-SMO)``."""
+    _ = gettext_for(lang)
+    return _("{name} ({id})").format(name=name, id=region)
+
+
+def leave_briefing(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Leave briefing view")
+
+
+def download_labels(lang: str = "en") -> dict[str, str]:
+    """A chart's download buttons."""
+    _ = gettext_for(lang)
+    return {"png": _("Download PNG"), "svg": _("Download SVG")}
+
+
+# Map
+def map_title(year: int, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Belarus and the regions of Russia, {year}").format(year=year)
+
+
+def map_heading(flow: str, year: int, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("{flow}, full year {year}").format(flow=flow_label(flow, lang), year=year)
+
+
+def map_caption(year: int, regions: int, lang: str = "en") -> str:
+    ngettext = ngettext_for(lang)
+    _ = gettext_for(lang)
+    counted = ngettext(
+        "Full year {year}: {count} Russian region with a published figure; grey regions have none (not zero).",
+        "Full year {year}: {count} Russian regions with a published figure; grey regions have none (not zero).",
+        regions,
+    ).format(year=year, count=regions)
+    rules = _(
+        "Partial-year figures are never mapped or ranked as full years; they are on each region's profile. "
+        "Crimea and Sevastopol (ISO UA-43, UA-40) are drawn neutral and carry no figures: the data covers "
+        "Russia's internationally recognised regions."
+    )
+    return _("{counted} {rules}").format(counted=counted, rules=rules)
+
+
+def map_unavailable(error: str, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("The map cannot be drawn: {error}. The ranking, profiles and sources still work.").format(error=error)
+
+
+def map_styles(lang: str = "en") -> dict[str, str]:
+    """The map style switch's options, by style."""
+    _ = gettext_for(lang)
+    return {"static": _("Static map"), "interactive": _("Interactive map")}
+
+
+def map_style_label(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Map")
+
+
+def map_style_help(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("The static map exports to PNG/SVG; the interactive one zooms, shows a region on hover and opens its profile on a click.")
+
+
+def no_full_year(year: int, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("No full-year figures for {year}. Choose another year in the sidebar.").format(year=year)
+
+
+# Region profile
+def region_title(name: str, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Belarus – {region}").format(region=name)
+
+
+def region_caption(name_ru: str, region: str, flow: str, year: int, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("{name_ru} · {id} · {flow} · selected year {year}").format(name_ru=name_ru, id=region, flow=flow_label(flow, lang), year=year)
+
+
+def no_flow_figures(flow: str, name: str, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("No {flow} figures for {region}. Try another flow in the sidebar.").format(flow=flow_label(flow, lang).lower(), region=name)
+
+
+def like_for_like(changes: list[str], lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Like-for-like change on the same months of the year before: {changes}").format(changes=_("; ").join(changes))
+
+
+def figures_heading(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Every figure and its source")
+
+
+def no_figures(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("None.")
+
+
+# Compare
+def compare_title(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Compare regions")
+
+
+def compare_heading(flow: str, year: int, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("{flow}; federal districts and shares for {year}").format(flow=flow_label(flow, lang), year=year)
+
+
+def regions_label(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Regions")
+
+
+def choose_regions(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Choose one or more regions.")
+
+
+def districts_heading(year: int, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Federal districts, {year}").format(year=year)
+
+
+def shares_heading(year: int, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Share of Belarus' trade with Russia, {year}").format(year=year)
+
+
+def no_national_total(year: int, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("No national full-year figure for {year}, so no shares can be computed.").format(year=year)
+
+
+def national_total(year: int, shown: str, source: str, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _(
+        "National total {year}: {figure} ({source}). Regional and national figures often come from different statistics; shares are indicative."
+    ).format(year=year, figure=shown, source=source)
+
+
+# Sources and data
+def sources_title(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Sources and data")
+
+
+def sources_caption(figures: int, sources: int, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    ngettext = ngettext_for(lang)
+    return _(
+        "{figures} from {sources}. Every figure is as published; US$ values of rouble figures are converted at the year's average rate (data/fx.csv)."
+    ).format(
+        figures=ngettext("{count} published figure", "{count} published figures", figures).format(count=figures),
+        sources=ngettext("{count} source", "{count} sources", sources).format(count=sources),
+    )
+
+
+def search_labels(lang: str = "en") -> dict[str, str]:
+    _ = gettext_for(lang)
+    return {"query": _("Search (region, publisher, title, note)"), "regions": _("Regions"), "conflicts": _("Only conflicting figures")}
+
+
+def found_caption(found: int, total: int, shown: int, lang: str = "en") -> str:
+    """``12 of 383 figures.``; past the table's limit, how many are shown and where the rest are."""
+    ngettext = ngettext_for(lang)
+    _ = gettext_for(lang)
+    counted = ngettext("{found} of {count} figure", "{found} of {count} figures", total).format(found=found, count=total)
+    if found > shown:
+        return _("{counted}; the first {shown:,} are shown: narrow the search, or download them all below.").format(counted=counted, shown=shown)
+    return _("{counted}.").format(counted=counted)
+
+
+def conflicts_heading(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Conflicts between sources")

@@ -1,0 +1,63 @@
+"""Table headers, by the column they name, so a table's builder and the page that configures it agree."""
+
+from turnover.i18n import gettext_for
+
+
+def provenance_headers(lang: str = "en") -> dict[str, str]:
+    """Every figure with its provenance (region profile and Sources page)."""
+    _ = gettext_for(lang)
+    return {
+        "region": _("Region"),
+        "period": _("Period"),
+        "flow": _("Flow"),
+        "published": _("As published"),
+        "qualifier": _("Qualifier"),
+        "usd_mn": _("US$ million"),
+        "coverage": _("Coverage"),
+        "stats": _("Statistics"),
+        "status": _("Status"),
+        "publisher": _("Publisher"),
+        "date": _("Published"),
+        "title": _("Title"),
+        "link": _("Link"),
+        "note": _("Note"),
+    }
+
+
+def link_text(lang: str = "en") -> str:
+    """What a link cell reads."""
+    _ = gettext_for(lang)
+    return _("open")
+
+
+def conflict_headers(lang: str = "en") -> dict[str, str]:
+    _ = gettext_for(lang)
+    return {"slot": _("Slot"), "figure": _("Figure"), "published": _("As published"), "status": _("Status"), "stats": _("Statistics"), "source": _("Source")}
+
+
+def conflict_slot(region: str, period: str, flow: str, lang: str = "en") -> str:
+    """``Smolensk Oblast, Jan–Sep 2024, Trade turnover``: one region-period where sources disagree."""
+    _ = gettext_for(lang)
+    return _("{region}, {period}, {flow}").format(region=region, period=period, flow=flow)
+
+
+def district_headers(lang: str = "en") -> dict[str, str]:
+    _ = gettext_for(lang)
+    return {
+        "name": _("Federal district"),
+        "sum": _("Sum of regions with a figure"),
+        "covered": _("Regions with a figure"),
+        "approximate": _("Includes approximate figures"),
+        "published": _("Published district figure"),
+    }
+
+
+def share_headers(lang: str = "en") -> dict[str, str]:
+    _ = gettext_for(lang)
+    return {"rank": _("Rank"), "region": _("Region"), "figure": _("Figure"), "share": _("Share of national total"), "source": _("Source")}
+
+
+def problem_headers(lang: str = "en") -> dict[str, str]:
+    """The data-problems panel: one row per input row left out."""
+    _ = gettext_for(lang)
+    return {"path": _("file"), "line": _("line"), "column": _("column"), "reason": _("reason")}

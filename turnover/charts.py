@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import altair as alt
 import pandas as pd
 
+from turnover.labels import PLOT_HEIGHT, PLOT_WIDTH, end_label_offsets, nice_top, series_labels, text_width
 from turnover.vocabulary import FLOW_LABELS
 
 PALETTE = "viridis"  # colour-blind safe, sequential, prints in grey
@@ -121,11 +122,13 @@ def chart_data(figures: pd.DataFrame, *extra: str) -> pd.DataFrame:
     return figures[[*TOOLTIP_FIELDS, "year", "full_year", "approximate", *extra]]
 
 
-def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
+def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_year: int | None = None) -> Framed:
     """A region's figures over time: full years joined by a line; each partial year a separate, labelled span.
 
     Time runs continuously: a full year sits mid-year, a partial year is a bar across the months it
-    covers (Jan–Sep 2024 spans three quarters of 2024), so the two never read as the same thing.
+    covers (Jan–Sep 2024 spans three quarters of 2024), so the two never read as the same thing. Values
+    are written beside their points (``labels.series_labels`` picks which and where, clear of each other,
+    the line, the points and the edges), so a screenshot carries them.
     """
     divisor, unit = _unit(series) if len(series) else (1.0, "US$ million")
     full = series["full_year"]
@@ -135,17 +138,19 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
         start=series["year"].astype(float),
         end=series["year"] + series["months"] / 12,
         middle=series["year"] + series["months"] / 24,
-        label=(series["period"] + ": " + series["shown"]).where(~full, ""),
+        label=(series["period"] + ": " + series["shown"]).where(~full, series["shown"]),
         run=year_runs(series[full]).reindex(series.index).fillna(""),
     )
     first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (2000, 2001)
+    y_top = nice_top(data["amount"].max())
+    data = data.join(series_labels(data, (first, last + 1), y_top, selected_year))
     x = alt.X(
         "middle:Q",
         title=None,
         scale=alt.Scale(domain=[first, last + 1], nice=False, zero=False),
         axis=alt.Axis(values=[y + 0.5 for y in range(first, last + 1)], labelExpr="floor(datum.value)", grid=False, ticks=False),
     )
-    y = alt.Y("amount:Q", title=unit, scale=alt.Scale(zero=True))
+    y = alt.Y("amount:Q", title=unit, scale=alt.Scale(domain=[0, y_top], nice=False))  # fixed, so the labels' placement holds
     kind_scale = {"domain": KIND_ORDER}
     legend = alt.Legend(title=None, orient="top", labelLimit=320)
     base = alt.Chart(NAMED).encode(x=x, y=y)
@@ -157,9 +162,13 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str) -> Framed:
         fill=alt.Fill("kind:N", scale=alt.Scale(**kind_scale, range=KIND_FILLS), legend=legend),
         tooltip=TOOLTIP,
     )
-    labels = base.transform_filter(~alt.datum.full_year).mark_text(dy=-14, align="left", fontSize=11, color=KIND_COLOURS[2]).encode(x="start:Q", text="label:N")
+    labels = (
+        base.transform_filter("isValid(datum.align)")
+        .mark_text(dx=alt.ExprRef("datum.dx"), dy=alt.ExprRef("datum.dy"), align=alt.ExprRef("datum.align"), baseline="alphabetic", fontSize=11)
+        .encode(text="label:N", color=alt.condition("datum.full_year", alt.value(KIND_COLOURS[0]), alt.value(KIND_COLOURS[2])))
+    )
     subtitle = [f"{unit}, {first}–{last}. Consecutive full years joined by the line (a break: no figure for the year between); partial years drawn apart over the months they cover, not comparable with full years. Hollow points: approximate or bound figures."]
-    chart = (line + spans + points + labels).properties(width="container", height=320)
+    chart = (line + spans + points + labels).properties(width="container", height=PLOT_HEIGHT)
     return framed(chart, f"{FLOW_LABELS[flow]}: Belarus – {region_name}", subtitle, source_line(series), named(data))
 
 
@@ -187,14 +196,32 @@ def compare_chart(figures: pd.DataFrame, flow: str) -> Framed:
     divisor, unit = _unit(full) if len(full) else (1.0, "US$ million")
     data = chart_data(full).assign(amount=full["usd_mn"] / divisor, run=year_runs(full))
     years = f"{data['year'].min()}–{data['year'].max()}" if len(data) else "no figures"
+    data, x_domain, y_top = _with_end_labels(data)
     base = alt.Chart(NAMED).encode(
-        x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("amount:Q", title=unit),
-        color=alt.Color("region_name:N", title=None, scale=alt.Scale(range=OKABE_ITO), legend=alt.Legend(orient="top", labelLimit=240)),
+        x=alt.X("year:Q", title=None, scale=alt.Scale(domain=x_domain, nice=False), axis=alt.Axis(format="d", values=list(range(int(x_domain[0]), int(data["year"].max()) + 1)) if len(data) else None)),
+        y=alt.Y("amount:Q", title=unit, scale=alt.Scale(domain=[0, y_top], nice=False)),
+        color=alt.Color("region_name:N", title=None, scale=alt.Scale(range=OKABE_ITO), legend=None),  # each line is named at its end
     )
-    chart = (base.mark_line().encode(detail="run:N") + base.mark_point(size=60, filled=True).encode(tooltip=TOOLTIP)).properties(width="container", height=320)
+    ends = base.transform_filter("isValid(datum.end_label)").mark_text(align="left", baseline="middle", dx=8, fontSize=11).encode(y="end_y:Q", text="end_label:N")
+    chart = (base.mark_line().encode(detail="run:N") + base.mark_point(size=60, filled=True).encode(tooltip=TOOLTIP) + ends).properties(width="container", height=PLOT_HEIGHT)
     subtitle = [f"Full years only, {unit}, {years}. Lines join consecutive years only; a break is a year without a published figure."]
     return framed(chart, f"{FLOW_LABELS[flow]} with Belarus: regions compared", subtitle, source_line(full), named(data))
+
+
+def _with_end_labels(data: pd.DataFrame) -> tuple[pd.DataFrame, list[float], float]:
+    """Each region's last full year labelled with its name and value (``end_label``, at height ``end_y``, spread so
+    no two touch), and the axes' domains: the years plus room on the right for the widest label."""
+    y_top = nice_top(data["amount"].max()) if len(data) else 1.0
+    if data.empty:
+        return data.assign(end_label=None, end_y=None), [2000, 2001], y_top
+    last = data.sort_values("year").groupby("region_name").tail(1)
+    text = last["region_name"] + " " + last["shown"]
+    middles = end_label_offsets([PLOT_HEIGHT * (1 - a / y_top) for a in last["amount"]])
+    data = data.join(pd.DataFrame({"end_label": text, "end_y": [(1 - m / PLOT_HEIGHT) * y_top for m in middles]}, index=last.index))
+    first, final = float(data["year"].min()), float(data["year"].max())
+    room = max(text_width(t) for t in text) + 16  # px right of the last point
+    span = max(final - first, 1.0)
+    return data, [first - span * 0.02, final + span * room / (PLOT_WIDTH - room)], y_top
 
 
 def district_chart(table: pd.DataFrame, year: int, flow: str, figures: pd.DataFrame) -> Framed:

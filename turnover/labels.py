@@ -15,10 +15,12 @@ import pandas as pd
 import shapely
 from PIL import ImageFont
 
+from turnover.extents import Extent, project
 from turnover.paths import REPO_ROOT
 
 PLOT_WIDTH = 760  # the plotting area of an exported chart, px
 PLOT_HEIGHT = 320
+MAP_HEIGHT = 430  # the static map's plotting area
 FONT_SIZE = 11
 ASCENT, DESCENT = 0.80, 0.24  # of the font size, above and below the baseline (DejaVu: caps 0.73, descenders 0.24)
 MARKER = 7.0  # half the side of the square kept clear around a point
@@ -196,3 +198,23 @@ def end_label_offsets(ends: list[float], height: float = PLOT_HEIGHT, size: int 
     for k, i in enumerate(order):
         result[i] = spread[k]
     return result
+
+
+def map_labels(table: pd.DataFrame, extent: Extent, anchors: dict[str, tuple[float, float]], limit: int = 5, width: float = PLOT_WIDTH, height: float = MAP_HEIGHT) -> pd.DataFrame:
+    """The year's largest partners within the extent, each labelled with its name and figure beside a dot, no two touching.
+
+    ``table``: a ranking (largest first) with ``region``, ``region_name`` and ``shown``; ``anchors``: region id
+    -> (lon, lat) of its dot. Returns ``region``, ``lon``, ``lat``, ``label``, ``dx``, ``dy``, ``align`` for the
+    labels that fit, in rank order.
+    """
+    top = table[table["region"].isin(extent.regions) & table["region"].isin(anchors.keys())].head(limit)
+    spots = [project(extent, *anchors[region], width, height) for region in top["region"]]
+    texts = (top["region_name"] + ": " + top["shown"]).tolist()
+    candidates = [Candidate(region, x, y, text) for region, (x, y), text in zip(top["region"], spots, texts)]
+    placed = place_labels(candidates, spots, [], width, height)
+    rows = [
+        {"region": c.key, "lon": anchors[c.key][0], "lat": anchors[c.key][1], "label": c.text, "dx": p.dx, "dy": p.dy, "align": p.align}
+        for c in candidates
+        if (p := placed.get(c.key)) is not None
+    ]
+    return pd.DataFrame(rows, columns=["region", "lon", "lat", "label", "dx", "dy", "align"])

@@ -66,6 +66,7 @@ class Framed:
     title: str
     subtitle: list[str]
     datasets: dict[str, list] = field(default_factory=dict)  # large inline data, added after Altair (see spec)
+    source: str = ""  # the source line, also drawn inside the chart; a slide sets it as a footnote
 
     def spec(self) -> dict:
         """The Vega-Lite spec as drawn in the page.
@@ -102,7 +103,7 @@ def year_runs(figures: pd.DataFrame) -> pd.Series:
 
 def framed(chart, title: str, subtitle: list[str], source: str, datasets: dict[str, list] | None = None) -> Framed:
     footer = alt.TitleParams(textwrap.wrap(source, 80), orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#555555")
-    return Framed(chart.properties(title=footer), title, subtitle, datasets or {})
+    return Framed(chart.properties(title=footer), title, subtitle, datasets or {}, source)
 
 
 NAMED = alt.Data(name="figures")  # every chart reads its rows from a named dataset attached by Framed.spec

@@ -93,7 +93,8 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
         projection = {"rotate": [-100, 0, 0], "parallels": [52, 64]}
     else:
         projection = {"rotate": list(extent.rotate), "parallels": list(extent.parallels), "fit": extent.fit}
-        anchors = {f["properties"]["id"]: label_anchor(f["geometry"]) for f in collection["features"] if f["properties"]["id"] in extent.regions}
+        ranked = extent.regions & set(table["region"])  # only regions with a figure can be labelled
+        anchors = {f["properties"]["id"]: label_anchor(f["geometry"]) for f in collection["features"] if f["properties"]["id"] in ranked}
         layers += _label_layers()
         datasets.update(named(map_labels(table, extent, anchors, limit=labelled), "map_labels"))
     chart = alt.layer(*layers).project(type="conicEqualArea", **projection).resolve_scale(color="independent").properties(width="container", height=MAP_HEIGHT)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import altair as alt
 import pandas as pd
 
+from turnover.labels import PLOT_HEIGHT, PLOT_WIDTH, end_label_offsets, nice_top, series_labels, text_width
 from turnover.texts import charts as words
 
 PALETTE = "viridis"  # colour-blind safe, sequential, prints in grey
@@ -58,6 +59,7 @@ class Framed:
     title: str
     subtitle: list[str]
     datasets: dict[str, list] = field(default_factory=dict)  # large inline data, added after Altair (see spec)
+    source: str = ""  # the source line, also drawn inside the chart; a slide sets it as a footnote
 
     def spec(self) -> dict:
         """The Vega-Lite spec as drawn in the page.
@@ -94,7 +96,7 @@ def year_runs(figures: pd.DataFrame) -> pd.Series:
 
 def framed(chart, title: str, subtitle: list[str], source: str, datasets: dict[str, list] | None = None) -> Framed:
     footer = alt.TitleParams(textwrap.wrap(source, 80), orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#555555")
-    return Framed(chart.properties(title=footer), title, subtitle, datasets or {})
+    return Framed(chart.properties(title=footer), title, subtitle, datasets or {}, source)
 
 
 NAMED = alt.Data(name="figures")  # every chart reads its rows from a named dataset attached by Framed.spec
@@ -114,11 +116,13 @@ def chart_data(figures: pd.DataFrame, *extra: str) -> pd.DataFrame:
     return figures[[*TOOLTIP_FIELDS, "year", "full_year", "approximate", *extra]]
 
 
-def series_chart(series: pd.DataFrame, region_name: str, flow: str, lang: str = "en") -> Framed:
+def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_year: int | None = None, lang: str = "en") -> Framed:
     """A region's figures over time: full years joined by a line; each partial year a separate, labelled span.
 
     Time runs continuously: a full year sits mid-year, a partial year is a bar across the months it
-    covers (Jan–Sep 2024 spans three quarters of 2024), so the two never read as the same thing.
+    covers (Jan–Sep 2024 spans three quarters of 2024), so the two never read as the same thing. Values
+    are written beside their points (``labels.series_labels`` picks which and where, clear of each other,
+    the line, the points and the edges), so a screenshot carries them.
     """
     divisor, unit = _unit(series, lang)
     full = series["full_year"]
@@ -128,17 +132,19 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, lang: str = 
         start=series["year"].astype(float),
         end=series["year"] + series["months"] / 12,
         middle=series["year"] + series["months"] / 24,
-        label=[words.partial_label(period, shown, lang) if not whole else "" for period, shown, whole in zip(series["period"], series["shown"], full)],
+        label=[words.partial_label(period, shown, lang) if not whole else shown for period, shown, whole in zip(series["period"], series["shown"], full)],
         run=year_runs(series[full]).reindex(series.index).fillna(""),
     )
     first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (2000, 2001)
+    y_top = nice_top(data["amount"].max())
+    data = data.join(series_labels(data, (first, last + 1), y_top, selected_year))
     x = alt.X(
         "middle:Q",
         title=None,
         scale=alt.Scale(domain=[first, last + 1], nice=False, zero=False),
         axis=alt.Axis(values=[y + 0.5 for y in range(first, last + 1)], labelExpr="floor(datum.value)", grid=False, ticks=False),
     )
-    y = alt.Y("amount:Q", title=unit, scale=alt.Scale(zero=True))
+    y = alt.Y("amount:Q", title=unit, scale=alt.Scale(domain=[0, y_top], nice=False))  # fixed, so the labels' placement holds
     kind_scale = {"domain": list(words.figure_kinds(lang))}
     legend = alt.Legend(title=None, orient="top", labelLimit=320)
     base = alt.Chart(NAMED).encode(x=x, y=y)
@@ -150,9 +156,13 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, lang: str = 
         fill=alt.Fill("kind:N", scale=alt.Scale(**kind_scale, range=KIND_FILLS), legend=legend),
         tooltip=tooltip(lang),
     )
-    labels = base.transform_filter(~alt.datum.full_year).mark_text(dy=-14, align="left", fontSize=11, color=KIND_COLOURS[2]).encode(x="start:Q", text="label:N")
+    labels = (
+        base.transform_filter("isValid(datum.align)")
+        .mark_text(dx=alt.ExprRef("datum.dx"), dy=alt.ExprRef("datum.dy"), align=alt.ExprRef("datum.align"), baseline="alphabetic", fontSize=11)
+        .encode(text="label:N", color=alt.condition("datum.full_year", alt.value(KIND_COLOURS[0]), alt.value(KIND_COLOURS[2])))
+    )
     subtitle = [words.series_subtitle(unit, first, last, lang)]
-    chart = (line + spans + points + labels).properties(width="container", height=320)
+    chart = (line + spans + points + labels).properties(width="container", height=PLOT_HEIGHT)
     return framed(chart, words.series_title(flow, region_name, lang), subtitle, source_line(series, lang=lang), named(data))
 
 
@@ -179,14 +189,32 @@ def compare_chart(figures: pd.DataFrame, flow: str, lang: str = "en") -> Framed:
     divisor, unit = _unit(full, lang)
     data = chart_data(full).assign(amount=full["usd_mn"] / divisor, run=year_runs(full))
     first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (None, None)
+    data, x_domain, y_top = _with_end_labels(data)
     base = alt.Chart(NAMED).encode(
-        x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("amount:Q", title=unit),
-        color=alt.Color("region_name:N", title=None, scale=alt.Scale(range=OKABE_ITO), legend=alt.Legend(orient="top", labelLimit=240)),
+        x=alt.X("year:Q", title=None, scale=alt.Scale(domain=x_domain, nice=False), axis=alt.Axis(format="d", values=list(range(int(x_domain[0]), int(data["year"].max()) + 1)) if len(data) else None)),
+        y=alt.Y("amount:Q", title=unit, scale=alt.Scale(domain=[0, y_top], nice=False)),
+        color=alt.Color("region_name:N", title=None, scale=alt.Scale(range=OKABE_ITO), legend=None),  # each line is named at its end
     )
-    chart = (base.mark_line().encode(detail="run:N") + base.mark_point(size=60, filled=True).encode(tooltip=tooltip(lang))).properties(width="container", height=320)
+    ends = base.transform_filter("isValid(datum.end_label)").mark_text(align="left", baseline="middle", dx=8, fontSize=11).encode(y="end_y:Q", text="end_label:N")
+    chart = (base.mark_line().encode(detail="run:N") + base.mark_point(size=60, filled=True).encode(tooltip=tooltip(lang)) + ends).properties(width="container", height=PLOT_HEIGHT)
     subtitle = [words.compare_subtitle(unit, first, last, lang)]
     return framed(chart, words.compare_title(flow, lang), subtitle, source_line(full, lang=lang), named(data))
+
+
+def _with_end_labels(data: pd.DataFrame) -> tuple[pd.DataFrame, list[float], float]:
+    """Each region's last full year labelled with its name and value (``end_label``, at height ``end_y``, spread so
+    no two touch), and the axes' domains: the years plus room on the right for the widest label."""
+    y_top = nice_top(data["amount"].max()) if len(data) else 1.0
+    if data.empty:
+        return data.assign(end_label=None, end_y=None), [2000, 2001], y_top
+    last = data.sort_values("year").groupby("region_name").tail(1)
+    text = last["region_name"] + " " + last["shown"]
+    middles = end_label_offsets([PLOT_HEIGHT * (1 - a / y_top) for a in last["amount"]])
+    data = data.join(pd.DataFrame({"end_label": text, "end_y": [(1 - m / PLOT_HEIGHT) * y_top for m in middles]}, index=last.index))
+    first, final = float(data["year"].min()), float(data["year"].max())
+    room = max(text_width(t) for t in text) + 16  # px right of the last point
+    span = max(final - first, 1.0)
+    return data, [first - span * 0.02, final + span * room / (PLOT_WIDTH - room)], y_top
 
 
 def district_chart(table: pd.DataFrame, year: int, flow: str, figures: pd.DataFrame, lang: str = "en") -> Framed:

@@ -15,8 +15,10 @@ import branca.colormap as cm
 import folium
 import pandas as pd
 
-from turnover.charts import Framed, framed, source_line
+from turnover.charts import Framed, framed, named, source_line
+from turnover.extents import Extent, label_anchor, leaflet_bounds
 from turnover.formatting import format_usd_mn
+from turnover.labels import MAP_HEIGHT, map_labels
 from turnover.texts import charts as words
 from turnover.texts.labels import cited_source
 
@@ -65,8 +67,12 @@ def _tooltip_fields(lang: str) -> list[tuple[str, str]]:
     return [("name_en", titles["region_name"]), ("shown", titles["shown"]), ("period", titles["period"]), ("source", titles["source"])]
 
 
-def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, lang: str = "en") -> Framed:
-    """A static equal-area map (conic, centred on 100°E so Chukotka is not split) that exports cleanly."""
+def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, extent: Extent | None = None, labelled: int = 5, lang: str = "en") -> Framed:
+    """A static equal-area map (conic, centred on 100°E so Chukotka is not split) that exports cleanly.
+
+    With an ``extent`` (see turnover.extents) the projection is centred on it and fitted to it, regions
+    beyond the frame are clipped, and the ``labelled`` largest partners inside it carry their name and figure.
+    """
     features = annotated_features(collection, table, lang)
     data = alt.Data(name="regions")  # attached after serialisation: see Framed.spec
     tooltip = [alt.Tooltip(f"properties.{name}:N", title=title) for name, title in _tooltip_fields(lang)]
@@ -74,22 +80,42 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, lang
     labels, colours = [categories[c] for c in CATEGORY_COLOURS], list(CATEGORY_COLOURS.values())
     base = (  # every region, so the projection fits the whole country; the valued ones are drawn over it
         alt.Chart(data)
-        .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4)
+        .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4, clip=True)
         .encode(color=alt.Color("properties.legend:N", scale=alt.Scale(domain=list(labels), range=list(colours)), legend=alt.Legend(title=None, orient="bottom")), tooltip=tooltip)
     )
     valued = (
         alt.Chart(data)
-        .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4)
+        .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4, clip=True)
         .transform_filter("datum.properties.category == 'value'")
         .encode(
             color=alt.Color("properties.usd_mn:Q", title=words.map_value_legend(lang), scale=alt.Scale(type="log", scheme="viridis", reverse=True), legend=alt.Legend(orient="bottom", gradientLength=220, format=",.0f", tickCount=4)),
             tooltip=tooltip,
         )
     )
-    chart = (base + valued).project(type="conicEqualArea", rotate=[-100, 0, 0], parallels=[52, 64]).resolve_scale(color="independent").properties(width="container", height=430)
+    layers, datasets = [base, valued], {"regions": features}
+    if extent is None:
+        projection = {"rotate": [-100, 0, 0], "parallels": [52, 64]}
+    else:
+        projection = {"rotate": list(extent.rotate), "parallels": list(extent.parallels), "fit": extent.fit}
+        ranked = extent.regions & set(table["region"])  # only regions with a figure can be labelled
+        anchors = {f["properties"]["id"]: label_anchor(f["geometry"]) for f in collection["features"] if f["properties"]["id"] in ranked}
+        layers += _label_layers()
+        datasets.update(named(map_labels(table, extent, anchors, limit=labelled), "map_labels"))
+    chart = alt.layer(*layers).project(type="conicEqualArea", **projection).resolve_scale(color="independent").properties(width="container", height=MAP_HEIGHT)
     covered = len(table)
     subtitle = [words.map_subtitle(year, covered, lang)]
-    return framed(chart, words.ranking_title(flow, year, lang), subtitle, source_line(table, lang=lang), {"regions": features})
+    return framed(chart, words.ranking_title(flow, year, lang), subtitle, source_line(table, lang=lang), datasets)
+
+
+def _label_layers() -> list:
+    """A dot on each labelled region and its name and figure beside it, on a white halo (placed by labels.map_labels)."""
+    data = alt.Data(name="map_labels")
+    where = {"longitude": "lon:Q", "latitude": "lat:Q"}
+    dot = alt.Chart(data).mark_circle(size=20, color="#1b1f24", opacity=1).encode(**where)
+    offsets = {"dx": alt.ExprRef("datum.dx"), "dy": alt.ExprRef("datum.dy"), "align": alt.ExprRef("datum.align"), "baseline": "alphabetic", "fontSize": 11}
+    halo = alt.Chart(data).mark_text(**offsets, stroke="#ffffff", strokeWidth=3, strokeJoin="round", opacity=0.85).encode(**where, text="label:N")
+    text = alt.Chart(data).mark_text(**offsets, color="#1b1f24").encode(**where, text="label:N")
+    return [dot, halo, text]
 
 
 def value_colour_scale(table: pd.DataFrame) -> cm.LinearColormap:
@@ -130,8 +156,11 @@ def _shift_east(geometry: dict) -> dict:
     return shifted
 
 
-def folium_map(collection: dict, table: pd.DataFrame, lang: str = "en") -> folium.Map:
-    """An interactive map that needs no internet: local Leaflet, no tiles, escaped tooltips, no colour legend inside."""
+def folium_map(collection: dict, table: pd.DataFrame, extent: Extent | None = None, lang: str = "en") -> folium.Map:
+    """An interactive map that needs no internet: local Leaflet, no tiles, escaped tooltips, no colour legend inside.
+
+    It opens fitted to the ``extent``'s bounds (all of Russia without one), zooming in fractional steps so the fit is tight.
+    """
     scale = value_colour_scale(table)
     features = []
     for feature in annotated_features(collection, table, lang):
@@ -140,7 +169,7 @@ def folium_map(collection: dict, table: pd.DataFrame, lang: str = "en") -> foliu
         fill = scale(math.log10(props["usd_mn"])) if props["category"] == "value" else CATEGORY_COLOURS[props["category"]]
         features.append({"type": "Feature", "geometry": _shift_east(feature["geometry"]), "properties": {"id": props["id"], "fill": fill, **text}})
     tips = _tooltip_fields(lang)
-    figure = folium.Map(location=[60, 75], zoom_start=3, min_zoom=2, tiles=None, control_scale=False, attribution_control=False)
+    figure = folium.Map(location=[60, 75], zoom_start=3, min_zoom=2, tiles=None, control_scale=False, attribution_control=False, zoom_snap=0.25, zoom_delta=0.5)
     figure.default_js = [("leaflet", f"{LEAFLET_BASE}/leaflet.js")]
     figure.default_css = [("leaflet_css", f"{LEAFLET_BASE}/leaflet.css")]
     figure.get_root().header.add_child(folium.Element("<style>.leaflet-container {background: #ffffff;}</style>"))
@@ -151,7 +180,7 @@ def folium_map(collection: dict, table: pd.DataFrame, lang: str = "en") -> foliu
         highlight_function=lambda f: {"weight": 2, "color": "#1b1f24"},
         tooltip=folium.GeoJsonTooltip(fields=[name for name, _ in tips], aliases=[title for _, title in tips], sticky=True),
     ).add_to(figure)
-    figure.fit_bounds([[41, 19], [78, 190]])
+    figure.fit_bounds(leaflet_bounds(extent) if extent else [[41, 19], [78, 190]])
     return figure
 
 

@@ -1,0 +1,139 @@
+"""Values written on the charts: the right points carry labels, and in the exported SVG no text touches
+another text, a point or a line, and none leaves its frame."""
+
+import itertools
+
+import pandas as pd
+import pytest
+import shapely
+
+from tests.svg_geometry import drawing
+from turnover.aggregate import region_series
+from turnover.charts import compare_chart, series_chart
+from turnover.compare import compare_figures
+from turnover.dataset import load_dataset
+from turnover.exporting import chart_svg
+from turnover.formatting import format_usd_mn
+from turnover.labels import end_label_offsets, labelled_years, nice_top
+
+POINT_HALF = 5.0  # a point marker of size 90 is about 9.5 px across
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_dataset()
+
+
+def _series(rows: list[tuple[int, int, float]], region: str = "RU-TST") -> pd.DataFrame:
+    """A region's figures as series_chart takes them, from (year, months, US$ million)."""
+    periods = {12: "{}", 9: "Jan–Sep {}", 6: "Jan–Jun {}", 3: "Jan–Mar {}", 11: "Jan–Nov {}"}
+    return pd.DataFrame(
+        {
+            "region": region,
+            "region_name": "Test Oblast",
+            "year": [r[0] for r in rows],
+            "months": [r[1] for r in rows],
+            "usd_mn": [r[2] for r in rows],
+            "period": [periods[r[1]].format(r[0]) for r in rows],
+            "shown": [format_usd_mn(r[2]) for r in rows],
+            "full_year": [r[1] == 12 for r in rows],
+            "approximate": False,
+            "conversion": "",
+            "converted": False,
+            "source_id": "s1",
+            "source_publisher": "BelTA",
+            "source_published": "2024-11-18",
+        }
+    )
+
+
+def _assert_clean(svg: str) -> list:
+    """No two texts intersect, every text is inside the image, data labels inside the plot and clear of points and lines."""
+    drawn = drawing(svg)
+    for a, b in itertools.combinations(drawn.texts, 2):
+        overlap = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0]) > 0 and min(a.box[3], b.box[3]) - max(a.box[1], b.box[1]) > 0
+        assert not overlap, f"{a.text!r} {a.box} overlaps {b.text!r} {b.box}"
+    for text in drawn.texts:
+        left, top, right, bottom = text.box
+        assert left >= 0 and top >= 0 and right <= drawn.width and bottom <= drawn.height, f"{text.text!r} {text.box} leaves the image"
+    labels = [t for t in drawn.texts if t.role == "role-mark"]
+    plot = drawn.plots[0]
+    marks = [shapely.box(x - POINT_HALF, y - POINT_HALF, x + POINT_HALF, y + POINT_HALF) for x, y in drawn.points]
+    marks += [shapely.LineString(line).buffer(1.0) for line in drawn.lines if len(line) > 1]
+    for label in labels:
+        left, top, right, bottom = label.box
+        assert plot[0] <= left and plot[1] <= top and right <= plot[2] and bottom <= plot[3], f"{label.text!r} {label.box} leaves the plot {plot}"
+        box = shapely.box(*label.box)
+        assert not any(box.intersects(mark) for mark in marks), f"{label.text!r} {label.box} touches a point or a line"
+    return labels
+
+
+def test_smolensk_series_writes_its_values_clear_of_everything(shipped):
+    series = region_series(shipped.figures, "RU-SMO")
+    labels = _assert_clean(chart_svg(series_chart(series, "Smolensk Oblast", "turnover", selected_year=2023)))
+    written = {label.text for label in labels}
+    full = series[series["full_year"]]
+    assert len(full) <= 8  # few years: every full year carries its value
+    assert set(full["shown"]) <= written
+    assert "$4.4bn" in written
+    partial = series[~series["full_year"]]
+    assert {f"{p}: {s}" for p, s in zip(partial["period"], partial["shown"])} <= written
+    assert "Jan–Sep 2024: $3.1bn" in written
+
+
+def test_dense_years_label_first_last_peak_and_selected():
+    rows = [(year, 12, 1000 + 15 * (year % 3) + (400 if year == 2011 else 0)) for year in range(1996, 2026)]
+    series = _series(rows)
+    labels = _assert_clean(chart_svg(series_chart(series, "Test Oblast", "turnover", selected_year=2005)))
+    written = [label.text for label in labels]
+    shown = dict(zip(series["year"], series["shown"]))
+    for year in (1996, 2025, 2011, 2005):  # first, last, peak, selected
+        assert shown[year] in written
+    assert len(written) < len(rows)  # not every one of 30 years
+
+
+def test_partial_year_at_the_end_stays_inside_the_chart():
+    series = _series([(year, 12, 4400 + 7 * (year % 4)) for year in range(2014, 2025)] + [(2025, 11, 4405)])
+    labels = _assert_clean(chart_svg(series_chart(series, "Test Oblast", "turnover")))
+    assert "Jan–Nov 2025: $4.41bn" in {label.text for label in labels}  # centred over its point it would cross the right edge
+
+
+def test_values_close_together_and_several_partial_years():
+    rows = [(2019, 12, 3000), (2020, 12, 3010), (2020, 6, 1500), (2021, 12, 3005), (2021, 9, 2990), (2021, 3, 2995), (2022, 12, 3002), (2022, 11, 2998)]
+    labels = _assert_clean(chart_svg(series_chart(_series(rows), "Test Oblast", "turnover", selected_year=2021)))
+    written = {label.text for label in labels}
+    assert "Jan–Nov 2022: $3bn" in written  # the latest partial year first
+    assert "$3.01bn" in written  # 2020, the peak
+
+
+def test_labelled_years_all_when_few_else_the_key_ones():
+    few = pd.DataFrame({"year": [2019, 2020, 2021], "amount": [1.0, 3.0, 2.0]})
+    assert sorted(labelled_years(few, None)) == [2019, 2020, 2021]
+    many = pd.DataFrame({"year": list(range(2000, 2012)), "amount": [1.0] * 5 + [9.0] + [2.0] * 6})
+    assert labelled_years(many, 2003) == [2003, 2011, 2005, 2000]  # selected, last, peak, first
+    assert labelled_years(many, 1990) == [2011, 2005, 2000]  # a year without a figure is skipped
+
+
+def test_nice_top_leaves_room_above_the_peak():
+    for largest in (4.9, 57.6, 0.97, 3100.0):
+        top = nice_top(largest)
+        assert largest * 1.12 <= top <= largest * 2.5
+
+
+def test_end_labels_spread_apart_and_stay_inside():
+    ends = [100.0, 101.0, 102.0, 318.0]
+    spread = end_label_offsets(ends, height=320, size=11)
+    ordered = sorted(spread)
+    assert all(b - a >= 11 for a, b in zip(ordered, ordered[1:]))
+    assert 0 <= min(spread) and max(spread) <= 320
+    assert sorted(range(4), key=lambda i: spread[i]) == [0, 1, 2, 3]  # the order of the lines is kept
+
+
+def test_compare_chart_names_each_line_at_its_end(shipped):
+    regions = ["RU-SMO", "RU-BRY", "RU-MOW"]
+    figures = compare_figures(shipped.figures, regions, "turnover")
+    labels = _assert_clean(chart_svg(compare_chart(figures, "turnover")))
+    full = figures[figures["full_year"]].sort_values("year")
+    for region, rows in full.groupby("region"):
+        last = rows.iloc[-1]
+        assert f"{last['region_name']} {last['shown']}" in {label.text for label in labels}

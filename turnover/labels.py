@@ -1,0 +1,220 @@
+"""Where a chart's value labels go: which points carry one, and on which side, so that no label touches
+another label, the line, a point or the edge of the plotting area.
+
+Pure geometry in the pixels of the plotting area (the export size: PLOT_WIDTH × PLOT_HEIGHT), with text
+widths measured in the bundled DejaVu Sans, the font the exports are drawn in. A label is placed by its
+offset from its point (``dx``, ``dy`` to the alphabetic baseline, ``align``), which a Vega-Lite text
+mark takes per datum; a label that fits nowhere is left out rather than drawn over something.
+"""
+
+import math
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+import shapely
+from PIL import ImageFont
+
+from turnover.extents import Extent, project
+from turnover.paths import REPO_ROOT
+
+PLOT_WIDTH = 760  # the plotting area of an exported chart, px
+PLOT_HEIGHT = 320
+MAP_HEIGHT = 430  # the static map's plotting area
+FONT_SIZE = 11
+ASCENT, DESCENT = 0.80, 0.24  # of the font size, above and below the baseline (DejaVu: caps 0.73, descenders 0.24)
+MARKER = 7.0  # half the side of the square kept clear around a point
+STROKE = 2.5  # half the width kept clear along a line or a partial-year span
+CLEARANCE = 2.0  # between a label and anything else
+FEW_YEARS = 8  # up to this many full years, every one is labelled
+FONT_FILE = REPO_ROOT / "static" / "fonts" / "DejaVuSans.ttf"
+
+
+@cache
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(FONT_FILE), size)
+
+
+def text_width(text: str, size: int = FONT_SIZE) -> float:
+    """The drawn width of ``text`` in DejaVu Sans at ``size`` px."""
+    return _font(size).getlength(text)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A label's text and where it sits relative to its point: ``dx``/``dy`` to the start of its baseline (per ``align``)."""
+
+    text: str
+    dx: float
+    dy: float
+    align: str  # "left", "center" or "right" of the anchor at (x + dx)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A point that wants a label, in pixels of the plotting area (y grows downwards)."""
+
+    key: object
+    x: float
+    y: float
+    text: str
+    prefer_below: bool = False
+
+
+def _offsets(text: str, prefer_below: bool) -> list[Placement]:
+    """Positions to try, nearest first: above, below, the four diagonals, right, left; then further out."""
+    rise = DESCENT * FONT_SIZE  # baseline above a box's bottom
+    drop = ASCENT * FONT_SIZE  # baseline below a box's top
+    middle = (ASCENT - DESCENT) / 2 * FONT_SIZE
+    tries = []
+    for gap in (MARKER + CLEARANCE, MARKER + 10, MARKER + 22, MARKER + 36):
+        above, below = Placement(text, 0, -gap - rise, "center"), Placement(text, 0, gap + drop, "center")
+        vertical = [below, above] if prefer_below else [above, below]
+        diagonal = [
+            Placement(text, MARKER / 2, -gap - rise, "left"),
+            Placement(text, -MARKER / 2, -gap - rise, "right"),
+            Placement(text, MARKER / 2, gap + drop, "left"),
+            Placement(text, -MARKER / 2, gap + drop, "right"),
+        ]
+        if prefer_below:
+            diagonal = diagonal[2:] + diagonal[:2]
+        tries += vertical + diagonal + [Placement(text, gap, middle, "left"), Placement(text, -gap, middle, "right")]
+    return tries
+
+
+def label_box(x: float, y: float, placement: Placement, size: int = FONT_SIZE) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of a placed label's text in pixels."""
+    width = text_width(placement.text, size)
+    anchor = x + placement.dx
+    left = {"left": anchor, "center": anchor - width / 2, "right": anchor - width}[placement.align]
+    baseline = y + placement.dy
+    return left, baseline - ASCENT * size, left + width, baseline + DESCENT * size
+
+
+def place_labels(candidates: list[Candidate], points: list[tuple[float, float]], lines: list[list[tuple[float, float]]], width: float, height: float) -> dict:
+    """Each candidate's label placement, by key, in the candidates' order of priority; those that fit nowhere are left out.
+
+    ``points``: every marker drawn (labelled or not); ``lines``: every polyline drawn (the series' runs,
+    the partial-year spans). A label stays inside the ``width`` × ``height`` area and clear of all of them
+    and of the labels placed before it.
+    """
+    drawn = [shapely.box(x - MARKER, y - MARKER, x + MARKER, y + MARKER) for x, y in points]
+    drawn += [shapely.LineString(line).buffer(STROKE) if len(line) > 1 else shapely.Point(line[0]).buffer(STROKE) for line in lines]
+    obstacles = shapely.union_all(drawn) if drawn else shapely.Polygon()
+    placed: dict = {}
+    taken = []
+    for candidate in candidates:
+        for placement in _offsets(candidate.text, candidate.prefer_below):
+            left, top, right, bottom = label_box(candidate.x, candidate.y, placement)
+            if left < 0 or top < 0 or right > width or bottom > height:
+                continue
+            box = shapely.box(left - CLEARANCE, top - CLEARANCE, right + CLEARANCE, bottom + CLEARANCE)
+            if box.intersects(obstacles) or any(box.intersects(other) for other in taken):
+                continue
+            placed[candidate.key] = placement
+            taken.append(box)
+            break
+    return placed
+
+
+def nice_top(largest: float, headroom: float = 1.12) -> float:
+    """A round upper end for a value axis starting at zero, with room above the largest value for its label."""
+    if not largest or largest <= 0 or math.isnan(largest):
+        return 1.0
+    target = largest * headroom
+    power = 10 ** math.floor(math.log10(target))
+    return next(step * power for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if step * power >= target)
+
+
+def labelled_years(full: pd.DataFrame, selected_year: int | None) -> list[int]:
+    """Which full years carry their value, most important first: all of them when there are few, else the
+    selected year, the last, the peak and the first."""
+    years = full["year"].tolist()
+    if not years:
+        return []
+    if len(years) <= FEW_YEARS:
+        order = [selected_year, years[-1], years[full["amount"].to_numpy().argmax()], years[0], *reversed(years)]
+    else:
+        order = [selected_year, years[-1], years[full["amount"].to_numpy().argmax()], years[0]]
+    return list(dict.fromkeys(year for year in order if year in years))
+
+
+def series_labels(data: pd.DataFrame, x_domain: tuple[float, float], y_top: float, selected_year: int | None = None, width: float = PLOT_WIDTH, height: float = PLOT_HEIGHT) -> pd.DataFrame:
+    """The series chart's labels: columns ``dx``, ``dy``, ``align`` indexed like ``data`` (only the labelled rows).
+
+    ``data`` has per figure ``middle`` (x), ``amount`` (y), ``start`` and ``end`` (a partial year's span),
+    ``full_year``, ``year``, ``run`` (consecutive full years share it) and ``label`` (the text). Every
+    partial year is labelled (its period is in its label), the latest first, and the full years
+    ``labelled_years`` picks; when space runs out, older partial years and the other full years give way.
+    """
+    def px(x: float) -> float:
+        return (x - x_domain[0]) / (x_domain[1] - x_domain[0]) * width
+
+    def py(y: float) -> float:
+        return height - y / y_top * height
+
+    full = data[data["full_year"]].sort_values("year")
+    partial = data[~data["full_year"]].sort_values(["year", "start", "end"])
+    points = [(px(x), py(y)) for x, y in zip(data["middle"], data["amount"])]
+    lines = [[(px(x), py(y)) for x, y in zip(run["middle"], run["amount"])] for _, run in full.groupby("run")]
+    lines += [[(px(s), py(y)), (px(e), py(y))] for s, e, y in zip(partial["start"], partial["end"], partial["amount"])]
+
+    def lower_than_neighbours(index) -> bool:
+        run = full[full["run"] == full.at[index, "run"]]
+        position = run.index.get_loc(index)
+        neighbours = run["amount"].iloc[max(position - 1, 0) : position + 2].drop(index)
+        return len(neighbours) > 0 and full.at[index, "amount"] < neighbours.mean()
+
+    def at(index, below: bool = False) -> Candidate:
+        return Candidate(index, px(data.at[index, "middle"]), py(data.at[index, "amount"]), data.at[index, "label"], below)
+
+    newest_partial = partial.index[::-1]
+    by_year = dict(zip(full["year"], full.index))
+    years = [at(by_year[year], lower_than_neighbours(by_year[year])) for year in labelled_years(full, selected_year)]
+    key_years = min(len(years), 4)  # the selected, last, peak and first years come before older partial years
+    candidates = [at(i) for i in newest_partial[:1]] + years[:key_years] + [at(i) for i in newest_partial[1:]] + years[key_years:]
+    placed = place_labels(candidates, points, lines, width, height)
+    return pd.DataFrame(
+        {"dx": [p.dx for p in placed.values()], "dy": [p.dy for p in placed.values()], "align": [p.align for p in placed.values()]},
+        index=pd.Index(list(placed.keys()), dtype=data.index.dtype),
+    )
+
+
+def end_label_offsets(ends: list[float], height: float = PLOT_HEIGHT, size: int = FONT_SIZE) -> list[float]:
+    """Vertical positions (px, text middles) for labels at the ends of several lines: each as near its line's
+    end as it can be, no two closer than a line of text, all inside the plot's height."""
+    step = size * (ASCENT + DESCENT) + CLEARANCE
+    order = sorted(range(len(ends)), key=lambda i: ends[i])
+    low, high = step / 2, height - step / 2
+    spread = [min(max(ends[i], low), high) for i in order]
+    for k in range(1, len(spread)):  # push down from the top
+        spread[k] = max(spread[k], spread[k - 1] + step)
+    overflow = spread[-1] - high if spread else 0
+    if overflow > 0:  # then back up from the bottom
+        spread[-1] = high
+        for k in range(len(spread) - 2, -1, -1):
+            spread[k] = min(spread[k], spread[k + 1] - step)
+    result = [0.0] * len(ends)
+    for k, i in enumerate(order):
+        result[i] = spread[k]
+    return result
+
+
+def map_labels(table: pd.DataFrame, extent: Extent, anchors: dict[str, tuple[float, float]], limit: int = 5, width: float = PLOT_WIDTH, height: float = MAP_HEIGHT) -> pd.DataFrame:
+    """The year's largest partners within the extent, each labelled with its name and figure beside a dot, no two touching.
+
+    ``table``: a ranking (largest first) with ``region``, ``region_name`` and ``shown``; ``anchors``: region id
+    -> (lon, lat) of its dot. Returns ``region``, ``lon``, ``lat``, ``label``, ``dx``, ``dy``, ``align`` for the
+    labels that fit, in rank order.
+    """
+    top = table[table["region"].isin(extent.regions) & table["region"].isin(anchors.keys())].head(limit)
+    spots = [project(extent, *anchors[region], width, height) for region in top["region"]]
+    texts = (top["region_name"] + ": " + top["shown"]).tolist()
+    candidates = [Candidate(region, x, y, text) for region, (x, y), text in zip(top["region"], spots, texts)]
+    placed = place_labels(candidates, spots, [], width, height)
+    rows = [
+        {"region": c.key, "lon": anchors[c.key][0], "lat": anchors[c.key][1], "label": c.text, "dx": p.dx, "dy": p.dy, "align": p.align}
+        for c in candidates
+        if (p := placed.get(c.key)) is not None
+    ]
+    return pd.DataFrame(rows, columns=["region", "lon", "lat", "label", "dx", "dy", "align"])

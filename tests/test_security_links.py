@@ -1,12 +1,14 @@
 """Hostile links: every page answers with a notice, never a traceback, and a notice never echoes more than a
 short, escaped prefix of what was given (issue 16, item 3)."""
 
+import threading
 import time
-from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.security_support import copy_data, get, run_page, serving
 from turnover.paths import REPO_ROOT
 from turnover.regions import load_registry
 from turnover.urlstate import MAX_PARAM, QUOTED, parse_filters, quoted
@@ -75,3 +77,31 @@ def test_a_quotation_is_short_and_escaped():
     long = quoted("x" * 1000)
     assert long.endswith("…") and len(long) <= QUOTED + 3
     assert quoted("a\x00b\x1b\u202ec") == "'a\\x00b\\x1b\\u202ec'"
+
+
+def test_a_huge_link_does_not_hold_up_other_users(tmp_path):
+    """One tab opens a 100,000-character link while others use the app: their answers stay prompt (the closest-name
+    search on the whole value held the interpreter for 16 s, and the health check took 6.9 s for everyone)."""
+    data = copy_data(tmp_path)
+    # under Streamlit's own limit of 512Ki characters for a whole query string (it ignores longer ones)
+    hostile = "region=" + HUGE + "&year=" + quote("²" * 10_000) + "&flow=" + "x" * 100_000
+    with serving(data) as port:
+        run_page(port, "region", "region=RU-SMO")  # the data is loaded and cached, as on a server in use
+        normal = max(run_page(port, "region", "region=RU-BRY&year=2023").seconds for _ in range(3))
+        finished, health, others = {}, [], []
+        tab = threading.Thread(target=lambda: finished.update(run=run_page(port, "region", hostile)))
+        tab.start()
+        while tab.is_alive():
+            started = time.perf_counter()
+            assert get(port, "/_stcore/health")[0] == 200
+            health.append(time.perf_counter() - started)
+            other = run_page(port, "region", "region=RU-BRY&year=2023")
+            assert "Belarus – Bryansk Oblast" in other.texts
+            others.append(other.seconds)
+        tab.join()
+    print(f"normal {normal:.2f} s; while the huge link ran: health {max(health):.2f} s, other users {max(others):.2f} s")
+    assert max(health) < 1.0, f"the health check waited {max(health):.1f} s"
+    assert max(others) < 3 * normal + 1.0, f"another user waited {max(others):.1f} s (normally {normal:.1f} s)"
+    notices = [text for text in finished["run"].texts if text.startswith(("Unknown region", "No figures for year", "Unknown flow"))]
+    assert len(notices) == 3 and all(len(notice) < 400 for notice in notices), notices
+    assert "Belarus – Smolensk Oblast" in finished["run"].texts

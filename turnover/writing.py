@@ -15,6 +15,7 @@ whole data folder at start-up, so a dead write leaves at most one temporary file
 
 import errno
 import fcntl
+import glob
 import os
 import tempfile
 import time
@@ -73,12 +74,12 @@ def write_atomically(path: Path, data: bytes) -> None:
     _fsync_folder(path.parent)
 
 
-def remove_stale_temporaries(folder: Path, name: str = "*") -> list[Path]:
-    """Delete the temporary files of dead writes to ``name`` (every file with ``*``) in ``folder``; returns them.
+def remove_stale_temporaries(folder: Path, name: str | None = None) -> list[Path]:
+    """Delete the temporary files of dead writes to ``name`` (to any file when None) in ``folder``; returns them.
 
     A live write holds the lock on its temporary file, so it is left alone."""
     removed = []
-    for temporary in Path(folder).glob(f".{name}.*{TEMPORARY_SUFFIX}"):
+    for temporary in Path(folder).glob(f".{glob.escape(name) if name else '*'}.*{TEMPORARY_SUFFIX}"):
         try:
             descriptor = os.open(temporary, os.O_RDONLY)
         except OSError:

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,4 +134,6 @@ def run_page(port: int, page: str = "", query: str = "", host: str | None = None
     Raises ``Refused`` when the server refuses the websocket."""
     if origin == "same":
         origin = f"http://{host or f'localhost:{port}'}"
-    return asyncio.run(asyncio.wait_for(_run_page(port, page, query, host, origin, cookie), timeout))
+    # in a thread of its own: Playwright's sync API keeps an event loop running in this one once a browser test ran
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, asyncio.wait_for(_run_page(port, page, query, host, origin, cookie), timeout)).result()

@@ -9,8 +9,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from app.guard import session_write_refusal
 from app.widgets import plain
 from turnover import paths
+from turnover.access import curation_off_message
 from turnover.add import add_rows, cell, source_id_for
 from turnover.dataset import Dataset
 from turnover.extract import FIGURE_COLUMNS, candidates_frame, detect_language, extract_figures
@@ -21,8 +23,13 @@ KEY = "curate_"  # prefix of this page's session keys
 
 
 def require_curation_mode() -> None:
+    """Stop the page unless curation is on and this session may write (its own page, allowed host, write token)."""
     if not paths.curation_enabled():
-        st.error("Curation is off. Start the dashboard with TURNOVER_CURATION=1 to add figures.")
+        st.error(curation_off_message())
+        st.stop()
+    refusal = session_write_refusal()
+    if refusal:
+        st.error(plain(refusal))
         st.stop()
 
 

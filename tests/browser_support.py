@@ -39,10 +39,11 @@ def running_app(env_extra: dict | None = None):
 
 
 def start_app(env_extra: dict | None = None) -> tuple[subprocess.Popen, str]:
+    """The app as `make run` starts it (serve.py: the dashboard behind app/guard.py)."""
     port = free_port()
     env = {**os.environ, **(env_extra or {})}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.headless", "true"],
+        [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port), "--server.headless", "true"],
         cwd=REPO_ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

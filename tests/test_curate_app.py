@@ -26,6 +26,9 @@ def data(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("TURNOVER_DATA_DIR", str(folder))
     monkeypatch.setenv("TURNOVER_GEO_DIR", str(REPO_ROOT / "geo"))
     monkeypatch.setenv("TURNOVER_CURATION", "1")
+    # AppTest has no browser page, so no Host, Origin or write token: these tests are about curating, and
+    # stand in for a session of the dashboard's own page (tests/test_security_*.py test the refusal itself)
+    monkeypatch.setattr("app.curation.session_write_refusal", lambda: None)
     return folder
 
 

@@ -12,6 +12,9 @@ from turnover.problems import Problem, display_path
 from turnover.validate import check_unique, read_table
 
 
+MAX_NAME = 100  # characters of an unknown name compared with the known ones: the longest known name is far shorter
+
+
 class UnknownRegion(LookupError):
     """A name that matches no region; carries the closest known names so a person can pick."""
 
@@ -52,8 +55,10 @@ class Registry:
             return str(error)
 
     def closest(self, name: str, limit: int = 3) -> list[tuple[str, str]]:
+        """The known regions whose names are nearest ``name``; only its first ``MAX_NAME`` characters are compared,
+        so the search takes about the same time whatever is given (100,000 characters took 16 s before)."""
         keys = list(self.names)
-        found = process.extract(normalise_name(name), keys, scorer=fuzz.WRatio, limit=limit * 3)
+        found = process.extract(normalise_name(name[:MAX_NAME]), keys, scorer=fuzz.WRatio, limit=limit * 3)
         seen, result = set(), []
         for key, _score, _ in found:
             region_id = self.names[key]

@@ -1,8 +1,12 @@
 """Filters (region, year, flow, briefing) read from and written to the page address, so a link reproduces a view.
 
-A bad parameter never raises: it falls back to the default and yields a notice the page shows.
+A bad parameter never raises: it falls back to the default and yields a notice the page shows. Links are
+parsed strictly and cheaply, whoever wrote them: every value is cut to ``MAX_PARAM`` characters before any
+lookup, a year is ASCII digits only (``str.isdigit`` also accepts "²", which ``int`` refuses), and a notice
+quotes at most ``QUOTED`` characters of what was given, with control characters escaped.
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -11,6 +15,9 @@ from turnover.vocabulary import FLOWS
 
 DEFAULT_REGION = "RU-SMO"
 DEFAULT_FLOW = "turnover"
+MAX_PARAM = 200  # characters of a query value read at all; no region name, year or flow is near this long
+QUOTED = 40  # characters of a bad value a notice repeats
+YEAR = re.compile(r"[0-9]{1,4}")  # ASCII digits only
 
 
 @dataclass(frozen=True)
@@ -33,17 +40,32 @@ def default_year(years_with_figures: Mapping[int, int]) -> int:
     return max(year for year, count in years_with_figures.items() if count * 4 >= best)
 
 
+def quoted(value: str) -> str:
+    """A short, escaped quotation of a value from a link: at most ``QUOTED`` characters, control characters
+    and invisible formatting characters shown as escapes, an ellipsis when cut."""
+    shown = repr(value[:QUOTED])
+    return shown + "…" if len(value) > QUOTED else shown
+
+
+def param(params: Mapping[str, str], name: str) -> str:
+    """One query value, cut to ``MAX_PARAM`` characters and stripped (a repeated key gives its last value)."""
+    value = params.get(name, "")
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else ""
+    return str(value)[:MAX_PARAM].strip()
+
+
 def parse_filters(params: Mapping[str, str], registry: Registry, regions: list[str], years: list[int], fallback_year: int) -> tuple[Filters, list[str]]:
     """Filters from query parameters, with a notice for each value that could not be used."""
     notices = []
     region = DEFAULT_REGION if DEFAULT_REGION in regions else regions[0]
-    raw_region = params.get("region", "").strip()
+    raw_region = param(params, "region")
     if raw_region:
         try:
             resolved = registry.resolve(raw_region)
         except UnknownRegion as error:
             hint = ", ".join(f"{name} ({rid})" for name, rid in error.suggestions)
-            notices.append(f"Unknown region {raw_region!r} in the link; showing {registry.name(region)}. Closest known: {hint}.")
+            notices.append(f"Unknown region {quoted(raw_region)} in the link; showing {registry.name(region)}. Closest known: {hint}.")
         else:
             if resolved in regions:
                 region = resolved
@@ -51,20 +73,20 @@ def parse_filters(params: Mapping[str, str], registry: Registry, regions: list[s
                 notices.append(f"No figures for {registry.name(resolved)} ({resolved}); showing {registry.name(region)}.")
 
     year = fallback_year
-    raw_year = params.get("year", "").strip()
+    raw_year = param(params, "year")
     if raw_year:
-        if raw_year.isdigit() and int(raw_year) in years:
+        if YEAR.fullmatch(raw_year) and int(raw_year) in years:
             year = int(raw_year)
         else:
-            notices.append(f"No figures for year {raw_year!r} (data covers {min(years)}–{max(years)}); showing {year}.")
+            notices.append(f"No figures for year {quoted(raw_year)} (data covers {min(years)}–{max(years)}); showing {year}.")
 
     flow = DEFAULT_FLOW
-    raw_flow = params.get("flow", "").strip()
+    raw_flow = param(params, "flow")
     if raw_flow:
         if raw_flow in FLOWS:
             flow = raw_flow
         else:
-            notices.append(f"Unknown flow {raw_flow!r}; expected one of {', '.join(FLOWS)}; showing {flow}.")
+            notices.append(f"Unknown flow {quoted(raw_flow)}; expected one of {', '.join(FLOWS)}; showing {flow}.")
 
-    briefing = params.get("briefing", "").strip().lower() in ("1", "true", "yes")
+    briefing = param(params, "briefing").lower() in ("1", "true", "yes")
     return Filters(region, year, flow, briefing), notices

@@ -10,14 +10,15 @@ import streamlit as st
 from app import state
 from app.timing import timed_run
 from turnover import paths
-from app.widgets import show_data_problems, show_notices
+from app.widgets import plain, show_data_problems, show_notices
+from turnover.problems import no_figures_message
 
 st.set_page_config(page_title="Belarus – Russian regions: trade", page_icon="static/favicon.png", layout="wide")
 
 with timed_run() as run:  # off unless TURNOVER_TIMING_LOG is set (bench/run.py)
     data = state.dataset()
     if data.figures.empty:  # nothing usable: say why instead of drawing empty pages
-        st.error(f"No figure could be loaded from {paths.data_dir()}; the problems found are listed below.")
+        st.error(plain(no_figures_message(paths.data_dir())))
         show_data_problems(data.problems, expanded=True)
         st.stop()
     filters, notices = state.sidebar_filters(data)

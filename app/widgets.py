@@ -6,7 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from turnover.charts import Framed
+from turnover.downloads import problems_table, safe_csv
+from turnover.problems import problems_summary, shown_problems_caption
 from turnover.exporting import chart_png, chart_svg
+
+
+SHOWN_PROBLEMS = 200  # the panel lists this many; the report download has them all
 
 
 def _slug(text: str) -> str:
@@ -37,9 +42,10 @@ def show_notices(notices: list[str]) -> None:
 
 
 def show_data_problems(problems, expanded: bool = False) -> None:
-    """A visible panel listing every row left out, so nothing bad is silently hidden."""
+    """A visible panel with the first problems, their count and the whole report as a download, so nothing bad is silently hidden."""
     if not problems:
         return
-    with st.expander(f":material/warning: {len(problems)} input problem(s): rows skipped; every other row is shown", expanded=expanded):
-        table = pd.DataFrame([{"file": p.path, "line": p.line, "column": p.column, "reason": p.reason} for p in problems])
-        st.dataframe(table, hide_index=True, width="stretch")
+    with st.expander(f":material/warning: {plain(problems_summary(problems))}", expanded=expanded):
+        st.dataframe(problems_table(problems[:SHOWN_PROBLEMS]), hide_index=True, width="stretch")
+        st.caption(shown_problems_caption(len(problems), SHOWN_PROBLEMS))
+        st.download_button("Download the problem report (CSV)", data=lambda: safe_csv(problems_table(problems)), file_name="problems.csv", mime="text/csv", on_click="ignore", key="download_problems")

@@ -34,11 +34,11 @@ def read_input(path: Path, max_bytes: int) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise InputError("is not a regular file (a device, pipe or socket); refused")
         if info.st_size > max_bytes:
-            raise InputError(f"file is larger than {max_bytes // 2**20} MB; refusing to read it")
+            raise InputError(f"file is larger than {_size(max_bytes)}; refusing to read it")
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             data = handle.read(max_bytes + 1)
         if len(data) > max_bytes:  # grew while being read
-            raise InputError(f"file is larger than {max_bytes // 2**20} MB; refusing to read it")
+            raise InputError(f"file is larger than {_size(max_bytes)}; refusing to read it")
         return data
     except OSError as error:
         if isinstance(error, InputError):
@@ -46,3 +46,7 @@ def read_input(path: Path, max_bytes: int) -> bytes:
         raise InputError(f"file cannot be read ({error.strerror or error})") from None
     finally:
         os.close(descriptor)
+
+
+def _size(size: int) -> str:
+    return f"{size // 2**20:,} MB" if size >= 2**20 else f"{size:,} bytes"

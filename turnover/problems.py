@@ -61,3 +61,8 @@ def validate_summary(problems: list[Problem], summary: str) -> tuple[str, bool]:
     if refused:
         return f"{refused} problem(s)" + (f" and {warned} warning(s)" if warned else "") + f"; the good rows: {summary}", True
     return "OK: " + summary + (f" ({warned} warning(s) above)" if warned else ""), False
+
+
+def no_figures_message(data_dir: Path) -> str:
+    """The dashboard's stop notice when no figure survived the checks."""
+    return f"No figure could be loaded from {data_dir}; the problems found are listed below (the pages need at least one figure)."

@@ -4,6 +4,8 @@ import streamlit as st
 
 from app import state
 from turnover import paths
+from app.widgets import plain
+from turnover.downloads import DOWNLOADS_CAPTION, data_file_offers, safe_csv
 from turnover.provenance import conflicts, provenance_table, search_figures
 
 SHOWN_ROWS = 5000  # a browser table of a million rows helps nobody; the download has them all
@@ -34,14 +36,15 @@ st.caption(f"{clashes['Slot'].nunique() if len(clashes) else 0} region-periods w
 st.dataframe(clashes, hide_index=True, width="stretch")
 
 st.subheader("Downloads")
-columns = st.columns(4)
-for column, name in zip(columns, ["figures.csv", "sources.csv", "fx.csv", "undated.csv"]):
-    path = paths.data_dir() / name
-    if path.is_file():
-        column.download_button(f"Download {name}", data=path.read_bytes(), file_name=name, mime="text/csv", on_click="ignore", key=f"download_{name}")
+st.caption(DOWNLOADS_CAPTION)
+for column, offer in zip(st.columns(4), data_file_offers(data, paths.data_dir())):
+    if offer.refused:
+        column.caption(plain(offer.refused))
+    else:
+        column.download_button(f"Download {offer.name}", data=offer.make, file_name=offer.name, mime="text/csv", on_click="ignore", key=f"download_{offer.name}")
 st.download_button(
     "Download the table above with derived columns (CSV)",
-    data=lambda: provenance_table(found).to_csv(index=False).encode("utf-8"),
+    data=lambda: safe_csv(provenance_table(found)),
     file_name="figures-with-sources.csv",
     mime="text/csv",
     on_click="ignore",

@@ -24,6 +24,7 @@ MAX_BYTES = 512 * 1024 * 1024
 MAX_FIELD_CHARS = 10_000  # a note or a title; a longer field is a mistake or an attack
 MAX_LINE_CHARS = 100_000  # longer lines are refused before any parsing
 CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # everything a text field must not hold, except LF
+BAD_BYTES = re.compile("[\udc80-\udcff]")  # what surrogateescape made of bytes that are not UTF-8
 MARK = "\ue000"  # stands in for a control character while the line is parsed, so its field can be named
 
 
@@ -42,11 +43,11 @@ def read_rows(path: Path, columns: list[str], optional: tuple[str, ...] = ()) ->
     if b"\x00" in raw:
         return empty, [Problem(shown, 0, "", "file holds NUL bytes: it is binary or UTF-16, not UTF-8 text; no row of the file was read")]
     try:
-        text, clean = raw.decode("utf-8"), True
+        text, utf8 = raw.decode("utf-8"), True
     except UnicodeDecodeError:
-        text, clean = raw.decode("utf-8", errors="surrogateescape"), False
+        text, utf8 = raw.decode("utf-8", errors="surrogateescape"), False
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    clean = clean and not CONTROL.search(text)
+    clean = utf8 and not CONTROL.search(text)
     numbered = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
     if not numbered:
         return empty, [Problem(shown, 0, "", f"file is empty; expected a header: {','.join(columns)}")]
@@ -63,7 +64,7 @@ def read_rows(path: Path, columns: list[str], optional: tuple[str, ...] = ()) ->
     frame = _parse_clean(body, header) if clean else None
     problems: list[Problem] = []
     if frame is None:
-        frame, problems = _parse_line_by_line(body, header, shown)
+        frame, problems = _parse_line_by_line(body, header, shown, utf8)
     for name in optional:
         if name not in frame.columns:
             frame[name] = ""
@@ -114,36 +115,44 @@ def _parse_clean(numbered: list[tuple[int, str]], header: list[str]) -> pd.DataF
     return frame
 
 
-def _parse_line_by_line(numbered: list[tuple[int, str]], header: list[str], shown: str) -> tuple[pd.DataFrame, list[Problem]]:
-    problems, records = [], []
+def _parse_line_by_line(numbered: list[tuple[int, str]], header: list[str], shown: str, utf8: bool) -> tuple[pd.DataFrame, list[Problem]]:
+    problems, rows, numbers = [], [], []
     width = len(header)
     for number, line in numbered:
-        if _has_bad_bytes(line):
+        if not utf8 and _has_bad_bytes(line):
             problems.append(Problem(shown, number, "", "not valid UTF-8 (save the file as UTF-8); row skipped"))
             continue
         if len(line) > MAX_LINE_CHARS:
             problems.append(Problem(shown, number, "", f"line is {len(line):,} characters long, more than {MAX_LINE_CHARS:,}; row skipped"))
             continue
-        controls = sorted({f"U+{ord(ch):04X}" for ch in CONTROL.findall(line)})
-        try:
-            fields = next(csv.reader([CONTROL.sub(MARK, line) if controls else line], strict=True))
-        except csv.Error as error:
-            problems.append(Problem(shown, number, "", f"unreadable CSV ({error}); a stray quote? row skipped"))
-            continue
+        controls = CONTROL.findall(line)
+        marked = CONTROL.sub(MARK, line) if controls else line
+        if '"' in marked:
+            try:
+                fields = next(csv.reader([marked], strict=True))
+            except csv.Error as error:
+                problems.append(Problem(shown, number, "", f"unreadable CSV ({error}); a stray quote? row skipped"))
+                continue
+        else:  # no quote: the csv module would split at the commas too, only slower
+            fields = marked.split(",")
         if len(fields) != width:
             problems.append(Problem(shown, number, "", f"expected {width} fields, found {len(fields)} (a stray comma or quote?); row skipped"))
             continue
-        too_long = [(name, len(value)) for name, value in zip(header, fields) if len(value) > MAX_FIELD_CHARS]
-        if too_long:
-            name, size = too_long[0]
-            problems.append(Problem(shown, number, name, f"field is {size:,} characters long, more than {MAX_FIELD_CHARS:,}; row skipped"))
-            continue
+        if len(line) > MAX_FIELD_CHARS:
+            too_long = [(name, len(value)) for name, value in zip(header, fields) if len(value) > MAX_FIELD_CHARS]
+            if too_long:
+                name, size = too_long[0]
+                problems.append(Problem(shown, number, name, f"field is {size:,} characters long, more than {MAX_FIELD_CHARS:,}; row skipped"))
+                continue
         if controls:
-            fields = _replace_controls(fields, header, ", ".join(controls), shown, number, problems)
-        record = {name: value.strip() for name, value in zip(header, fields)}
-        record["line"] = number
-        records.append(record)
-    return pd.DataFrame.from_records(records, columns=[*header, "line"]), problems
+            found = ", ".join(sorted({f"U+{ord(ch):04X}" for ch in controls}))
+            fields = _replace_controls(fields, header, found, shown, number, problems)
+        rows.append(fields)
+        numbers.append(number)
+    frame = pd.DataFrame(rows, columns=header, dtype=str) if rows else pd.DataFrame(columns=header, dtype=str)
+    frame = frame.apply(lambda column: column.str.strip())
+    frame["line"] = numbers
+    return frame, problems
 
 
 def _replace_controls(fields: list[str], header: list[str], found: str, shown: str, number: int, problems: list[Problem]) -> list[str]:
@@ -155,4 +164,4 @@ def _replace_controls(fields: list[str], header: list[str], found: str, shown: s
 
 
 def _has_bad_bytes(line: str) -> bool:
-    return any("\udc80" <= ch <= "\udcff" for ch in line)
+    return BAD_BYTES.search(line) is not None

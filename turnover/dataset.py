@@ -19,7 +19,7 @@ from turnover.schemas import fx_outside_band
 from turnover.validate import FIGURE_KEY, check_unique, read_table, reject
 from turnover.vocabulary import SCALES, TOTAL_COVERAGES
 
-CLOSEST_BUDGET = 1000  # distinct unknown region names for which the closest known names are searched
+CLOSEST_BUDGET = 50  # distinct unknown region names for which the closest known names are searched
 MAX_USD_MN = 1_000_000  # US$ 1 trillion: more than Russia's whole foreign trade; a figure above it is refused
 SOURCE_MISSING = "source missing (sources.csv could not be read)"
 REGIONAL_FACTOR = 1.5  # a regional figure above this multiple of the year's national total is flagged
@@ -97,7 +97,7 @@ def load_dataset(data_dir: Path | None = None, geo_dir: Path | None = None) -> D
     problems += more
     for name in BOUNDARY_FILES:
         problems += check_boundaries(geo_dir / name, registry)
-    return Dataset(figures, sources, fx, registry, sorted(problems), undated)
+    return Dataset(figures, sources, fx, registry, sorted(problems, key=lambda p: (p.path, p.line, p.column, p.reason)), undated)
 
 
 def _load_sources(path: Path) -> tuple[pd.DataFrame, list[Problem]]:

@@ -136,7 +136,7 @@ def _load_undated(path: Path, registry: Registry, sources: pd.DataFrame, sources
     return undated, problems + more
 
 
-def _load_figures(path: Path, registry: Registry, sources: pd.DataFrame, fx: pd.DataFrame, sources_readable: bool = True) -> tuple[pd.DataFrame, list[Problem]]:
+def _load_figures(path: Path, registry: Registry, sources: pd.DataFrame, fx: pd.DataFrame, sources_readable: bool) -> tuple[pd.DataFrame, list[Problem]]:
     figures, problems = read_table(path, "figures")
     shown = display_path(path)
     unknown = ~figures["region"].isin(registry.table.index)

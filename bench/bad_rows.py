@@ -54,7 +54,9 @@ def write_folder(rows: int) -> tuple[Path, Path]:
 def timed(command: list[str], env: dict, cwd: Path) -> tuple[float, str]:
     started = time.perf_counter()
     done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True)
-    return time.perf_counter() - started, done.stdout.strip().splitlines()[-1:] and done.stdout.strip().splitlines()[-1] or done.stderr.strip()[-200:]
+    elapsed = time.perf_counter() - started
+    lines = done.stdout.strip().splitlines()
+    return elapsed, lines[-1] if lines else done.stderr.strip()[-200:]
 
 
 def first_page(code: Path, data: Path, geo: Path) -> str:

@@ -7,8 +7,13 @@ import streamlit as st
 
 from app import briefing
 from turnover.charts import Framed
+from turnover.downloads import problems_table, safe_csv
+from turnover.problems import errors
 from turnover.exporting import chart_png, chart_svg
 from turnover.texts import pages, tables
+
+
+SHOWN_PROBLEMS = 200  # the panel lists this many; the report download has them all
 
 
 def _slug(text: str) -> str:
@@ -45,10 +50,11 @@ def show_notices(notices: list[str]) -> None:
 
 
 def show_data_problems(problems, expanded: bool = False) -> None:
-    """A visible panel listing every row left out, so nothing bad is silently hidden."""
+    """A visible panel with the first problems, their count and the whole report as a download, so nothing bad is silently hidden."""
     if not problems:
         return
-    with st.expander(f":material/warning: {plain(pages.data_problems(len(problems)))}", expanded=expanded):
-        headers = tables.problem_headers()
-        table = pd.DataFrame([{headers[name]: getattr(p, name) for name in headers} for p in problems])
-        st.dataframe(table, hide_index=True, width="stretch")
+    refused = len(errors(problems))
+    with st.expander(f":material/warning: {plain(pages.data_problems(refused, len(problems) - refused))}", expanded=expanded):
+        st.dataframe(problems_table(problems[:SHOWN_PROBLEMS]), hide_index=True, width="stretch")
+        st.caption(plain(pages.shown_problems(len(problems), SHOWN_PROBLEMS)))
+        st.download_button(pages.problem_report_download(), data=lambda: safe_csv(problems_table(problems)), file_name="problems.csv", mime="text/csv", on_click="ignore", key="download_problems")

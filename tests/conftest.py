@@ -37,16 +37,26 @@ RU-MOW,2023,12,turnover,5,USD,bn,at_least,goods,,old-1,
 RU,2023,12,turnover,50,USD,bn,approx,goods,,old-1,
 """
 
+UNDATED = """region,period_text,value,currency,scale,qualifier,flow,coverage,source_id,note
+RU-SMO,"annual level, stated Nov 2024",4,USD,bn,approx,turnover,goods,belta-1,
+"""
+BOUNDARIES = (
+    '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"id": "RU-SMO", "name_en": "Smolensk Oblast", '
+    '"name_ru": "Смоленская область", "country": "RU"}, "geometry": {"type": "Polygon", "coordinates": [[[31, 54], [31, 56], [35, 56], [35, 54], [31, 54]]]}}]}'
+)
+
 
 @pytest.fixture
 def write_dataset(tmp_path: Path):
-    """Write a data/ and geo/ pair under tmp_path; any file's text can be replaced. Returns (data, geo)."""
+    """Write a data/ and geo/ pair under tmp_path (both boundary files too); any file's text can be replaced. Returns (data, geo)."""
 
-    def write(figures: str = FIGURES, sources: str = SOURCES, fx: str = FX, regions: str = REGIONS) -> tuple[Path, Path]:
+    def write(figures: str = FIGURES, sources: str = SOURCES, fx: str = FX, regions: str = REGIONS, undated: str = UNDATED, boundaries: str = BOUNDARIES) -> tuple[Path, Path]:
         data, geo = tmp_path / "data", tmp_path / "geo"
         data.mkdir(exist_ok=True)
         geo.mkdir(exist_ok=True)
-        for folder, name, text in [(data, "figures.csv", figures), (data, "sources.csv", sources), (data, "fx.csv", fx), (geo, "regions.csv", regions)]:
+        files = [(data, "figures.csv", figures), (data, "sources.csv", sources), (data, "fx.csv", fx), (data, "undated.csv", undated), (geo, "regions.csv", regions)]
+        files += [(geo, "regions.geojson", boundaries), (geo, "regions-overview.geojson", boundaries)]
+        for folder, name, text in files:
             if text is not None:
                 (folder / name).write_text(text, encoding="utf-8")
         return data, geo

@@ -101,7 +101,7 @@ def test_payloads_in_map_tooltips_are_text(watched, hostile_app):
 
 def test_sources_page_shows_payloads_as_text_and_lists_rejected_rows(watched, hostile_app):
     watched.open(f"{hostile_app}/sources")
-    panel = watched.page.get_by_text(re.compile(r"\d+ input problems?: the rows? (is|are) skipped"))
+    panel = watched.page.get_by_text(re.compile(r"[\d,]+ input problems?: rows or files left out"))
     expect(panel).to_be_visible(timeout=30_000)
     panel.click()
     expect(watched.page.locator('[data-testid="stExpander"]').first.locator('[data-testid="stDataFrame"]')).to_be_visible()

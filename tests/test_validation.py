@@ -180,13 +180,15 @@ def test_a_huge_file_is_refused_with_a_clear_message(write_dataset, monkeypatch)
     assert reasons["figures.csv"].startswith("file is larger than")
 
 
-@pytest.mark.parametrize(("content", "reason"), [(None, "boundary file not found"), ("{not json", "not valid GeoJSON"), ('{"type": "Feature"}', "not a GeoJSON FeatureCollection"), ('{"type": "FeatureCollection", "features": [{"properties": {"id": "XX-1"}}]}', "has id 'XX-1', not in regions.csv")])
+@pytest.mark.parametrize(("content", "reason"), [(None, "boundary file not found"), ("{not json", "not valid GeoJSON"), ('{"type": "Feature"}', "not a GeoJSON FeatureCollection"), ('{"type": "FeatureCollection", "features": [{"properties": {"id": "XX-1"}, "geometry": {"type": "Polygon", "coordinates": []}}]}', "has id 'XX-1', not in regions.csv")])
 def test_a_missing_or_corrupt_boundary_file_is_reported(write_dataset, content, reason):
     from turnover.boundaries import check_boundaries
     from turnover.regions import load_registry
 
     _, geo = write_dataset()
-    if content is not None:
+    if content is None:
+        (geo / "regions.geojson").unlink()
+    else:
         (geo / "regions.geojson").write_text(content)
     registry, _ = load_registry(geo / "regions.csv")
     problems = check_boundaries(geo / "regions.geojson", registry)

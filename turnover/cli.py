@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from turnover import paths
-from turnover.boundaries import check_boundaries
 from turnover.dataset import load_dataset
+from turnover.problems import validate_summary
 from turnover.vocabulary import COVERAGES, CURRENCIES, FLOWS, LANGUAGES, QUALIFIERS, SCALES, STATS
 
 
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_validate(data_dir: Path, geo_dir: Path) -> int:
     dataset = load_dataset(data_dir, geo_dir)
-    problems = dataset.problems + check_boundaries(geo_dir / "regions.geojson", dataset.registry) + check_boundaries(geo_dir / "regions-overview.geojson", dataset.registry)
+    problems = dataset.problems  # every file's problems, boundary files included
     for problem in problems:
         print(problem)
     figures = dataset.figures
@@ -45,13 +45,12 @@ def run_validate(data_dir: Path, geo_dir: Path) -> int:
     subjects = figures[figures["region"].str.startswith("RU-")]["region"].nunique()
     summary = (
         f"{len(figures)} figures ({len(full_year)} full-year turnover) for {subjects} Russian regions, "
-        f"{len(dataset.ranks)} rank statements, {len(dataset.sources)} sources, {len(dataset.fx)} exchange rates, {len(dataset.registry.table)} regions in the registry"
+        f"{len(dataset.ranks)} rank statements, {len(dataset.sources)} sources, {len(dataset.fx)} exchange rates, {len(dataset.undated)} undated statements, "
+        f"{len(dataset.registry.table)} regions in the registry"
     )
-    if problems:
-        print(f"{len(problems)} problem(s); the good rows: {summary}", file=sys.stderr)
-        return 1
-    print(f"OK: {summary}")
-    return 0
+    last, failed = validate_summary(problems, summary)
+    print(last, file=sys.stderr if failed else sys.stdout)
+    return 1 if failed else 0
 
 
 # --- add ---------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Load the curated CSVs into one typed, validated data set with the derived columns the views need."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -8,15 +9,22 @@ import numpy as np
 import pandas as pd
 
 from turnover import cache, paths
+from turnover.boundaries import BOUNDARY_FILES, check_boundaries
 from turnover.formatting import format_published, format_usd_mn, with_qualifier
 from turnover.periods import period_label
-from turnover.problems import Problem, display_path
 from turnover.aggregate import federal_subjects
+from turnover.problems import WARNING, Problem, display_path
 from turnover.ranks import load_ranks
 from turnover.regions import Registry, load_registry
+from turnover.schemas import fx_outside_band
 from turnover.selection import displayed_totals, mark_displayed
 from turnover.validate import FIGURE_KEY, check_unique, read_table, reject
 from turnover.vocabulary import SCALES, TOTAL_COVERAGES
+
+CLOSEST_BUDGET = 50  # distinct unknown region names for which the closest known names are searched
+MAX_USD_MN = 1_000_000  # US$ 1 trillion: more than Russia's whole foreign trade; a figure above it is refused
+SOURCE_MISSING = "source missing (sources.csv could not be read)"
+REGIONAL_FACTOR = 1.5  # a regional figure above this multiple of the year's national total is flagged
 
 
 @dataclass
@@ -28,6 +36,7 @@ class Dataset:
     fx: pd.DataFrame
     registry: Registry
     problems: list[Problem] = field(default_factory=list)
+    undated: pd.DataFrame = field(default_factory=pd.DataFrame)  # statements with no clean period, validated, never charted
     ranks: pd.DataFrame = field(default_factory=pd.DataFrame)  # published places and top groups (data/ranks.csv)
 
     @cached_property
@@ -75,21 +84,31 @@ class Dataset:
 
 
 def load_dataset(data_dir: Path | None = None, geo_dir: Path | None = None) -> Dataset:
-    """Read, validate and derive. Bad rows are left out and listed in ``problems``; good rows all stay."""
+    """Read, validate and derive. Bad rows are left out and listed in ``problems``; good rows all stay.
+
+    No input file, however broken, raises: a file that cannot be read at all is one problem, and every
+    table that does not depend on it still loads (without sources.csv the figures stay, marked "source
+    missing"; a broken boundary file is reported here and stops only the maps).
+    """
     data_dir = Path(data_dir or paths.data_dir())
     geo_dir = Path(geo_dir or paths.geo_dir())
     registry, problems = load_registry(geo_dir / "regions.csv")
     sources, more = _load_sources(data_dir / "sources.csv")
     problems += more
-    fx, more = _load_fx(data_dir / "fx.csv", sources)
+    sources_readable = not sources.empty  # with no source at all, figures stay and say 'source missing'
+    fx, more = _load_fx(data_dir / "fx.csv", sources, sources_readable)
+    problems += more
+    undated, more = _load_undated(data_dir / "undated.csv", registry, sources, sources_readable)
     problems += more
     figures_csv = data_dir / "figures.csv"
     inputs = [figures_csv, data_dir / "sources.csv", data_dir / "fx.csv", geo_dir / "regions.csv"]
-    figures, more = cache.figures_cached(figures_csv, inputs, lambda: _load_figures(figures_csv, registry, sources, fx))
+    figures, more = cache.figures_cached(figures_csv, inputs, lambda: _load_figures(figures_csv, registry, sources, fx, sources_readable))
     problems += more
     ranks, more = load_ranks(data_dir / "ranks.csv", registry, sources)
     problems += more
-    return Dataset(figures, sources, fx, registry, sorted(problems), ranks)
+    for name in BOUNDARY_FILES:
+        problems += check_boundaries(geo_dir / name, registry)
+    return Dataset(figures, sources, fx, registry, sorted(problems, key=lambda p: (p.path, p.line, p.column, p.reason)), undated, ranks)
 
 
 def _load_sources(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
@@ -98,33 +117,89 @@ def _load_sources(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
     return sources.set_index("id", drop=False), problems + repeats
 
 
-def _load_fx(path: Path, sources: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+def _unknown_sources(frame: pd.DataFrame, sources: pd.DataFrame, sources_readable: bool, shown: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Rows citing a source sources.csv lacks are left out; when sources.csv itself is unreadable they stay ("source missing")."""
+    if not sources_readable:
+        return frame, []
+    return reject(frame, ~frame["source_id"].isin(sources.index), shown, "source_id", "unknown source_id (not in sources.csv)")
+
+
+def _load_fx(path: Path, sources: pd.DataFrame, sources_readable: bool) -> tuple[pd.DataFrame, list[Problem]]:
     fx, problems = read_table(path, "fx")
     shown = display_path(path)
-    fx, more = reject(fx, ~fx["source_id"].isin(sources.index), shown, "source_id", "unknown source_id (not in sources.csv)")
+    fx, more = _unknown_sources(fx, sources, sources_readable, shown)
     problems += more
     fx, more = check_unique(fx, ["year", "currency"], shown, "rate")
+    problems += more
     fx = fx.assign(year=fx["year"].astype(int), per_usd=fx["per_usd"].astype(float))
+    outside, reason = fx_outside_band(fx)
+    fx, more = reject(fx, outside, shown, "per_usd", reason + " (got " + fx["per_usd"].astype(str) + ")")
     return fx, problems + more
 
 
-def _load_figures(path: Path, registry: Registry, sources: pd.DataFrame, fx: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+def _load_undated(path: Path, registry: Registry, sources: pd.DataFrame, sources_readable: bool) -> tuple[pd.DataFrame, list[Problem]]:
+    undated, problems = read_table(path, "undated")
+    shown = display_path(path)
+    unknown = ~undated["region"].isin(registry.table.index)
+    undated, more = reject(undated, unknown, shown, "region", "unknown region " + undated["region"].map(repr) + " (not an id in regions.csv)")
+    problems += more
+    undated, more = _unknown_sources(undated, sources, sources_readable, shown)
+    return undated, problems + more
+
+
+def _load_figures(path: Path, registry: Registry, sources: pd.DataFrame, fx: pd.DataFrame, sources_readable: bool) -> tuple[pd.DataFrame, list[Problem]]:
     figures, problems = read_table(path, "figures")
     shown = display_path(path)
     unknown = ~figures["region"].isin(registry.table.index)
-    figures, more = reject(figures, unknown, shown, "region", figures.loc[unknown, "region"].map(registry.why_unknown))
+    figures, more = reject(figures, unknown, shown, "region", _unknown_region_reasons(registry, figures.loc[unknown, "region"]))
     problems += more
-    figures, more = reject(figures, ~figures["source_id"].isin(sources.index), shown, "source_id", "unknown source_id (not in sources.csv)")
+    figures, more = _unknown_sources(figures, sources, sources_readable, shown)
     problems += more
     figures, more = check_unique(figures, FIGURE_KEY, shown, "figure")
     problems += more
     figures = _typed(figures)
+    figures, more = reject(figures, _period_not_over(figures), shown, "months", "the period " + figures["year"].astype(str) + ", months 1-" + figures["months"].astype(str) + " has not ended yet (a date in the future)")
+    problems += more
     figures = _convert_to_usd(figures, fx)
     no_rate = figures["usd_mn"].isna()
     figures, more = reject(figures, no_rate, shown, "currency", figures["currency"] + "/USD rate for " + figures["year"].astype(str) + " missing in fx.csv")
     problems += more
+    huge = figures["usd_mn"] > MAX_USD_MN
+    figures, more = reject(figures, huge, shown, "value", f"value is more than US$ {MAX_USD_MN // 10**6:,} trillion, beyond any trade between Belarus and Russia; check the scale")
+    problems += more
+    problems += _above_national_total(figures, shown)
     figures = _describe(figures, registry, sources)
     return mark_displayed(figures).reset_index(drop=True), problems
+
+
+def _period_not_over(figures: pd.DataFrame) -> pd.Series:
+    """A period ends with its last month; one ending this month or later has not ended."""
+    today = dt.date.today()
+    return figures["year"] * 12 + figures["months"] >= today.year * 12 + today.month
+
+
+def _above_national_total(figures: pd.DataFrame, shown: str) -> list[Problem]:
+    """A warning (the row stays) for each regional figure above REGIONAL_FACTOR × the year's national total."""
+    national = figures[(figures["region"] == "RU") & (figures["months"] == 12) & (figures["flow"] == "turnover") & figures["coverage"].isin(TOTAL_COVERAGES)]
+    if national.empty:
+        return []
+    top = national.sort_values("usd_mn").groupby("year").tail(1).set_index("year")
+    regional = figures[figures["region"] != "RU"]
+    total = regional["year"].map(top["usd_mn"])
+    above = regional[total.notna() & (regional["usd_mn"] > REGIONAL_FACTOR * total)]
+    return [
+        Problem(shown, int(row.line), "value", f"US$ {row.usd_mn:,.0f} million is more than {REGIONAL_FACTOR:g}× the national total of {row.year} "
+                f"(US$ {top.at[row.year, 'usd_mn']:,.0f} million, line {int(top.at[row.year, 'line'])}); check the value and its scale", WARNING)
+        for row in above.itertuples()
+    ]
+
+
+def _unknown_region_reasons(registry: Registry, names: pd.Series) -> pd.Series:
+    """Why each name is unknown; the closest known names are searched for the first CLOSEST_BUDGET distinct names only (fast when thousands of rows are bad)."""
+    distinct = names.drop_duplicates()
+    reasons = {name: registry.why_unknown(name) for name in distinct.head(CLOSEST_BUDGET)}
+    beyond = {name: f"unknown region {name!r} (not a region id; closest names are listed for the first {CLOSEST_BUDGET:,} unknown names only)" for name in distinct.iloc[CLOSEST_BUDGET:]}
+    return names.map({**reasons, **beyond})
 
 
 def _typed(figures: pd.DataFrame) -> pd.DataFrame:
@@ -141,7 +216,7 @@ def _convert_to_usd(figures: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
     rates = fx.set_index(["year", "currency"])["per_usd"]
     keys = pd.MultiIndex.from_arrays([figures["year"], figures["currency"]])
     per_usd = np.where(figures["currency"] == "USD", 1.0, rates.reindex(keys).to_numpy())
-    usd_mn = figures["value"] * figures["scale"].map(SCALES) / 1e6 / per_usd
+    usd_mn = figures["value"] * figures["scale"].map(SCALES).astype(float) / 1e6 / per_usd
     return figures.assign(usd_mn=usd_mn, fx_rate=np.where(figures["currency"] == "USD", np.nan, per_usd), converted=figures["currency"] != "USD")
 
 
@@ -166,6 +241,7 @@ def _describe(figures: pd.DataFrame, registry: Registry, sources: pd.DataFrame) 
         "",
     )
     source = sources.reindex(figures["source_id"])
+    source = source.assign(publisher=source["publisher"].fillna(SOURCE_MISSING), title=source["title"].fillna(SOURCE_MISSING), url=source["url"].fillna(""), published=source["published"].fillna(""))
     return figures.assign(
         period=period,
         full_year=figures["months"] == 12,

@@ -6,11 +6,16 @@ errors); ``validate.check_table`` turns pandera's failure cases into ``path:line
 
 import datetime as dt
 
+import pandas as pd
 import pandera.pandas as pa
 
 from turnover import vocabulary as v
 
-NUMBER = r"\d+(\.\d+)?"
+NUMBER = r"[0-9]+(\.[0-9]+)?"  # ASCII digits only: Python's \d (and float()) also take Arabic-Indic and other digits
+MAX_DIGITS = 15  # a float holds 15 significant digits; no published figure needs more
+# Plausible annual averages per US dollar: roubles since the 1998 redenomination (5.8 in 1997's new roubles,
+# about 100 at the 2022 peak), Belarusian roubles since the 2016 redenomination (BYN; 2000's 876 BYR are 0.09 BYN).
+FX_BANDS = {"RUB": (1.0, 500.0), "BYN": (0.01, 20.0)}
 
 
 def _one_of(values, what: str) -> pa.Check:
@@ -30,10 +35,34 @@ def _text(*checks: pa.Check) -> pa.Column:
     return pa.Column(str, checks=list(checks), nullable=False)
 
 
+def _ascii_check(what: str) -> pa.Check:
+    return pa.Check(lambda s: ~s.str.contains(r"[^\x00-\x7f]"), error=f"{what} holds characters other than ASCII (write digits as 0-9)")
+
+
+def _digits_check(what: str) -> pa.Check:
+    return pa.Check(lambda s: s.str.count(r"[0-9]") <= MAX_DIGITS, error=f"{what} has more than {MAX_DIGITS} digits; no published figure has that many")
+
+
+def fx_outside_band(fx: pd.DataFrame) -> tuple[pd.Series, str]:
+    """Which rates (numeric ``per_usd``) lie outside their currency's plausible band, and the reason to give."""
+    low = fx["currency"].map(lambda c: FX_BANDS.get(c, (0.0, float("inf")))[0])
+    high = fx["currency"].map(lambda c: FX_BANDS.get(c, (0.0, float("inf")))[1])
+    bands = "; ".join(f"{c} {low:g} to {high:g}" for c, (low, high) in FX_BANDS.items())
+    return ~fx["per_usd"].between(low, high), f"per_usd is outside the plausible band per US dollar ({bands}; rates before a redenomination in the new units)"
+
+
+def _not_after_today() -> pa.Check:
+    def fine(s):
+        today = dt.date.today().isoformat()
+        return (s == "") | (s.str.slice(0, 10) <= today)
+
+    return pa.Check(fine, error="published is in the future")
+
+
 def _year_check() -> pa.Check:
     last = dt.date.today().year
     return pa.Check(
-        lambda s: s.str.fullmatch(r"\d{4}") & s.where(s.str.fullmatch(r"\d{4}"), "0").astype(int).between(v.FIRST_YEAR, last),
+        lambda s: s.str.fullmatch(r"[0-9]{4}") & s.where(s.str.fullmatch(r"[0-9]{4}"), "0").astype(int).between(v.FIRST_YEAR, last),
         element_wise=False,
         error=f"year must be a number from {v.FIRST_YEAR} to {last}",
     )
@@ -48,6 +77,8 @@ FIGURES = pa.DataFrameSchema(
         "value": _text(
             pa.Check(lambda s: ~s.str.startswith("-"), error="value is negative"),
             _matches(rf"-?{NUMBER}", "value is not a number (use digits and a dot, e.g. 4.4)"),
+            _ascii_check("value"),
+            _digits_check("value"),
         ),
         "currency": _text(_one_of(v.CURRENCIES, "currency")),
         "scale": _text(_one_of(tuple(v.SCALES), "scale")),
@@ -65,7 +96,10 @@ SOURCES = pa.DataFrameSchema(
         "publisher": _text(_required("publisher")),
         "title": _text(_required("title")),
         "url": _text(_matches(r"(https?://\S+)?", "url must be blank or start with http:// or https://")),
-        "published": _text(_matches(r"(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?", "published must be a date: YYYY-MM-DD, YYYY-MM or YYYY, or blank when unknown")),
+        "published": _text(
+            _matches(r"([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?", "published must be a date: YYYY-MM-DD, YYYY-MM or YYYY, or blank when unknown"),
+            _not_after_today(),
+        ),
         "language": _text(_one_of(v.LANGUAGES, "language")),
     },
     strict=False,
@@ -75,7 +109,27 @@ FX = pa.DataFrameSchema(
     {
         "year": _text(_year_check()),
         "currency": _text(_one_of(tuple(c for c in v.CURRENCIES if c != "USD"), "currency")),
-        "per_usd": _text(_matches(NUMBER, "per_usd is not a positive number"), pa.Check(lambda s: s.str.strip("0.") != "", error="per_usd is zero")),
+        "per_usd": _text(_matches(NUMBER, "per_usd is not a positive number"), pa.Check(lambda s: s.str.strip("0.") != "", error="per_usd is zero"), _digits_check("per_usd")),
+        "source_id": _text(_required("source_id")),
+    },
+    strict=False,
+)
+
+UNDATED = pa.DataFrameSchema(
+    {
+        "region": _text(_required("region")),
+        "period_text": _text(_required("period_text")),
+        "value": _text(
+            pa.Check(lambda s: ~s.str.startswith("-"), error="value is negative"),
+            _matches(rf"-?{NUMBER}", "value is not a number (use digits and a dot, e.g. 4.4)"),
+            _ascii_check("value"),
+            _digits_check("value"),
+        ),
+        "currency": _text(_one_of(v.CURRENCIES, "currency")),
+        "scale": _text(_one_of(tuple(v.SCALES), "scale")),
+        "qualifier": _text(_one_of(v.QUALIFIERS, "qualifier")),
+        "flow": _text(_one_of(v.FLOWS, "flow")),
+        "coverage": _text(_one_of(v.COVERAGES, "coverage")),
         "source_id": _text(_required("source_id")),
     },
     strict=False,
@@ -97,14 +151,16 @@ COLUMNS = {
     "sources": ["id", "publisher", "title", "url", "published", "language"],
     "fx": ["year", "currency", "per_usd", "source_id"],
     "regions": ["id", "name_en", "name_ru", "kind", "country"],
+    "undated": ["region", "period_text", "value", "currency", "scale", "qualifier", "flow", "coverage", "source_id"],
 }
 OPTIONAL = {
     "figures": ("note",),
     "sources": (),
     "fx": (),
     "regions": ("name_de", "federal_district", "aliases"),
+    "undated": ("note",),
 }
-SCHEMAS = {"figures": FIGURES, "sources": SOURCES, "fx": FX, "regions": REGIONS}
+SCHEMAS = {"figures": FIGURES, "sources": SOURCES, "fx": FX, "regions": REGIONS, "undated": UNDATED}
 
 # --- ranks.csv: published ordinal statements (a place, or membership of a top group) -------------------------
 

@@ -26,11 +26,12 @@ def check_schema(frame: pd.DataFrame, kind: str, shown: str) -> tuple[pd.DataFra
         SCHEMAS[kind].validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases.dropna(subset=["index"])
+        lines = frame["line"].reindex(cases["index"].astype(int)).tolist()  # one lookup for all cases, not one per case
         problems = [
-            Problem(shown, int(frame.at[int(case.index), "line"]), str(case.column), _reason(case.check, case.failure_case))
-            for case in cases.itertuples()
+            Problem(shown, int(line), str(column), _reason(check, value))
+            for line, column, check, value in zip(lines, cases["column"].tolist(), cases["check"].tolist(), cases["failure_case"].tolist())
         ]
-        bad_index = {int(i) for i in cases["index"]}
+        bad_index = set(cases["index"].astype(int))
         return frame.drop(index=list(bad_index)), problems
     return frame, []
 
@@ -46,7 +47,7 @@ def reject(frame: pd.DataFrame, mask: pd.Series, shown: str, column: str, reason
         texts = [reasons] * len(bad)
     else:  # a Series covering at least the rejected rows
         texts = reasons.reindex(bad.index).tolist()
-    problems = [Problem(shown, int(line), column, text) for line, text in zip(bad["line"], texts)]
+    problems = [Problem(shown, int(line), column, text) for line, text in zip(bad["line"].tolist(), texts)]
     return frame[~mask], problems
 
 

@@ -5,6 +5,7 @@ import streamlit as st
 from app import briefing, loading
 from app.widgets import plain
 from turnover import paths
+from turnover.downloads import data_file_offers, safe_csv
 from turnover.provenance import conflict_count, conflicts, provenance_table, search_figures
 from turnover.texts import pages, rules, tables
 
@@ -41,15 +42,16 @@ st.dataframe(conflicts(data.figures), hide_index=True, width="stretch")
 if briefing.active():
     st.stop()  # downloads are buttons: not part of a briefing
 
-st.subheader("Downloads")
-columns = st.columns(4)
-for column, name in zip(columns, ["figures.csv", "sources.csv", "fx.csv", "undated.csv"]):
-    path = paths.data_dir() / name
-    if path.is_file():
-        column.download_button(f"Download {name}", data=path.read_bytes(), file_name=name, mime="text/csv", on_click="ignore", key=f"download_{name}")
+st.subheader(pages.downloads_heading())
+st.caption(pages.downloads_caption())
+for column, offer in zip(st.columns(4), data_file_offers(data, paths.data_dir())):
+    if offer.refused:
+        column.caption(plain(offer.refused))
+    else:
+        column.download_button(pages.download_file(offer.name), data=offer.make, file_name=offer.name, mime="text/csv", on_click="ignore", key=f"download_{offer.name}")
 st.download_button(
-    "Download the table above with derived columns (CSV)",
-    data=lambda: provenance_table(found).to_csv(index=False).encode("utf-8"),
+    pages.download_found(),
+    data=lambda: safe_csv(provenance_table(found)),
     file_name="figures-with-sources.csv",
     mime="text/csv",
     on_click="ignore",

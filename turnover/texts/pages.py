@@ -32,13 +32,61 @@ def data_summary(figures: int, regions: int, sources: int, lang: str = "en") -> 
     )
 
 
-def data_problems(count: int, lang: str = "en") -> str:
+def data_problems(refused: int, warned: int, lang: str = "en") -> str:
+    """The problem panel's title: how many rows or files were left out, and how many kept rows carry a warning."""
+    _ = gettext_for(lang)
     ngettext = ngettext_for(lang)
+    parts = []
+    if refused:
+        parts.append(ngettext("{count} input problem: rows or files left out; every other row is shown", "{count} input problems: rows or files left out; every other row is shown", refused).format(count=f"{refused:,}"))
+    if warned:
+        parts.append(ngettext("{count} warning on rows that were kept", "{count} warnings on rows that were kept", warned).format(count=f"{warned:,}"))
+    return _("; ").join(parts)
+
+
+def shown_problems(total: int, shown: int, lang: str = "en") -> str:
+    """Under the panel's table: how much of the list is on screen and where the rest is."""
+    ngettext = ngettext_for(lang)
+    if total <= shown:
+        return ngettext("{count} problem listed.", "All {count} problems listed.", total).format(count=f"{total:,}")
     return ngettext(
-        "{count} input problem: the row is skipped; every other row is shown",
-        "{count} input problems: the rows are skipped; every other row is shown",
-        count,
-    ).format(count=count)
+        "The first {shown} of {count} problem are listed; download the report for all of them.",
+        "The first {shown} of {count} problems are listed; download the report for all of them.",
+        total,
+    ).format(shown=f"{shown:,}", count=f"{total:,}")
+
+
+def problem_report_download(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Download the problem report (CSV)")
+
+
+def downloads_heading(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Downloads")
+
+
+def downloads_caption(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Each file holds only the rows that passed the checks (the problems panel lists the others); cells a spreadsheet would run as a formula start with an apostrophe.")
+
+
+def download_file(name: str, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Download {name}").format(name=name)
+
+
+def download_refused(name: str, reason: str, lang: str = "en") -> str:
+    """Why a data file is not offered: its whole-file problem, or (no reason) none of its rows passed the checks."""
+    _ = gettext_for(lang)
+    if reason:
+        return _("{name} is not offered for download: {reason}.").format(name=name, reason=reason)
+    return _("{name} is not offered for download: none of its rows passed the checks.").format(name=name)
+
+
+def download_found(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Download the table above with derived columns (CSV)")
 
 
 def filter_labels(lang: str = "en") -> dict[str, str]:

@@ -60,4 +60,4 @@ def share_headers(lang: str = "en") -> dict[str, str]:
 def problem_headers(lang: str = "en") -> dict[str, str]:
     """The data-problems panel: one row per input row left out."""
     _ = gettext_for(lang)
-    return {"path": _("file"), "line": _("line"), "column": _("column"), "reason": _("reason")}
+    return {"path": _("file"), "line": _("line"), "column": _("column"), "severity": _("severity"), "reason": _("reason")}

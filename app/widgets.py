@@ -56,5 +56,5 @@ def show_data_problems(problems, expanded: bool = False) -> None:
     refused = len(errors(problems))
     with st.expander(f":material/warning: {plain(pages.data_problems(refused, len(problems) - refused))}", expanded=expanded):
         st.dataframe(problems_table(problems[:SHOWN_PROBLEMS]), hide_index=True, width="stretch")
-        st.caption(plain(pages.shown_problems(len(problems), SHOWN_PROBLEMS)))
+        st.caption(pages.shown_problems(len(problems), SHOWN_PROBLEMS))
         st.download_button(pages.problem_report_download(), data=lambda: safe_csv(problems_table(problems)), file_name="problems.csv", mime="text/csv", on_click="ignore", key="download_problems")

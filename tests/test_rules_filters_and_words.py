@@ -103,10 +103,15 @@ def test_filters_written_to_the_link_read_back_the_same(registry, filters, param
 
 @pytest.mark.parametrize(
     ("usd_mn", "text"),
-    [(4400, "$4.4bn"), (1000, "$1bn"), (999.96, "$1,000m"), (920.9, "$920.9m"), (12.34, "$12.3m"), (4949.9, "$4.95bn"), (12345, "$12.35bn"), (0.5, "$0.5m"), (7, "$7m")],
+    [(4400, "$4.4bn"), (1000, "$1bn"), (999.94, "$999.9m"), (920.9, "$920.9m"), (12.34, "$12.3m"), (4949.9, "$4.95bn"), (12345, "$12.35bn"), (0.5, "$0.5m"), (7, "$7m")],
 )
 def test_format_usd_mn(usd_mn, text):
     assert format_usd_mn(usd_mn) == text
+
+
+@pytest.mark.xfail(strict=True, reason="bug: a figure just under $1bn rounds to '$1,000m' instead of '$1bn' (formatting.format_usd_mn)")
+def test_a_figure_that_rounds_to_a_billion_is_written_in_billions():
+    assert format_usd_mn(999.96) == "$1bn"
 
 
 @pytest.mark.parametrize(

@@ -35,8 +35,8 @@ def main() -> int:
         return 1
     width = max(len(module) for module in table)
     for module, (killed, checked, survivors) in table.items():
-        share = 100 * killed / checked if checked else 100.0
-        print(f"{module:<{width}}  {killed:4d} of {checked:4d} killed  {share:5.1f} %")
+        share = f"{100 * killed / checked:5.1f} %" if checked else "not run"
+        print(f"{module:<{width}}  {killed:4d} of {checked:4d} killed  {share}")
         if args.survivors:
             print("".join(f"    survived: {name}\n" for name in survivors), end="")
     killed = sum(k for k, _, _ in table.values())

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from turnover import add as add_module
 from turnover import writing
 from turnover.add import AddError, add_figure, cell, suggest_source_id
 from turnover.dataset import load_dataset
@@ -43,6 +42,11 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {f.name: f.read_bytes() for f in folder.iterdir() if f.is_file() and f.name != writing.LOCK_NAME}
 
 
+def _line_of(path: Path, row: str) -> int:
+    """The 1-based line of ``row`` in ``path`` (computed from the file, never a count of the shipped data)."""
+    return path.read_text(encoding="utf-8").splitlines().index(row) + 1
+
+
 # --- the command -------------------------------------------------------------------------------------------------
 
 
@@ -56,9 +60,10 @@ def test_cli_appends_the_figure_and_its_new_source_and_prints_them(data):
     assert figures[len(before["figures.csv"]):] == b"RU-SMO,2024,9,turnover,3.15,USD,bn,exact,goods,,test-20241120,\n"
     assert sources[len(before["sources.csv"]):].decode() == "test-20241120,Test Agency,Belarus–Smolensk Oblast trade: Jan–Sep 2024,https://example.org/a,2024-11-20,en\n"
     lines = result.stdout.splitlines()
-    next_line = {name: text.count(b"\n") + 1 for name, text in before.items()}  # the line after the file's last one
-    assert lines[0].endswith(f"sources.csv:{next_line['sources.csv']}: test-20241120,Test Agency,Belarus–Smolensk Oblast trade: Jan–Sep 2024,https://example.org/a,2024-11-20,en")
-    assert lines[1].endswith(f"figures.csv:{next_line['figures.csv']}: RU-SMO,2024,9,turnover,3.15,USD,bn,exact,goods,,test-20241120,")
+    source_row = "test-20241120,Test Agency,Belarus–Smolensk Oblast trade: Jan–Sep 2024,https://example.org/a,2024-11-20,en"
+    figure_row = "RU-SMO,2024,9,turnover,3.15,USD,bn,exact,goods,,test-20241120,"
+    assert lines[0].endswith(f"sources.csv:{_line_of(data / 'sources.csv', source_row)}: {source_row}")
+    assert lines[1].endswith(f"figures.csv:{_line_of(data / 'figures.csv', figure_row)}: {figure_row}")
     assert "alternatives" in result.stderr  # BelTA and RIA give the same period: this one joins them
     dataset = load_dataset(data, GEO)
     assert dataset.problems == []
@@ -149,30 +154,34 @@ def test_cells_from_forms_are_tidied():
 
 
 def test_the_same_figure_twice_is_already_recorded(data):
-    add_figure(NEW, NEW_SOURCE, data, GEO)
+    first = add_figure(NEW, NEW_SOURCE, data, GEO)
     before = _snapshot(data)
-    added_line = (data / "figures.csv").read_bytes().count(b"\n")  # the figure just added is the file's last line
-    with pytest.raises(AddError, match=f"already recorded at line {added_line}"):
+    with pytest.raises(AddError, match=f"already recorded at line {_line_of(data / 'figures.csv', first.figure_row)} "):
         add_figure(NEW, NEW_SOURCE, data, GEO)
     assert _snapshot(data) == before
 
 
 def test_one_source_with_two_values_for_one_key_is_a_true_duplicate(data):
-    add_figure(NEW, NEW_SOURCE, data, GEO)
+    first = add_figure(NEW, NEW_SOURCE, data, GEO)
     before = _snapshot(data)
-    added_line = (data / "figures.csv").read_bytes().count(b"\n")  # the figure just added is the file's last line
     result = _cli(data, *_options({**NEW, "value": "3.2"}))
     assert result.returncode == 1
-    assert f"duplicate figure: line {added_line} already has region RU-SMO, year 2024, months 9, flow turnover, coverage goods, stats (blank), source_id test-20241120" in result.stderr
+    assert f"duplicate figure: line {_line_of(data / 'figures.csv', first.figure_row)} already has region RU-SMO, year 2024, months 9, flow turnover, coverage goods, stats (blank), source_id test-20241120" in result.stderr
     assert _snapshot(data) == before
 
 
-def test_another_source_for_the_same_period_needs_no_flag_and_becomes_an_alternative(data):
-    result = add_figure(NEW, NEW_SOURCE, data, GEO)
-    assert result.notes and "from other sources for the same region, period and flow" in result.notes[0]
+def _smolensk_jan_sep_2024(data: Path):
     figures = load_dataset(data, GEO).figures
-    slot = figures[(figures["region"] == "RU-SMO") & (figures["year"] == 2024) & (figures["months"] == 9) & (figures["flow"] == "turnover")]
-    assert len(slot) == 3 and slot["displayed"].sum() == 1 and set(slot["alternatives"]) == {2}
+    return figures[(figures["region"] == "RU-SMO") & (figures["year"] == 2024) & (figures["months"] == 9) & (figures["flow"] == "turnover") & (figures["coverage"] == "goods")]
+
+
+def test_another_source_for_the_same_period_needs_no_flag_and_becomes_an_alternative(data):
+    others = len(_smolensk_jan_sep_2024(data))
+    assert others >= 1  # the copy already holds another source's figure for this slot
+    result = add_figure(NEW, NEW_SOURCE, data, GEO)
+    assert result.notes and f"{others} figure(s) from other sources for the same region, period and flow" in result.notes[0]
+    slot = _smolensk_jan_sep_2024(data)
+    assert len(slot) == others + 1 and slot["displayed"].sum() == 1 and set(slot["alternatives"]) == {others}
 
 
 def test_another_coverage_from_the_same_source_is_not_a_duplicate(data):
@@ -275,6 +284,46 @@ def test_the_lock_is_exclusive(data):
                 pass
 
 
-def test_module_uses_the_validation_rules_not_copies():
-    source = Path(add_module.__file__).read_text()
-    assert "load_dataset" in source and "pa.Check" not in source and "isin(" not in source
+# --- add refuses exactly what validate refuses ------------------------------------------------------------------
+
+SMALL_ROW = {"region": "RU-SMO", "year": "2023", "months": "12", "flow": "turnover", "value": "4.4", "currency": "USD", "scale": "bn",
+             "qualifier": "exact", "coverage": "goods", "stats": "", "source_id": "belta-1", "note": ""}  # line 2 of conftest.FIGURES
+
+
+@pytest.mark.parametrize(
+    ("change", "refused"),
+    [
+        ({}, True),  # the same key and value: already recorded
+        ({"value": "4.5"}, True),  # the same key, another value: one source gives one figure per key
+        ({"qualifier": "approx"}, True),  # the qualifier is not part of the key
+        ({"source_id": "ria-1"}, False),  # another source for the slot: an alternative
+        ({"stats": "RU"}, False),  # other statistics from the same source
+        ({"coverage": "goods_services"}, False),
+        ({"months": "9"}, False),
+        ({"flow": "export"}, False),
+        ({"year": "2024", "currency": "RUB", "value": "400"}, False),  # a rate for 2024 exists
+        ({"year": "2022", "currency": "RUB", "value": "400"}, True),  # no RUB rate for 2022
+        ({"months": "13"}, True),
+        ({"value": "-1"}, True),
+        ({"source_id": "nobody-1"}, True),
+        ({"region": "RU-XXX"}, True),
+    ],
+)
+def test_add_refuses_exactly_what_validate_refuses(write_dataset, tmp_path, change, refused):
+    from tests.conftest import FIGURES
+
+    row = {**SMALL_ROW, **change}
+    data, geo = write_dataset()
+    line = ",".join(row[name] for name in SMALL_ROW)
+    trial = tmp_path / "trial"
+    shutil.copytree(data, trial)
+    (trial / "figures.csv").write_text(FIGURES + line + "\n", encoding="utf-8")
+    new_line = len((FIGURES + line).splitlines())
+    validate_refuses = any(p.path.endswith("figures.csv") and p.line == new_line for p in load_dataset(trial, geo).problems)
+    try:
+        add_figure(row, None, data, geo)
+    except AddError:
+        add_refuses = True
+    else:
+        add_refuses = False
+    assert (validate_refuses, add_refuses) == (refused, refused)

@@ -32,6 +32,11 @@ def data(tmp_path, monkeypatch) -> Path:
     return folder
 
 
+def line_of(path: Path, row: str) -> int:
+    """The 1-based line of ``row`` in ``path`` (computed from the file written, never a count of the shipped data)."""
+    return path.read_text(encoding="utf-8").splitlines().index(row) + 1
+
+
 def open_curate() -> AppTest:
     app = AppTest.from_file(ENTRY, default_timeout=TIMEOUT)
     app.run()
@@ -61,13 +66,7 @@ def test_page_is_off_without_curation_mode(data, monkeypatch):
         app.switch_page(PAGE).run()  # not registered: no such page
 
 
-def _next_line(path: Path) -> int:
-    """The line number a row appended to ``path`` gets (the file ends with a newline)."""
-    return path.read_bytes().count(b"\n") + 1
-
-
 def test_paste_review_save_and_the_region_page_shows_it(data):
-    figure_line, source_line = _next_line(data / "figures.csv"), _next_line(data / "sources.csv")
     app = fill(open_curate())
     table = app.data_editor[0].value
     assert list(table["region"]) == ["RU-TAM", "RU-TAM"]  # the plant's cost is not trade
@@ -85,8 +84,11 @@ def test_paste_review_save_and_the_region_page_shows_it(data):
     assert not app.exception, [e.message for e in app.exception]
     assert [s.value for s in app.success] == ["Saved 1 figure(s). They are on the other pages now."]
     written = app.code[0].value
-    assert f"sources.csv:{source_line}: test-agency-20250214,Test Agency,Belarus–Tambov Oblast trade: 2024,https://example.org/tambov,2025-02-14,en" in written
-    assert f"figures.csv:{figure_line}: RU-TAM,2024,12,export,201.5,USD,mn,exact,goods,,test-agency-20250214,year inferred from 'last year' in article of 2025-02-14" in written
+    source_row = "test-agency-20250214,Test Agency,Belarus–Tambov Oblast trade: 2024,https://example.org/tambov,2025-02-14,en"
+    figure_row = "RU-TAM,2024,12,export,201.5,USD,mn,exact,goods,,test-agency-20250214,year inferred from 'last year' in article of 2025-02-14"
+    figure_line = line_of(data / "figures.csv", figure_row)
+    assert f"sources.csv:{line_of(data / 'sources.csv', source_row)}: {source_row}" in written
+    assert f"figures.csv:{figure_line}: {figure_row}" in written
 
     figures = load_dataset(data, REPO_ROOT / "geo").figures
     saved = figures[figures["source_id"] == "test-agency-20250214"]
@@ -122,7 +124,6 @@ def test_errors_from_add_are_shown_and_nothing_is_written(data):
 
 
 def test_a_figure_typed_by_hand_is_saved_and_a_second_save_is_a_duplicate(data):
-    figure_line = _next_line(data / "figures.csv")
     app = fill(open_curate(), text="Nothing to see here.")
     assert app.data_editor[0].value.empty
     editor_key = app.data_editor[0].key
@@ -132,13 +133,14 @@ def test_a_figure_typed_by_hand_is_saved_and_a_second_save_is_a_duplicate(data):
     app.run()
     app.button(key="curate_save").click().run()
     assert [s.value for s in app.success] == ["Saved 1 figure(s). They are on the other pages now."]
-    assert "RU-TAM,2023,12,turnover,280,USD,mn,approx,goods,,test-agency-20250214," in app.code[0].value
+    figure_row = "RU-TAM,2023,12,turnover,280,USD,mn,approx,goods,,test-agency-20250214,"
+    assert figure_row in app.code[0].value
 
     editor_key = app.data_editor[0].key  # the same row again: refused as already recorded
     app.session_state[editor_key] = {"edited_rows": {0: {"save": True}}, "added_rows": [], "deleted_rows": []}
     app.run()
     app.button(key="curate_save").click().run()
-    assert f"already recorded at line {figure_line}" in app.code[0].value
+    assert f"already recorded at line {line_of(data / 'figures.csv', figure_row)} " in app.code[0].value
 
 
 def test_article_text_is_never_rendered_as_markdown_or_html(data):

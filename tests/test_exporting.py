@@ -3,12 +3,13 @@
 import io
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageFont
 
 from turnover.aggregate import ranking, region_series
 from turnover.charts import series_chart
 from turnover.dataset import load_dataset
 from turnover.exporting import chart_png, chart_svg
+from turnover.paths import REPO_ROOT
 
 
 @pytest.fixture(scope="module")
@@ -33,14 +34,43 @@ def test_png_export_is_a_wide_image(shipped):
     assert image.width >= 1400  # 760 px at scale 2, with margins
 
 
-def test_russian_names_render_as_distinct_glyphs(shipped):
-    """Two Cyrillic titles of the same length give different images; missing glyphs would draw identical boxes."""
+def _title_ink_width(png: bytes) -> int:
+    """Width in pixels of the ink in the image's first text row (the title), from its leftmost to its rightmost dark pixel."""
+    image = Image.open(io.BytesIO(png)).convert("L")
+    pixels = image.load()
+    inked = [y for y in range(image.height) if any(pixels[x, y] < 128 for x in range(image.width))]
+    rows = [y for y in inked if y - inked[0] < 24 and all(r in inked for r in range(inked[0], y + 1))]  # the first run of inked rows
+    columns = [x for x in range(image.width) if any(pixels[x, y] < 128 for y in rows)]
+    return columns[-1] - columns[0]
+
+
+def _title_width_difference(series, first: str, second: str) -> int:
+    widths = [_title_ink_width(chart_png(series_chart(series, name, "turnover"), scale=1)) for name in (first, second)]
+    return widths[0] - widths[1]
+
+
+def test_russian_names_render_as_their_own_glyphs(shipped):
+    """Eight wide and eight narrow Cyrillic letters: the titles differ in width by what the bundled font says they should.
+
+    A font without Cyrillic draws every letter as the same box (or nothing), so both titles would be equally wide.
+    """
     series = region_series(shipped.figures, "RU-SMO")
-    first = chart_png(series_chart(series, "Смоленская область", "turnover"), scale=1)
-    second = chart_png(series_chart(series, "Брянская областьь", "turnover"), scale=1)
-    assert first != second
-    title_band = [Image.open(io.BytesIO(png)).convert("L").crop((0, 0, 500, 30)).tobytes() for png in (first, second)]
-    assert title_band[0] != title_band[1]
+    wide, narrow = "Ж" * 8, "г" * 8
+    bold = ImageFont.truetype(str(REPO_ROOT / "static" / "fonts" / "DejaVuSans-Bold.ttf"), 16)  # the title's face and size
+    expected = bold.getlength(wide) - bold.getlength(narrow)
+    assert expected > 40  # the font itself draws the two letters at different widths
+    assert abs(_title_width_difference(series, wide, narrow) - expected) <= 4
+
+
+def test_the_glyph_check_sees_missing_glyphs(shipped):
+    """The measure above on two strings no bundled or system font covers (a one-stroke and a 48-stroke Chinese character): equal boxes."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("fc-list") or subprocess.run(["fc-list", ":charset=4e00 9f98"], capture_output=True, text=True).stdout.strip():
+        pytest.skip("a system font covers these characters (or fontconfig cannot tell): no missing glyphs to draw")
+    series = region_series(shipped.figures, "RU-SMO")
+    assert _title_width_difference(series, "一" * 8, "龘" * 8) == 0
 
 
 def test_map_and_ranking_export(shipped):

@@ -1,0 +1,250 @@
+"""Charts and maps keep the rules: partial years apart, approximate figures marked, a title, period and source line on each.
+
+The chart data are read back from each spec (``Framed.spec``), so the tests see what Vega-Lite draws.
+"""
+
+import textwrap
+
+import pytest
+
+from tests.conftest import HEADER
+from turnover.aggregate import district_totals, ranking, region_series
+from turnover.charts import compare_chart, district_chart, ranking_chart, series_chart, source_line, year_runs
+from turnover.dataset import load_dataset
+from turnover.maps import altair_map, annotated_features, folium_map, legend_spec, legend_steps
+
+ROWS = """RU-SMO,2021,12,turnover,3.0,USD,bn,exact,goods,,old-1,
+RU-SMO,2022,12,turnover,4.9,USD,bn,approx,goods,,old-1,
+RU-SMO,2023,12,turnover,4.4,USD,bn,exact,goods,,belta-1,
+RU-SMO,2024,9,turnover,3.1,USD,bn,exact,goods,,belta-1,
+RU-SMO,2024,12,turnover,295,RUB,bn,exact,goods,,interfax-1,
+RU-BRY,2023,12,turnover,900,USD,mn,approx,goods,,old-1,
+RU-BRY,2023,6,turnover,800,USD,mn,exact,goods,,ria-1,
+RU-MOW,2023,12,turnover,5,USD,bn,at_least,goods,,old-1,
+RU-TA,2023,9,turnover,1,USD,bn,exact,goods,,old-1,
+"""
+
+
+@pytest.fixture
+def dataset(write_dataset):
+    loaded = load_dataset(*write_dataset(figures=HEADER + ROWS))
+    assert loaded.problems == []
+    return loaded
+
+
+def rows_of(framed, name: str = "figures") -> list[dict]:
+    return framed.spec()["datasets"][name]
+
+
+def footer(framed) -> str:
+    return " ".join(framed.spec()["title"]["text"])
+
+
+def by_period(rows: list[dict]) -> dict[str, dict]:
+    return {row["period"]: row for row in rows}
+
+
+# --- the series chart --------------------------------------------------------------------------------------------
+
+
+def test_series_chart_draws_partial_years_apart_and_marks_approximate_ones(dataset):
+    series = region_series(dataset.figures, "RU-SMO")
+    rows = by_period(rows_of(series_chart(series, "Smolensk Oblast", "turnover")))
+    partial = rows["Jan–Sep 2024"]
+    assert partial["kind"] == "Partial year" and partial["run"] == ""  # never on the line
+    assert partial["label"] == "Jan–Sep 2024: $3.1bn"
+    assert (partial["start"], partial["end"], partial["middle"]) == pytest.approx((2024, 2024 + 9 / 12, 2024 + 9 / 24))
+    assert rows["2022"]["kind"] == "Full year, approximate or bound" and rows["2022"]["shown"] == "about $4.9bn"
+    assert rows["2023"]["kind"] == "Full year" and rows["2023"]["label"] == ""
+    assert rows["2023"]["middle"] == pytest.approx(2023.5)
+    assert {rows[p]["run"] for p in ("2021", "2022", "2023", "2024")} == {rows["2021"]["run"]} != {""}  # consecutive: one line
+
+
+def test_series_chart_amounts_are_in_the_unit_it_names(dataset):
+    series = region_series(dataset.figures, "RU-SMO")
+    framed = series_chart(series, "Smolensk Oblast", "turnover")
+    rows = by_period(rows_of(framed))
+    assert rows["2023"]["amount"] == pytest.approx(4.4)
+    assert framed.subtitle[0].startswith("US$ billion, 2021–2024.")
+    small = region_series(dataset.figures, "RU-BRY")
+    small_framed = series_chart(small, "Bryansk Oblast", "turnover")
+    assert by_period(rows_of(small_framed))["2023"]["amount"] == pytest.approx(900)
+    assert small_framed.subtitle[0].startswith("US$ million, 2023–2023.")
+
+
+def test_series_chart_has_title_period_and_source_line(dataset):
+    series = region_series(dataset.figures, "RU-SMO")
+    framed = series_chart(series, "Smolensk Oblast", "export")
+    assert framed.title == "Belarusian exports: Belarus – Smolensk Oblast"
+    assert footer(framed) == " ".join(textwrap.wrap(source_line(series), 80))
+    assert "partial years drawn apart" in framed.subtitle[0] and "Hollow points" in framed.subtitle[0]
+
+
+def test_the_series_line_breaks_where_a_full_year_is_missing(write_dataset):
+    rows = HEADER + "RU-SMO,2019,12,turnover,1,USD,bn,exact,goods,,old-1,\nRU-SMO,2020,12,turnover,1,USD,bn,exact,goods,,old-1,\nRU-SMO,2022,12,turnover,1,USD,bn,exact,goods,,old-1,\n"
+    figures = load_dataset(*write_dataset(figures=rows)).figures
+    runs = year_runs(figures).to_dict()
+    by_year = dict(zip(figures["year"], figures.index))
+    assert runs[by_year[2019]] == runs[by_year[2020]] != runs[by_year[2022]]
+
+
+def test_year_runs_are_per_region(dataset):
+    full = dataset.figures[dataset.figures["full_year"] & dataset.figures["displayed"] & dataset.figures["region"].isin(["RU-SMO", "RU-BRY"])]
+    runs = year_runs(full)
+    assert set(runs[full["region"] == "RU-SMO"]).isdisjoint(runs[full["region"] == "RU-BRY"])
+
+
+# --- compare, ranking and district charts ---------------------------------------------------------------------------
+
+
+def test_compare_chart_draws_full_years_only(dataset):
+    figures = dataset.figures[dataset.figures["displayed"] & dataset.figures["total"]]
+    framed = compare_chart(figures, "turnover")
+    drawn = {(row["region_name"], row["period"]) for row in rows_of(framed)}
+    expected = {(name, period) for name, period, full in zip(figures["region_name"], figures["period"], figures["full_year"]) if full}
+    assert drawn == expected and ("Smolensk Oblast", "Jan–Sep 2024") not in drawn
+    assert framed.subtitle[0] == "Full years only, US$ billion, 2021–2024. Lines join consecutive years only; a break is a year without a published figure."
+    assert framed.title == "Trade turnover with Belarus: regions compared"
+    assert footer(framed).startswith("Sources: ")
+
+
+def test_compare_chart_marks_approximate_figures_in_its_tooltip_data(dataset):
+    figures = dataset.figures[dataset.figures["displayed"] & dataset.figures["total"]]
+    rows = {(row["region_name"], row["period"]): row for row in rows_of(compare_chart(figures, "turnover"))}
+    assert rows[("Moscow", "2023")]["shown"] == "over $5bn" and rows[("Moscow", "2023")]["approximate"] is True
+    assert rows[("Bryansk Oblast", "2023")]["shown"] == "about $900m"
+    assert rows[("Smolensk Oblast", "2023")]["approximate"] is False
+
+
+def test_ranking_chart_labels_and_lightens_approximate_bars_with_title_period_and_source(dataset):
+    table = ranking(dataset.figures, 2023)
+    framed = ranking_chart(table, 2023, "turnover")
+    rows = {row["region_name"]: row for row in rows_of(framed)}
+    assert {name: row["shown"] for name, row in rows.items()} == dict(zip(table["region_name"], table["shown"]))
+    assert rows["Moscow"]["approximate"] and rows["Bryansk Oblast"]["approximate"] and not rows["Smolensk Oblast"]["approximate"]
+    assert {name: row["amount"] for name, row in rows.items()} == pytest.approx(dict(zip(table["region_name"], table["usd_mn"] / 1000)))
+    assert framed.title == "Trade turnover with Belarus by Russian region, 2023"
+    assert framed.subtitle == [f"Full year 2023, US$ billion; all {len(table)} regions with a full-year figure. Lighter bars: approximate or bound figures."]
+    assert footer(framed).startswith("Sources: BelTA (2024-11-18); BelTA (2023-05-30)")
+    layers = framed.spec()["layer"]
+    assert layers[0]["encoding"]["opacity"]["condition"]["test"] == "datum.approximate"
+    assert layers[1]["encoding"]["text"]["field"] == "shown"
+
+
+def test_ranking_chart_says_how_many_of_how_many_it_shows(dataset):
+    table = ranking(dataset.figures, 2023)
+    framed = ranking_chart(table, 2023, "turnover", limit=2)
+    assert len(rows_of(framed)) == 2
+    assert f"top 2 of {len(table)} regions" in framed.subtitle[0]
+
+
+def test_district_chart_says_how_many_regions_each_sum_covers(dataset):
+    table = district_totals(dataset.figures, dataset.registry, 2023)
+    framed = district_chart(table, 2023, "turnover", ranking(dataset.figures, 2023))
+    rows = {row["district"]: row for row in rows_of(framed)}
+    for district, with_data, regions, usd in zip(table["district"], table["with_data"], table["regions"], table["usd_mn"]):
+        assert rows[district]["coverage"] == f"{with_data} of {regions} regions"
+        assert rows[district]["amount"] == pytest.approx(usd / 1000)
+    assert framed.title == "Trade turnover with Belarus by federal district, 2023"
+    assert framed.subtitle == ["Full year 2023, US$ billion: sums of the regions that have a figure, not district totals."]
+    assert footer(framed).startswith("Sources: ")
+
+
+# --- the source line -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("regions", "expected"),
+    [
+        (["RU-MOW"], "Source: BelTA (2023-05-30)."),
+        (["RU-MOW", "RU-BRY"], "Sources: RIA Novosti (2024-11-18); BelTA (2023-05-30)."),
+        (["RU-SMO"], "Sources: Interfax (2025-05-14); BelTA (2024-11-18); BelTA (2023-05-30); rouble figures converted at annual average rates."),
+    ],
+)
+def test_source_line_names_each_source_newest_first_and_says_when_roubles_were_converted(dataset, regions, expected):
+    figures = dataset.figures[dataset.figures["region"].isin(regions)]
+    assert source_line(figures) == expected
+
+
+def test_source_line_lists_four_and_counts_the_rest(dataset):
+    figures = dataset.figures[dataset.figures["region"].isin(["RU-SMO", "RU-BRY"])]
+    assert source_line(figures, limit=2) == (
+        "Sources: Interfax (2025-05-14); BelTA (2024-11-18); and 2 more (see the Sources page); rouble figures converted at annual average rates."
+    )
+    assert source_line(figures.iloc[0:0]) == "Source: no figures"
+
+
+# --- maps ------------------------------------------------------------------------------------------------------------
+
+COLLECTION = {
+    "type": "FeatureCollection",
+    "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [c, 55]}, "properties": {"id": rid, "name_en": name, "name_ru": name, "country": country}}
+        for c, rid, name, country in [(32, "RU-SMO", "Smolensk Oblast", "RU"), (34, "RU-BRY", "Bryansk Oblast", "RU"), (37, "RU-MOW", "Moscow", "RU"),
+                                      (49, "RU-TA", "Republic of Tatarstan", "RU"), (-170, "RU-CHU", "Chukotka", "RU"), (27, "BY-MI", "Minsk Oblast", "BY"),
+                                      (34, "UA-43", "Crimea", "UA")]
+    ],
+}
+
+
+def test_map_features_carry_full_year_figures_and_draw_the_rest_as_no_figure(dataset):
+    table = ranking(dataset.figures, 2023)
+    features = {f["properties"]["id"]: f["properties"] for f in annotated_features(COLLECTION, table)}
+    assert features["RU-MOW"]["category"] == "value" and features["RU-MOW"]["shown"] == "over $5bn"
+    assert features["RU-MOW"]["usd_mn"] == 5000 and features["RU-MOW"]["period"] == "2023" and features["RU-MOW"]["source"] == "BelTA (2023-05-30)"
+    assert features["RU-BRY"]["shown"] == "about $900m"
+    assert features["RU-TA"]["category"] == "no_data" and features["RU-TA"]["usd_mn"] is None  # a partial year only
+    assert features["RU-TA"]["shown"] == "no figure for this year" and features["RU-TA"]["legend"] == "No figure"
+    assert (features["BY-MI"]["category"], features["BY-MI"]["legend"]) == ("home", "Belarus")
+    assert (features["UA-43"]["category"], features["UA-43"]["legend"], features["UA-43"]["shown"]) == ("disputed", "Crimea (not covered)", "")
+    assert features["RU-SMO"]["legend"] == ""
+
+
+def test_altair_map_has_title_period_and_source_line(dataset):
+    table = ranking(dataset.figures, 2023)
+    framed = altair_map(COLLECTION, table, 2023, "import")
+    assert framed.title == "Belarusian imports with Belarus by Russian region, 2023"
+    assert framed.subtitle == [f"Full year 2023, US$ million, log colour scale; {len(table)} regions with a published full-year figure, grey: no figure (not zero)."]
+    assert footer(framed) == " ".join(textwrap.wrap(source_line(table), 80))
+    features = framed.spec()["datasets"]["regions"]
+    assert {f["properties"]["id"] for f in features} == {f["properties"]["id"] for f in COLLECTION["features"]}
+    tooltips = [t["field"] for t in framed.spec()["layer"][1]["encoding"]["tooltip"]]
+    assert tooltips == ["properties.name_en", "properties.shown", "properties.period", "properties.source"]
+
+
+def test_folium_map_tooltips_show_the_marked_figure_period_and_source(dataset):
+    table = ranking(dataset.figures, 2023)
+    page = folium_map(COLLECTION, table).get_root().render()
+    assert "over $5bn" in page and "about $900m" in page and "no figure for this year" in page
+    assert "BelTA (2023-05-30)" in page
+    assert "/app/static/leaflet/leaflet.js" in page
+
+
+def test_folium_map_joins_chukotka_to_the_east(dataset):
+    page = folium_map(COLLECTION, ranking(dataset.figures, 2023)).get_root().render()
+    assert "190" in page and "-170" not in page
+
+
+def test_legend_steps_span_the_years_values_on_a_log_scale(dataset):
+    table = ranking(dataset.figures, 2023)
+    steps = legend_steps(table)
+    low, high = table["usd_mn"].min(), table["usd_mn"].max()
+    assert list(steps["usd_mn"]) == pytest.approx([low * (high / low) ** (i / 4) for i in range(5)])
+    assert steps["colour"].nunique() == 5
+
+
+def test_legend_of_one_value_still_has_a_range(dataset):
+    table = ranking(dataset.figures, 2023).head(1)
+    steps = legend_steps(table)
+    value = table["usd_mn"].iloc[0]
+    assert steps["usd_mn"].iloc[0] == pytest.approx(value / 10**0.5) and steps["usd_mn"].iloc[-1] == pytest.approx(value * 10**0.5)
+
+
+def test_legend_spec_has_a_title_with_flow_and_full_year_and_the_grey_categories(dataset):
+    table = ranking(dataset.figures, 2023)
+    spec = legend_spec(table, "turnover")
+    assert spec["title"]["text"] == "Trade turnover, full year, US$ (log colour scale)"
+    values = spec["layer"][0]["data"]["values"] if "data" in spec["layer"][0] else spec["data"]["values"]
+    labels = [(v["row"], v["label"]) for v in values]
+    assert labels[-3:] == [(1, "Belarus"), (1, "No figure"), (1, "Crimea (not covered)")]
+    assert labels[0] == (0, "$900m") and labels[4] == (0, "$5bn")

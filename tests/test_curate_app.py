@@ -43,7 +43,8 @@ def fill(app: AppTest, text: str = ARTICLE, publisher: str = "Test Agency") -> A
     app.text_area(key="curate_text").input(text)
     app.date_input(key="curate_published").set_value(dt.date(2025, 2, 14))
     app.text_input(key="curate_publisher").input(publisher)
-    app.text_input(key="curate_title").input("Belarus–Tambov Oblast trade: 2024")
+    app.text_input(key="curate_title").input("Tambov and Belarus trade")
+    app.selectbox(key="curate_kind").set_value("news_agency")
     app.text_input(key="curate_url").input("https://example.org/tambov")
     app.button(key="curate_extract").click().run()
     assert not app.exception, [e.message for e in app.exception]
@@ -76,7 +77,8 @@ def test_paste_review_save_and_the_region_page_shows_it(data):
     assert not app.exception, [e.message for e in app.exception]
     assert [s.value for s in app.success] == ["Saved 1 figure(s). They are on the other pages now."]
     written = app.code[0].value
-    assert "sources.csv:297: test-agency-20250214,Test Agency,Belarus–Tambov Oblast trade: 2024,https://example.org/tambov,2025-02-14,en" in written
+    source_line = len((REPO_ROOT / "data" / "sources.csv").read_text(encoding="utf-8").splitlines()) + 1
+    assert f"sources.csv:{source_line}: test-agency-20250214,Test Agency,Tambov and Belarus trade,https://example.org/tambov,2025-02-14,en,news_agency" in written
     assert "figures.csv:383: RU-TAM,2024,12,export,201.5,USD,mn,exact,goods,,test-agency-20250214,year inferred from 'last year' in article of 2025-02-14" in written
 
     figures = load_dataset(data, REPO_ROOT / "geo").figures

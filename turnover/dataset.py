@@ -137,7 +137,7 @@ def _convert_to_usd(figures: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
     rates = fx.set_index(["year", "currency"])["per_usd"]
     keys = pd.MultiIndex.from_arrays([figures["year"], figures["currency"]])
     per_usd = np.where(figures["currency"] == "USD", 1.0, rates.reindex(keys).to_numpy())
-    usd_mn = figures["value"] * figures["scale"].map(SCALES) / 1e6 / per_usd
+    usd_mn = figures["value"] * figures["scale"].map(SCALES).astype(float) / 1e6 / per_usd
     return figures.assign(usd_mn=usd_mn, fx_rate=np.where(figures["currency"] == "USD", np.nan, per_usd), converted=figures["currency"] != "USD")
 
 

@@ -67,6 +67,7 @@ SOURCES = pa.DataFrameSchema(
         "url": _text(_matches(r"(https?://\S+)?", "url must be blank or start with http:// or https://")),
         "published": _text(_matches(r"(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?", "published must be a date: YYYY-MM-DD, YYYY-MM or YYYY, or blank when unknown")),
         "language": _text(_one_of(v.LANGUAGES, "language")),
+        "kind": _text(_one_of(v.SOURCE_KINDS, "kind")),
     },
     strict=False,
 )
@@ -94,7 +95,7 @@ REGIONS = pa.DataFrameSchema(
 
 COLUMNS = {
     "figures": ["region", "year", "months", "flow", "value", "currency", "scale", "qualifier", "coverage", "stats", "source_id"],
-    "sources": ["id", "publisher", "title", "url", "published", "language"],
+    "sources": ["id", "publisher", "title", "url", "published", "language", "kind"],
     "fx": ["year", "currency", "per_usd", "source_id"],
     "regions": ["id", "name_en", "name_ru", "kind", "country"],
 }

@@ -38,7 +38,7 @@ def article_form() -> tuple[str, dt.date | None, dict]:
     title = right.text_input("Title (the article's headline)", key=f"{KEY}title", placeholder="Lukaschenko trifft Gouverneur des Gebiets Smolensk")
     url = left.text_input("Address (url)", key=f"{KEY}url", placeholder="https://...")
     source_id = right.text_input("Source id", key=f"{KEY}source_id", placeholder="blank: suggested from publisher and date")
-    kind = left.selectbox("Kind of publisher", SOURCE_KINDS, index=None, key=f"{KEY}kind", placeholder="news_agency, media, government, ...")
+    kind = left.selectbox("Source kind", SOURCE_KINDS, index=None, key=f"{KEY}kind", placeholder="news_agency, media, government, ...")
     details = {
         "id": source_id.strip(),
         "publisher": publisher,

@@ -36,7 +36,7 @@ def test_paste_extract_save_and_see_it_on_the_region_page(app, watched):
         field.fill(value)
         field.press("Enter")
         watched.settle()
-    page.get_by_label("Kind of publisher").click()
+    page.get_by_label("Source kind").click()
     page.get_by_role("option", name="news_agency").click()
     watched.settle()
     page.get_by_role("button", name="Extract figures").click()

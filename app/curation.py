@@ -16,7 +16,7 @@ from turnover.access import curation_off_message
 from turnover.add import add_rows, cell, source_id_for
 from turnover.dataset import Dataset
 from turnover.extract import FIGURE_COLUMNS, candidates_frame, detect_language, extract_figures
-from turnover.vocabulary import COVERAGES, CURRENCIES, FLOWS, LANGUAGES, QUALIFIERS, SCALES, STATS
+from turnover.vocabulary import COVERAGES, CURRENCIES, FLOWS, LANGUAGES, QUALIFIERS, SCALES, SOURCE_KINDS, STATS
 
 SELECT_COLUMNS = {"flow": FLOWS, "currency": CURRENCIES, "scale": tuple(SCALES), "qualifier": QUALIFIERS, "coverage": COVERAGES}
 KEY = "curate_"  # prefix of this page's session keys
@@ -42,9 +42,10 @@ def article_form() -> tuple[str, dt.date | None, dict]:
                                 help="Resolves 'last year', 'this year', 'в январе–сентябре'. Also the source's date.")
     language = right.selectbox("Language", LANGUAGES, index=None, key=f"{KEY}language", placeholder="detect from the text")
     publisher = left.text_input("Publisher", key=f"{KEY}publisher", placeholder="BelTA")
-    title = right.text_input("Title (short, in English)", key=f"{KEY}title", placeholder="Belarus–Smolensk Oblast trade: 2023, Jan–Sep 2024")
+    title = right.text_input("Title (the article's headline)", key=f"{KEY}title", placeholder="Lukaschenko trifft Gouverneur des Gebiets Smolensk")
     url = left.text_input("Address (url)", key=f"{KEY}url", placeholder="https://...")
     source_id = right.text_input("Source id", key=f"{KEY}source_id", placeholder="blank: suggested from publisher and date")
+    kind = left.selectbox("Source kind", SOURCE_KINDS, index=None, key=f"{KEY}kind", placeholder="news_agency, media, government, ...")
     details = {
         "id": source_id.strip(),
         "publisher": publisher,
@@ -52,6 +53,7 @@ def article_form() -> tuple[str, dt.date | None, dict]:
         "url": url,
         "published": published.isoformat() if published else "",
         "language": language or (detect_language(text) if text.strip() else ""),
+        "kind": kind or "",
     }
     return text, published, details
 

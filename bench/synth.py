@@ -69,6 +69,7 @@ def generate(folder: Path, rows: int = 1_000_000, seed: int = 7) -> Path:
             "url": "",
             "published": str(LAST_YEAR),
             "language": "en",
+            "kind": "aggregator",
         }
     ).to_csv(folder / "sources.csv", index=False)
     pd.DataFrame({"year": years, "currency": "RUB", "per_usd": [round(30.0 + (y - years[-1]) * 1.5, 2) for y in years], "source_id": "synth-other"}).to_csv(folder / "fx.csv", index=False)

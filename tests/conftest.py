@@ -15,12 +15,12 @@ RU-BRY,Bryansk Oblast,Брянская область,Gebiet Brjansk,oblast,RU,F
 RU-MOW,Moscow,Москва,Moskau,federal_city,RU,FD-CENTRAL,Moscow (city)|City of Moscow
 RU-TA,Republic of Tatarstan,Республика Татарстан,Republik Tatarstan,republic,RU,FD-VOLGA,Tatarstan
 """
-SOURCES = """id,publisher,title,url,published,language
-belta-1,BelTA,Lukashenko meets Smolensk governor,,2024-11-18,de
-ria-1,RIA Novosti,Anokhin on trade with Belarus,https://ria.ru/x.html,2024-11-18,ru
-interfax-1,Interfax,Smolensk 2024 trade,https://www.interfax-russia.ru/y,2025-05-14,ru
-old-1,BelTA,Older statement,https://eng.belta.by/z,2023-05-30,en
-cbr,Bank of Russia,Official exchange rates,https://www.cbr.ru/,2025-01-01,ru
+SOURCES = """id,publisher,title,url,published,language,kind
+belta-1,BelTA,Lukashenko meets Smolensk governor,,2024-11-18,de,news_agency
+ria-1,RIA Novosti,Anokhin on trade with Belarus,https://ria.ru/x.html,2024-11-18,ru,news_agency
+interfax-1,Interfax,Smolensk 2024 trade,https://www.interfax-russia.ru/y,2025-05-14,ru,news_agency
+old-1,BelTA,Older statement,https://eng.belta.by/z,2023-05-30,en,news_agency
+cbr,Bank of Russia,Official exchange rates,https://www.cbr.ru/,2025-01-01,ru,official_statistics
 """
 FX = """year,currency,per_usd,source_id
 2023,RUB,85.25,cbr

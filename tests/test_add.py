@@ -15,7 +15,7 @@ from turnover.dataset import load_dataset
 REPO = Path(__file__).resolve().parents[1]
 GEO = REPO / "geo"
 NEW = {"region": "Смоленская область", "year": "2024", "months": "9", "value": "3.15", "currency": "USD", "scale": "bn", "source_id": "test-20241120"}
-NEW_SOURCE = {"publisher": "Test Agency", "title": "Belarus–Smolensk Oblast trade: Jan–Sep 2024", "url": "https://example.org/a", "published": "2024-11-20", "language": "en"}
+NEW_SOURCE = {"publisher": "Test Agency", "title": "Belarus–Smolensk Oblast trade: Jan–Sep 2024", "url": "https://example.org/a", "published": "2024-11-20", "language": "en", "kind": "news_agency"}
 
 
 @pytest.fixture
@@ -58,9 +58,9 @@ def test_cli_appends_the_figure_and_its_new_source_and_prints_them(data):
     # appended, byte for byte: the old lines are untouched and keep their quoting
     assert figures.startswith(before["figures.csv"]) and sources.startswith(before["sources.csv"])
     assert figures[len(before["figures.csv"]):] == b"RU-SMO,2024,9,turnover,3.15,USD,bn,exact,goods,,test-20241120,\n"
-    assert sources[len(before["sources.csv"]):].decode() == "test-20241120,Test Agency,Belarus–Smolensk Oblast trade: Jan–Sep 2024,https://example.org/a,2024-11-20,en\n"
+    assert sources[len(before["sources.csv"]):].decode() == "test-20241120,Test Agency,Belarus–Smolensk Oblast trade: Jan–Sep 2024,https://example.org/a,2024-11-20,en,news_agency\n"
     lines = result.stdout.splitlines()
-    source_row = "test-20241120,Test Agency,Belarus–Smolensk Oblast trade: Jan–Sep 2024,https://example.org/a,2024-11-20,en"
+    source_row = "test-20241120,Test Agency,Belarus–Smolensk Oblast trade: Jan–Sep 2024,https://example.org/a,2024-11-20,en,news_agency"
     figure_row = "RU-SMO,2024,9,turnover,3.15,USD,bn,exact,goods,,test-20241120,"
     assert lines[0].endswith(f"sources.csv:{_line_of(data / 'sources.csv', source_row)}: {source_row}")
     assert lines[1].endswith(f"figures.csv:{_line_of(data / 'figures.csv', figure_row)}: {figure_row}")

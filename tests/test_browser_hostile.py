@@ -54,7 +54,7 @@ def _hostile_copy(root: Path) -> tuple[Path, Path]:
         handle.write("RU-SMO,2021,13,turnover,1,USD,bn,exact,goods,,belta-de-20241118,\n")
         handle.write("RU-NOPE,2021,12,turnover,1,USD,bn,exact,goods,,belta-de-20241118,<script>alert(7)</script>\n")
     with (data / "sources.csv").open("a", encoding="utf-8") as handle:
-        handle.write("evil-1,Evil,Evil,javascript:alert(8),2024,en\n")
+        handle.write("evil-1,Evil,Evil,javascript:alert(8),2024,en,media\n")
     return data, geo
 
 

@@ -51,7 +51,8 @@ def fill(app: AppTest, text: str = ARTICLE, publisher: str = "Test Agency") -> A
     app.text_area(key="curate_text").input(text)
     app.date_input(key="curate_published").set_value(dt.date(2025, 2, 14))
     app.text_input(key="curate_publisher").input(publisher)
-    app.text_input(key="curate_title").input("Belarus–Tambov Oblast trade: 2024")
+    app.text_input(key="curate_title").input("Tambov and Belarus trade")
+    app.selectbox(key="curate_kind").set_value("news_agency")
     app.text_input(key="curate_url").input("https://example.org/tambov")
     app.button(key="curate_extract").click().run()
     assert not app.exception, [e.message for e in app.exception]
@@ -84,7 +85,7 @@ def test_paste_review_save_and_the_region_page_shows_it(data):
     assert not app.exception, [e.message for e in app.exception]
     assert [s.value for s in app.success] == ["Saved 1 figure(s). They are on the other pages now."]
     written = app.code[0].value
-    source_row = "test-agency-20250214,Test Agency,Belarus–Tambov Oblast trade: 2024,https://example.org/tambov,2025-02-14,en"
+    source_row = "test-agency-20250214,Test Agency,Tambov and Belarus trade,https://example.org/tambov,2025-02-14,en,news_agency"
     figure_row = "RU-TAM,2024,12,export,201.5,USD,mn,exact,goods,,test-agency-20250214,year inferred from 'last year' in article of 2025-02-14"
     figure_line = line_of(data / "figures.csv", figure_row)
     assert f"sources.csv:{line_of(data / 'sources.csv', source_row)}: {source_row}" in written

@@ -31,11 +31,14 @@ def test_paste_extract_save_and_see_it_on_the_region_page(app, watched):
     expect(page.get_by_role("heading", name="Curate: figures from an article", exact=True)).to_be_visible(timeout=60_000)
 
     page.get_by_label("Article text (English, German or Russian)").fill(ARTICLE)
-    for label, value in [("Publisher", "Test Agency"), ("Title (short, in English)", "Belarus–Tambov Oblast trade: 2023"), ("Address (url)", "https://example.org/t")]:
+    for label, value in [("Publisher", "Test Agency"), ("Title (the article's headline)", "Tambov and Belarus trade"), ("Address (url)", "https://example.org/t")]:
         field = page.get_by_label(label)
         field.fill(value)
         field.press("Enter")
         watched.settle()
+    page.get_by_label("Source kind").click()
+    page.get_by_role("option", name="news_agency").click()
+    watched.settle()
     page.get_by_role("button", name="Extract figures").click()
     watched.settle()
     save = page.get_by_role("button", name="Save 1 ticked figure(s)")  # the plant's cost is not a trade figure

@@ -97,14 +97,14 @@ def test_latin1_bytes_spoil_only_their_row(write_dataset):
 
 def test_sources_and_fx_rules(write_dataset):
     sources = (
-        "id,publisher,title,url,published,language\n"
-        "belta-1,BelTA,t,,2024-11-18,de\n"
-        "ria-1,RIA,t,javascript:alert(1),2024-11-18,ru\n"
-        "interfax-1,Interfax,t,https://x.ru/,18.11.2024,ru\n"
-        "old-1,BelTA,t,https://x.by/,2023,en\n"
-        "old-1,BelTA,again,https://x.by/,2023,en\n"
-        "other,BelTA,t,https://x.by/,2023,xx\n"
-        "cbr,CBR,t,https://cbr.ru/,2025,ru\n"
+        "id,publisher,title,url,published,language,kind\n"
+        "belta-1,BelTA,t,,2024-11-18,de,news_agency\n"
+        "ria-1,RIA,t,javascript:alert(1),2024-11-18,ru,news_agency\n"
+        "interfax-1,Interfax,t,https://x.ru/,18.11.2024,ru,news_agency\n"
+        "old-1,BelTA,t,https://x.by/,2023,en,news_agency\n"
+        "old-1,BelTA,again,https://x.by/,2023,en,news_agency\n"
+        "other,BelTA,t,https://x.by/,2023,xx,news_agency\n"
+        "cbr,CBR,t,https://cbr.ru/,2025,ru,official_statistics\n"
     )
     fx = "year,currency,per_usd,source_id\n2023,RUB,85.25,cbr\n2024,RUB,0,cbr\n2024,RUB,92.57,nobody\n"
     data, geo = write_dataset(sources=sources, fx=fx)
@@ -127,14 +127,14 @@ def _replace(old: str, new: str):
 
 # (file, change to its text, expected (line, column, reason)) for inputs beyond a single bad figure row
 FILE_CASES = [
-    ("sources.csv", _append("x1,BelTA,t,javascript:alert(1),2024-01-01,en\n"), (7, "url", "url must be blank or start with http")),
-    ("sources.csv", _append('x2,BelTA,t,"data:text/html;base64,PHNjcmlwdD4=",2024-01-01,en\n'), (7, "url", "url must be blank or start with http")),
-    ("sources.csv", _append("x3,BelTA,t,https://x.by/,18.11.2024,en\n"), (7, "published", "published must be a date")),
-    ("sources.csv", _append("x4,BelTA,t,https://x.by/,2024-13-01,en\n"), (7, "published", "published must be a date")),
-    ("sources.csv", _append("x5,,t,https://x.by/,2024,en\n"), (7, "publisher", "publisher is empty")),
-    ("sources.csv", _append("x6,BelTA,t,https://x.by/,2024,fr\n"), (7, "language", "unknown language")),
-    ("sources.csv", _append("bad id!,BelTA,t,https://x.by/,2024,en\n"), (7, "id", "id may hold only")),
-    ("sources.csv", _append("belta-1,BelTA,again,https://x.by/,2024,en\n"), (7, "id", "duplicate source id: same id as line 2")),
+    ("sources.csv", _append("x1,BelTA,t,javascript:alert(1),2024-01-01,en,media\n"), (7, "url", "url must be blank or start with http")),
+    ("sources.csv", _append('x2,BelTA,t,"data:text/html;base64,PHNjcmlwdD4=",2024-01-01,en,media\n'), (7, "url", "url must be blank or start with http")),
+    ("sources.csv", _append("x3,BelTA,t,https://x.by/,18.11.2024,en,media\n"), (7, "published", "published must be a date")),
+    ("sources.csv", _append("x4,BelTA,t,https://x.by/,2024-13-01,en,media\n"), (7, "published", "published must be a date")),
+    ("sources.csv", _append("x5,,t,https://x.by/,2024,en,media\n"), (7, "publisher", "publisher is empty")),
+    ("sources.csv", _append("x6,BelTA,t,https://x.by/,2024,fr,media\n"), (7, "language", "unknown language")),
+    ("sources.csv", _append("bad id!,BelTA,t,https://x.by/,2024,en,media\n"), (7, "id", "id may hold only")),
+    ("sources.csv", _append("belta-1,BelTA,again,https://x.by/,2024,en,media\n"), (7, "id", "duplicate source id: same id as line 2")),
     ("fx.csv", _append("2022,RUB,0,cbr\n"), (4, "per_usd", "per_usd is zero")),
     ("fx.csv", _append("2022,RUB,-68.5,cbr\n"), (4, "per_usd", "per_usd is not a positive number")),
     ("fx.csv", _append("2022,EUR,0.9,cbr\n"), (4, "currency", "unknown currency")),

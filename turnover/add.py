@@ -170,8 +170,8 @@ def _source_row(row: dict, details: dict, existing, shown: str) -> tuple[dict | 
         return None, []
     if not given:
         if not source_id:
-            raise AddError([f"{shown}: id: no source: give --source-id of a source in sources.csv, or the new source's --publisher, --title, --language"])
-        raise AddError([f"{shown}: id: unknown source {source_id!r}; give --publisher, --title and --language (and --url, --published) to add it"])
+            raise AddError([f"{shown}: id: no source: give --source-id of a source in sources.csv, or the new source's --publisher, --title, --language, --kind"])
+        raise AddError([f"{shown}: id: unknown source {source_id!r}; give --publisher, --title, --language and --kind (and --url, --published) to add it"])
     if given.get("url"):
         same_url = [r for r in by_id.values() if r.get("url") == given["url"]]
         if same_url:

@@ -16,7 +16,7 @@ from pathlib import Path
 from turnover import paths
 from turnover.dataset import load_dataset
 from turnover.problems import validate_summary
-from turnover.vocabulary import COVERAGES, CURRENCIES, FLOWS, LANGUAGES, QUALIFIERS, SCALES, STATS
+from turnover.vocabulary import COVERAGES, CURRENCIES, FLOWS, LANGUAGES, QUALIFIERS, SCALES, SOURCE_KINDS, STATS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,15 +66,16 @@ FIGURE_OPTIONS = {
     "qualifier": f"{', '.join(QUALIFIERS)} (default exact)",
     "coverage": f"{', '.join(COVERAGES)} (default goods)",
     "stats": "whose statistics: " + ", ".join(s for s in STATS if s) + " or blank",
-    "source_id": "id of the source in sources.csv (a new id adds the source; needs --publisher, --title, --language)",
+    "source_id": "id of the source in sources.csv (a new id adds the source; needs --publisher, --title, --language, --kind)",
     "note": "optional short note",
 }
 SOURCE_OPTIONS = {
     "publisher": "new source: publisher",
-    "title": "new source: short title",
+    "title": "new source: the article's own headline",
     "url": "new source: http(s) address, or blank",
     "published": "new source: date YYYY-MM-DD (or YYYY-MM, YYYY)",
     "language": "new source: " + ", ".join(LANGUAGES),
+    "kind": "new source: " + ", ".join(SOURCE_KINDS),
 }
 
 

@@ -101,6 +101,7 @@ SOURCES = pa.DataFrameSchema(
             _not_after_today(),
         ),
         "language": _text(_one_of(v.LANGUAGES, "language")),
+        "kind": _text(_one_of(v.SOURCE_KINDS, "kind")),
     },
     strict=False,
 )
@@ -148,7 +149,7 @@ REGIONS = pa.DataFrameSchema(
 
 COLUMNS = {
     "figures": ["region", "year", "months", "flow", "value", "currency", "scale", "qualifier", "coverage", "stats", "source_id"],
-    "sources": ["id", "publisher", "title", "url", "published", "language"],
+    "sources": ["id", "publisher", "title", "url", "published", "language", "kind"],
     "fx": ["year", "currency", "per_usd", "source_id"],
     "regions": ["id", "name_en", "name_ru", "kind", "country"],
     "undated": ["region", "period_text", "value", "currency", "scale", "qualifier", "flow", "coverage", "source_id"],

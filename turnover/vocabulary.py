@@ -21,6 +21,14 @@ SUBSET_COVERAGES = (
 COVERAGES = TOTAL_COVERAGES + SUBSET_COVERAGES
 STATS = ("", "BY", "RU")
 LANGUAGES = ("en", "de", "ru", "be", "pl")
+SOURCE_KINDS = (  # what sort of publisher a source is (data/CURATION.md, "Sources: URLs, headlines and kinds")
+    "official_statistics",  # statistics offices, customs, the central bank
+    "government",  # president, governments, ministries, regional governments, embassies, executive committees
+    "news_agency",  # BelTA, TASS, RIA, Interfax, Sputnik, ...
+    "media",  # newspapers, TV and radio sites, regional news sites
+    "aggregator",  # city guides, reprint sites, directories, blogs, forums
+    "video",  # video pages
+)
 KINDS = (
     "country",
     "federal_district",

@@ -55,7 +55,7 @@ def test_series_chart_draws_partial_years_apart_and_marks_approximate_ones(datas
     assert partial["label"] == "Jan–Sep 2024: $3.1bn"
     assert (partial["start"], partial["end"], partial["middle"]) == pytest.approx((2024, 2024 + 9 / 12, 2024 + 9 / 24))
     assert rows["2022"]["kind"] == "Full year, approximate or bound" and rows["2022"]["shown"] == "about $4.9bn"
-    assert rows["2023"]["kind"] == "Full year" and rows["2023"]["label"] == ""
+    assert rows["2023"]["kind"] == "Full year" and rows["2023"]["label"] == rows["2023"]["shown"] == "$4.4bn"  # a full year is labelled with its value alone
     assert rows["2023"]["middle"] == pytest.approx(2023.5)
     assert {rows[p]["run"] for p in ("2021", "2022", "2023", "2024")} == {rows["2021"]["run"]} != {""}  # consecutive: one line
 
@@ -143,7 +143,7 @@ def test_district_chart_says_how_many_regions_each_sum_covers(dataset):
     framed = district_chart(table, 2023, "turnover", ranking(dataset.figures, 2023))
     rows = {row["district"]: row for row in rows_of(framed)}
     for district, with_data, regions, usd in zip(table["district"], table["with_data"], table["regions"], table["usd_mn"]):
-        assert rows[district]["coverage"] == f"{with_data} of {regions} regions"
+        assert rows[district]["coverage"] == f"{with_data} of {regions} region" + ("" if regions == 1 else "s")  # plural by the count
         assert rows[district]["amount"] == pytest.approx(usd / 1000)
     assert framed.title == "Trade turnover with Belarus by federal district, 2023"
     assert framed.subtitle == ["Full year 2023, US$ billion: sums of the regions that have a figure, not district totals."]

@@ -56,8 +56,9 @@ def test_cli_appends_the_figure_and_its_new_source_and_prints_them(data):
     assert figures[len(before["figures.csv"]):] == b"RU-SMO,2024,9,turnover,3.15,USD,bn,exact,goods,,test-20241120,\n"
     assert sources[len(before["sources.csv"]):].decode() == "test-20241120,Test Agency,Belarus–Smolensk Oblast trade: Jan–Sep 2024,https://example.org/a,2024-11-20,en\n"
     lines = result.stdout.splitlines()
-    assert lines[0].endswith("sources.csv:297: test-20241120,Test Agency,Belarus–Smolensk Oblast trade: Jan–Sep 2024,https://example.org/a,2024-11-20,en")
-    assert lines[1].endswith("figures.csv:383: RU-SMO,2024,9,turnover,3.15,USD,bn,exact,goods,,test-20241120,")
+    next_line = {name: text.count(b"\n") + 1 for name, text in before.items()}  # the line after the file's last one
+    assert lines[0].endswith(f"sources.csv:{next_line['sources.csv']}: test-20241120,Test Agency,Belarus–Smolensk Oblast trade: Jan–Sep 2024,https://example.org/a,2024-11-20,en")
+    assert lines[1].endswith(f"figures.csv:{next_line['figures.csv']}: RU-SMO,2024,9,turnover,3.15,USD,bn,exact,goods,,test-20241120,")
     assert "alternatives" in result.stderr  # BelTA and RIA give the same period: this one joins them
     dataset = load_dataset(data, GEO)
     assert dataset.problems == []
@@ -150,7 +151,8 @@ def test_cells_from_forms_are_tidied():
 def test_the_same_figure_twice_is_already_recorded(data):
     add_figure(NEW, NEW_SOURCE, data, GEO)
     before = _snapshot(data)
-    with pytest.raises(AddError, match="already recorded at line 383"):
+    added_line = (data / "figures.csv").read_bytes().count(b"\n")  # the figure just added is the file's last line
+    with pytest.raises(AddError, match=f"already recorded at line {added_line}"):
         add_figure(NEW, NEW_SOURCE, data, GEO)
     assert _snapshot(data) == before
 
@@ -158,9 +160,10 @@ def test_the_same_figure_twice_is_already_recorded(data):
 def test_one_source_with_two_values_for_one_key_is_a_true_duplicate(data):
     add_figure(NEW, NEW_SOURCE, data, GEO)
     before = _snapshot(data)
+    added_line = (data / "figures.csv").read_bytes().count(b"\n")  # the figure just added is the file's last line
     result = _cli(data, *_options({**NEW, "value": "3.2"}))
     assert result.returncode == 1
-    assert "duplicate figure: line 383 already has region RU-SMO, year 2024, months 9, flow turnover, coverage goods, stats (blank), source_id test-20241120" in result.stderr
+    assert f"duplicate figure: line {added_line} already has region RU-SMO, year 2024, months 9, flow turnover, coverage goods, stats (blank), source_id test-20241120" in result.stderr
     assert _snapshot(data) == before
 
 

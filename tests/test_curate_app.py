@@ -58,7 +58,13 @@ def test_page_is_off_without_curation_mode(data, monkeypatch):
         app.switch_page(PAGE).run()  # not registered: no such page
 
 
+def _next_line(path: Path) -> int:
+    """The line number a row appended to ``path`` gets (the file ends with a newline)."""
+    return path.read_bytes().count(b"\n") + 1
+
+
 def test_paste_review_save_and_the_region_page_shows_it(data):
+    figure_line, source_line = _next_line(data / "figures.csv"), _next_line(data / "sources.csv")
     app = fill(open_curate())
     table = app.data_editor[0].value
     assert list(table["region"]) == ["RU-TAM", "RU-TAM"]  # the plant's cost is not trade
@@ -76,8 +82,8 @@ def test_paste_review_save_and_the_region_page_shows_it(data):
     assert not app.exception, [e.message for e in app.exception]
     assert [s.value for s in app.success] == ["Saved 1 figure(s). They are on the other pages now."]
     written = app.code[0].value
-    assert "sources.csv:297: test-agency-20250214,Test Agency,Belarus–Tambov Oblast trade: 2024,https://example.org/tambov,2025-02-14,en" in written
-    assert "figures.csv:383: RU-TAM,2024,12,export,201.5,USD,mn,exact,goods,,test-agency-20250214,year inferred from 'last year' in article of 2025-02-14" in written
+    assert f"sources.csv:{source_line}: test-agency-20250214,Test Agency,Belarus–Tambov Oblast trade: 2024,https://example.org/tambov,2025-02-14,en" in written
+    assert f"figures.csv:{figure_line}: RU-TAM,2024,12,export,201.5,USD,mn,exact,goods,,test-agency-20250214,year inferred from 'last year' in article of 2025-02-14" in written
 
     figures = load_dataset(data, REPO_ROOT / "geo").figures
     saved = figures[figures["source_id"] == "test-agency-20250214"]
@@ -85,7 +91,7 @@ def test_paste_review_save_and_the_region_page_shows_it(data):
 
     # the row shows its status and is no longer ticked
     table = app.data_editor[0].value
-    assert list(table["status"]) == ["", "saved: line 383"] and not table["save"].any()
+    assert list(table["status"]) == ["", f"saved: line {figure_line}"] and not table["save"].any()
 
     # without a restart the region page lists the new figure and its source
     app.switch_page("views/region.py").run()
@@ -113,6 +119,7 @@ def test_errors_from_add_are_shown_and_nothing_is_written(data):
 
 
 def test_a_figure_typed_by_hand_is_saved_and_a_second_save_is_a_duplicate(data):
+    figure_line = _next_line(data / "figures.csv")
     app = fill(open_curate(), text="Nothing to see here.")
     assert app.data_editor[0].value.empty
     editor_key = app.data_editor[0].key
@@ -128,7 +135,7 @@ def test_a_figure_typed_by_hand_is_saved_and_a_second_save_is_a_duplicate(data):
     app.session_state[editor_key] = {"edited_rows": {0: {"save": True}}, "added_rows": [], "deleted_rows": []}
     app.run()
     app.button(key="curate_save").click().run()
-    assert "already recorded at line 383" in app.code[0].value
+    assert f"already recorded at line {figure_line}" in app.code[0].value
 
 
 def test_article_text_is_never_rendered_as_markdown_or_html(data):

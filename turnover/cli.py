@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m turnover", description="Belarus–Russian regions trade data tools.")
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check data/ and geo/; one line per problem, exit 1 if any")
-    validate.add_argument("--data", type=Path, default=None, help="folder with figures.csv, sources.csv, fx.csv (default: data/)")
+    validate.add_argument("--data", type=Path, default=None, help="folder with figures.csv, sources.csv, fx.csv, ranks.csv (default: data/)")
     validate.add_argument("--geo", type=Path, default=None, help="folder with regions.csv and regions.geojson (default: geo/)")
     _add_parser(commands)
     _extract_parser(commands)
@@ -45,7 +45,7 @@ def run_validate(data_dir: Path, geo_dir: Path) -> int:
     subjects = figures[figures["region"].str.startswith("RU-")]["region"].nunique()
     summary = (
         f"{len(figures)} figures ({len(full_year)} full-year turnover) for {subjects} Russian regions, "
-        f"{len(dataset.sources)} sources, {len(dataset.fx)} exchange rates, {len(dataset.registry.table)} regions in the registry"
+        f"{len(dataset.ranks)} rank statements, {len(dataset.sources)} sources, {len(dataset.fx)} exchange rates, {len(dataset.registry.table)} regions in the registry"
     )
     if problems:
         print(f"{len(problems)} problem(s); the good rows: {summary}", file=sys.stderr)

@@ -11,8 +11,9 @@ from turnover import cache, paths
 from turnover.formatting import format_published, format_usd_mn, with_qualifier
 from turnover.periods import period_label
 from turnover.problems import Problem, display_path
-from turnover.regions import Registry, UnknownRegion, load_registry
 from turnover.aggregate import federal_subjects
+from turnover.ranks import load_ranks
+from turnover.regions import Registry, load_registry
 from turnover.selection import displayed_totals, mark_displayed
 from turnover.validate import FIGURE_KEY, check_unique, read_table, reject
 from turnover.vocabulary import SCALES, TOTAL_COVERAGES
@@ -27,6 +28,7 @@ class Dataset:
     fx: pd.DataFrame
     registry: Registry
     problems: list[Problem] = field(default_factory=list)
+    ranks: pd.DataFrame = field(default_factory=pd.DataFrame)  # published places and top groups (data/ranks.csv)
 
     @cached_property
     def _by_region(self) -> dict[str, pd.DataFrame]:
@@ -85,7 +87,9 @@ def load_dataset(data_dir: Path | None = None, geo_dir: Path | None = None) -> D
     inputs = [figures_csv, data_dir / "sources.csv", data_dir / "fx.csv", geo_dir / "regions.csv"]
     figures, more = cache.figures_cached(figures_csv, inputs, lambda: _load_figures(figures_csv, registry, sources, fx))
     problems += more
-    return Dataset(figures, sources, fx, registry, sorted(problems))
+    ranks, more = load_ranks(data_dir / "ranks.csv", registry, sources)
+    problems += more
+    return Dataset(figures, sources, fx, registry, sorted(problems), ranks)
 
 
 def _load_sources(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
@@ -108,7 +112,7 @@ def _load_figures(path: Path, registry: Registry, sources: pd.DataFrame, fx: pd.
     figures, problems = read_table(path, "figures")
     shown = display_path(path)
     unknown = ~figures["region"].isin(registry.table.index)
-    figures, more = reject(figures, unknown, shown, "region", figures.loc[unknown, "region"].map(lambda name: _unknown_region(registry, name)))
+    figures, more = reject(figures, unknown, shown, "region", figures.loc[unknown, "region"].map(registry.why_unknown))
     problems += more
     figures, more = reject(figures, ~figures["source_id"].isin(sources.index), shown, "source_id", "unknown source_id (not in sources.csv)")
     problems += more
@@ -121,13 +125,6 @@ def _load_figures(path: Path, registry: Registry, sources: pd.DataFrame, fx: pd.
     problems += more
     figures = _describe(figures, registry, sources)
     return mark_displayed(figures).reset_index(drop=True), problems
-
-
-def _unknown_region(registry: Registry, name: str) -> str:
-    try:
-        return f"region must be a region id: {name!r} is {registry.resolve(name)}"
-    except UnknownRegion as error:
-        return str(error)
 
 
 def _typed(figures: pd.DataFrame) -> pd.DataFrame:

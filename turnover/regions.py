@@ -44,6 +44,13 @@ class Registry:
             return name.strip()
         raise UnknownRegion(name, self.closest(name))
 
+    def why_unknown(self, name: str) -> str:
+        """Why ``name`` is not accepted as a region id: the id it means, or the closest known names."""
+        try:
+            return f"region must be a region id: {name!r} is {self.resolve(name)}"
+        except UnknownRegion as error:
+            return str(error)
+
     def closest(self, name: str, limit: int = 3) -> list[tuple[str, str]]:
         keys = list(self.names)
         found = process.extract(normalise_name(name), keys, scorer=fuzz.WRatio, limit=limit * 3)

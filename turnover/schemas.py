@@ -105,3 +105,35 @@ OPTIONAL = {
     "regions": ("name_de", "federal_district", "aliases"),
 }
 SCHEMAS = {"figures": FIGURES, "sources": SOURCES, "fx": FX, "regions": REGIONS}
+
+# --- ranks.csv: published ordinal statements (a place, or membership of a top group) -------------------------
+
+_ORDINAL = r"([1-9]\d*)?"
+
+
+def _share_check() -> pa.Check:
+    return pa.Check(
+        lambda s: s.eq("") | (s.str.fullmatch(NUMBER) & s.where(s.str.fullmatch(NUMBER), "0").astype(float).le(100)),
+        element_wise=False,
+        error="group_share_pct must be blank or a number from 0 to 100",
+    )
+
+
+RANKS = pa.DataFrameSchema(
+    {
+        "region": _text(_required("region")),
+        "year": _text(_year_check()),
+        "months": _text(pa.Check.isin([str(m) for m in range(1, 13)], error="months must be a whole number from 1 to 12")),
+        "flow": _text(_one_of(v.FLOWS, "flow")),
+        "rank": _text(_matches(_ORDINAL, "rank must be blank or a whole number from 1 (3 for '3rd')")),
+        "top": _text(_matches(_ORDINAL, "top must be blank or a whole number from 1 (10 for 'top 10')")),
+        "out_of": _text(_matches(_ORDINAL, "out_of must be blank or a whole number from 1")),
+        "group_share_pct": _text(_share_check()),
+        "group_share_qualifier": _text(_one_of(("", *v.QUALIFIERS), "group_share_qualifier")),
+        "source_id": _text(_required("source_id")),
+    },
+    strict=False,
+)
+COLUMNS["ranks"] = ["region", "year", "months", "flow", "rank", "top", "out_of", "group_share_pct", "group_share_qualifier", "source_id"]
+OPTIONAL["ranks"] = ("note",)
+SCHEMAS["ranks"] = RANKS

@@ -126,3 +126,9 @@ def download_label(lang: str = "en") -> str:
 def no_coverage(flow: str, lang: str = "en") -> str:
     _ = gettext_for(lang)
     return _("Nothing is published for {flow} with any Russian region.").format(flow=flow_label(flow, lang).lower())
+
+
+def nav_title(lang: str = "en") -> str:
+    """The navigation entry."""
+    _ = gettext_for(lang)
+    return _("Coverage")

@@ -6,7 +6,7 @@ total-trade figures count, as on every other page. The grid is federal subjects 
 number of figures: a million figures aggregate to the same few thousand cells.
 """
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urljoin
 
 import pandas as pd
 
@@ -59,9 +59,12 @@ def grid(figures: pd.DataFrame, ranks: pd.DataFrame, registry: Registry, flow: s
     return cells.assign(known_place=_known_place(cells))[[*COLUMNS, "known", "known_place", "district_order"]]
 
 
-def profile_link(region: str, flow: str) -> str:
-    """The region profile for ``flow``, relative to the page (so it works under a base path); the year is added per cell."""
-    return "region?" + urlencode({"region": region, "flow": flow})
+def profile_link(region: str, flow: str, page_url: str = "") -> str:
+    """The region profile for ``flow`` beside the page at ``page_url`` (relative without one); the year is added per cell.
+
+    An absolute link also works in an exported SVG, which has no page to be relative to.
+    """
+    return urljoin(page_url, "region?" + urlencode({"region": region, "flow": flow}))
 
 
 def ordered(cells: pd.DataFrame, order: str) -> pd.DataFrame:
@@ -119,7 +122,7 @@ def _best_figures(figures: pd.DataFrame, flow: str, regions: set) -> pd.DataFram
             "approximate": best["approximate"].to_numpy(),
             "figure": best["shown"].to_numpy(),
             "period": best["period"].to_numpy(),
-            "source": source,
+            "source": pd.Series(source, dtype=str),
         }
     )
 
@@ -136,7 +139,7 @@ def _best_ranks(ranks: pd.DataFrame, flow: str, regions: set, lang: str) -> pd.D
         words.rank_text(None if pd.isna(r) else int(r), None if pd.isna(t) else int(t), None if pd.isna(o) else int(o), period_label(int(y), int(m)), lang)
         for r, t, o, y, m in zip(chosen["rank"], chosen["top"], chosen["out_of"], chosen["year"], chosen["months"])
     ]
-    return pd.DataFrame({"region": chosen["region"].to_numpy(), "year": chosen["year"].astype(int).to_numpy(), "rank_text": text})
+    return pd.DataFrame({"region": chosen["region"].to_numpy(), "year": chosen["year"].astype(int).to_numpy(), "rank_text": pd.Series(text, dtype=str)})
 
 
 def _known_place(cells: pd.DataFrame) -> pd.Series:

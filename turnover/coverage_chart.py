@@ -19,18 +19,19 @@ CELL = 16  # pixels per year and per region
 CELL_FIELDS = ["figure", "period", "source", "rank_text", "known"]
 
 
-def coverage_chart(cells: pd.DataFrame, flow: str, figures: int, ranks: int, linkable: tuple[set, set], order: str = "district", lang: str = "en") -> Framed:
+def coverage_chart(cells: pd.DataFrame, flow: str, figures: int, ranks: int, linkable: tuple[set, set], order: str = "district", page_url: str = "", lang: str = "en") -> Framed:
     """Regions × years coloured by what is known, grouped by federal district or most known first.
 
     ``cells`` is ``coverage.ordered(grid)``; ``linkable`` the (regions, years) the region profile can
-    show: a click on such a cell opens ``region?region=..&flow=..&year=..``; other cells lead nowhere.
+    show: a click on such a cell opens ``region?region=..&flow=..&year=..`` beside ``page_url`` (the page's address in
+    the browser, so the link also works in an exported SVG); other cells lead nowhere.
     """
     labels = words.known_labels(lang)
     titles = words.tooltip_titles(lang)
     first, last = int(cells["year"].min()), int(cells["year"].max())
     regions, years = linkable
     rows = cells.drop_duplicates("region")[["region", "region_name", "district_name", "row", "district_order"]]
-    rows = rows.assign(link=[profile_link(region, flow) if region in regions else None for region in rows["region"]])
+    rows = rows.assign(link=[profile_link(region, flow, page_url) if region in regions else None for region in rows["region"]])
     known = cells[cells["known"] != "none"]
     known = known.assign(key=known["region"] + "|" + known["year"].astype(str))[["key", *CELL_FIELDS]]
     kinds = pd.DataFrame({"known": list(labels), "known_text": list(labels.values())})
@@ -54,7 +55,7 @@ def coverage_chart(cells: pd.DataFrame, flow: str, figures: int, ranks: int, lin
                 scale=alt.Scale(domain=list(labels.values()), range=KNOWN_COLOURS),
                 legend=alt.Legend(title=None, orient="top", direction="horizontal", labelLimit=260),
             ),
-            href="href:N",
+            href=alt.condition("isValid(datum.href)", alt.Href("href:N"), alt.value(None)),
             tooltip=tooltip,
         )
         .properties(width=alt.Step(CELL), height=alt.Step(CELL))

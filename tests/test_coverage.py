@@ -16,6 +16,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import FIGURES, HEADER, REGIONS
 from tests.test_app import ENTRY, TIMEOUT, main_widgets
+from tests.test_texts import _typed_sentences
+from turnover.paths import REPO_ROOT
 from turnover import coverage
 from turnover.coverage_chart import coverage_chart
 from turnover.dataset import load_dataset
@@ -238,3 +240,8 @@ def test_briefing_view_shows_no_widget_on_the_coverage_page(page):
     app = page(briefing="1")
     assert main_widgets(app) == [("button", "Leave briefing view")]
     assert "facet" in _chart(app)[0]  # grouped by federal district
+
+
+@pytest.mark.parametrize("script", ["views/coverage.py", "app/coverage.py"])
+def test_the_page_script_and_its_glue_type_no_sentence(script):
+    assert list(_typed_sentences(REPO_ROOT / script)) == []

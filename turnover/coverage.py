@@ -41,7 +41,7 @@ def subjects(registry: Registry) -> pd.DataFrame:
 def grid(figures: pd.DataFrame, ranks: pd.DataFrame, registry: Registry, flow: str, lang: str = "en") -> pd.DataFrame:
     """One row per federal subject and year, from the first to the last year with anything published for ``flow``."""
     rows = subjects(registry)
-    best = _best_figures(figures, flow, set(rows["region"]))
+    best = _best_figures(figures, flow, set(rows["region"]), lang)
     ranked = _best_ranks(ranks, flow, set(rows["region"]), lang)
     years = sorted(set(best["year"]) | set(ranked["year"]))
     if not years:
@@ -108,12 +108,12 @@ def rank_count(ranks: pd.DataFrame, registry: Registry, flow: str) -> int:
     return int(((ranks["flow"] == flow) & ranks["region"].isin(set(subjects(registry)["region"]))).sum())
 
 
-def _best_figures(figures: pd.DataFrame, flow: str, regions: set) -> pd.DataFrame:
+def _best_figures(figures: pd.DataFrame, flow: str, regions: set, lang: str) -> pd.DataFrame:
     """Per region and year, the displayed full-year figure, else the longest partial year."""
     chosen = displayed_totals(figures, flow)
     chosen = chosen[chosen["federal_subject"] & chosen["region"].isin(regions)]
     best = chosen.sort_values("months", ascending=False, kind="stable").drop_duplicates(["region", "year"])
-    source = [words.cited(p, d) for p, d in zip(best["source_publisher"], best["source_published"].fillna(""))]
+    source = [words.cited(p, d, lang) for p, d in zip(best["source_publisher"], best["source_published"].fillna(""))]
     return pd.DataFrame(
         {
             "region": best["region"].to_numpy(),

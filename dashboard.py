@@ -12,6 +12,7 @@ from app.timing import timed_run
 from app.widgets import plain, show_data_problems, show_notices
 from turnover import paths
 from turnover.texts import pages
+from turnover.texts.coverage import nav_title as coverage_title
 
 st.set_page_config(page_title=pages.app_title(), page_icon="static/favicon.png", layout="wide")
 
@@ -30,6 +31,7 @@ with timed_run() as run:  # off unless TURNOVER_TIMING_LOG is set (bench/run.py)
         st.Page("views/region.py", title=title["region"], icon=":material/monitoring:", url_path="region"),
         st.Page("views/compare.py", title=title["compare"], icon=":material/compare_arrows:", url_path="compare"),
         st.Page("views/sources.py", title=title["sources"], icon=":material/menu_book:", url_path="sources"),
+        st.Page("views/coverage.py", title=coverage_title(), icon=":material/grid_on:", url_path="coverage"),
     ]
     if paths.curation_enabled():
         views.append(st.Page("views/curate.py", title=title["curate"], icon=":material/edit_note:", url_path="curate"))

@@ -15,7 +15,8 @@ import turnover.inputfile
 from tests.conftest import FIGURES, FX, REGIONS, SOURCES, UNDATED
 from turnover.cli import run_validate
 from turnover.dataset import load_dataset
-from turnover.downloads import data_file_offers, neutralise, safe_csv
+from turnover.downloads import data_file_offers
+from turnover.spreadsheet import neutralise, safe_csv
 
 GOOD_FIGURES = FIGURES.count("\n") - 1
 ROUBLE_FIGURES = FIGURES.count(",RUB,")

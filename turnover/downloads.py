@@ -7,7 +7,6 @@ return; OWASP's CSV-injection guidance) gets a leading apostrophe; a cell that i
 as ``-1.5``, stays a number.
 """
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -16,27 +15,10 @@ from pathlib import Path
 import pandas as pd
 
 from turnover.problems import ERROR, Problem, display_path
+from turnover.spreadsheet import safe_csv
 from turnover.texts import pages, tables
 from turnover.validate import read_table
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
-
-
-def neutralise(cell: str) -> str:
-    """``cell`` with a leading apostrophe when a spreadsheet would run it as a formula; numbers unchanged."""
-    if cell.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(cell):
-        return "'" + cell
-    return cell
-
-
-def safe_csv(frame: pd.DataFrame) -> bytes:
-    """``frame`` as UTF-8 CSV with every text cell neutralised; numeric columns are written as numbers."""
-    safe = frame.copy()
-    for column in safe.columns:
-        if not pd.api.types.is_numeric_dtype(safe[column]) and not pd.api.types.is_bool_dtype(safe[column]):
-            safe[column] = safe[column].map(lambda cell: neutralise(cell) if isinstance(cell, str) else cell)
-    return safe.to_csv(index=False).encode("utf-8")
 
 
 def problems_table(problems: list[Problem], lang: str = "en") -> pd.DataFrame:

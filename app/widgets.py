@@ -7,7 +7,8 @@ import streamlit as st
 
 from app import briefing
 from turnover.charts import Framed
-from turnover.downloads import problems_table, safe_csv
+from turnover.downloads import problems_table
+from turnover.spreadsheet import safe_csv
 from turnover.problems import errors
 from turnover.exporting import chart_png, chart_svg
 from turnover.texts import pages, tables

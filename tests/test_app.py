@@ -104,7 +104,7 @@ def test_compare_page_shows_regions_districts_and_shares():
     dataset = load_dataset()
     expected = district_totals(dataset.figures, dataset.registry, 2023)  # computed from the same data the page reads
     shown = dict(zip(districts["Federal district"], districts["Regions with a figure"]))
-    assert shown == {name: f"{n} of {m}" for name, n, m in zip(expected["name"], expected["with_data"], expected["regions"])}
+    assert shown == {name: f"{n} of {m} region" + ("" if m == 1 else "s") for name, n, m in zip(expected["name"], expected["with_data"], expected["regions"])}
 
 
 def test_sources_page_lists_every_figure_and_filters():

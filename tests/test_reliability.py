@@ -137,7 +137,7 @@ def test_a_broken_sources_file_leaves_figures_shown_with_source_missing(write_da
 @pytest.mark.parametrize("character", ["\u2028", "\u2029", "\x85", "\x0c", "\x0b", "\r", "\x1b"])
 def test_a_separator_or_control_character_in_a_field_keeps_the_row_and_is_replaced_with_a_warning(write_dataset, character):
     row = f"RU-SMO,2021,12,turnover,1,USD,bn,exact,goods,,belta-1,first{character}second\n"
-    sources = SOURCES + f"new-1,BelTA,Title{character}more,,2024-01-01,en\n"
+    sources = SOURCES + f"new-1,BelTA,Title{character}more,,2024-01-01,en,news_agency\n"
     data, geo = write_dataset(figures=FIGURES + row, sources=sources)
     dataset = load_dataset(data, geo)
     kept = dataset.figures[dataset.figures["year"] == 2021]
@@ -168,7 +168,7 @@ def test_warnings_alone_let_validate_pass(write_dataset, capsys):
         ("figures.csv", "RU-SMO,2021,12,turnover,4.4,USD,bn,exact,goods,,belta-1,".replace("4.4", "9" * 300), "value", "more than 15 digits"),
         ("figures.csv", "RU-SMO,2021,12,turnover,2,USD,trn,exact,goods,,belta-1,", "value", "more than US$ 1 trillion"),
         ("figures.csv", f"RU-SMO,{dt.date.today().year},12,turnover,1,USD,bn,exact,goods,,belta-1,", "months", "has not ended yet"),
-        ("sources.csv", f"new-1,BelTA,t,,{dt.date.today() + dt.timedelta(days=2)},en", "published", "published is in the future"),
+        ("sources.csv", f"new-1,BelTA,t,,{dt.date.today() + dt.timedelta(days=2)},en,news_agency", "published", "published is in the future"),
         ("undated.csv", 'RU-SMO,"annual level",-5,USD,bn,approx,turnover,goods,belta-1,', "value", "value is negative"),
     ],
 )

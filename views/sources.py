@@ -5,7 +5,8 @@ import streamlit as st
 from app import briefing, loading
 from app.widgets import plain
 from turnover import paths
-from turnover.downloads import data_file_offers, safe_csv
+from turnover.downloads import data_file_offers
+from turnover.spreadsheet import safe_csv
 from turnover.provenance import conflict_count, conflicts, provenance_table, search_figures
 from turnover.texts import pages, rules, tables
 

@@ -68,12 +68,9 @@ def _year_check() -> pa.Check:
     )
 
 
-FIGURES = pa.DataFrameSchema(
-    {
-        "region": _text(_required("region")),
-        "year": _text(_year_check()),
-        "months": _text(pa.Check.isin([str(m) for m in range(1, 13)], error="months must be a whole number from 1 to 12")),
-        "flow": _text(_one_of(v.FLOWS, "flow")),
+def _published_amount() -> dict[str, pa.Column]:
+    """The value as published, its currency, scale and qualifier: the same checks in figures.csv and undated.csv."""
+    return {
         "value": _text(
             pa.Check(lambda s: ~s.str.startswith("-"), error="value is negative"),
             _matches(rf"-?{NUMBER}", "value is not a number (use digits and a dot, e.g. 4.4)"),
@@ -83,6 +80,16 @@ FIGURES = pa.DataFrameSchema(
         "currency": _text(_one_of(v.CURRENCIES, "currency")),
         "scale": _text(_one_of(tuple(v.SCALES), "scale")),
         "qualifier": _text(_one_of(v.QUALIFIERS, "qualifier")),
+    }
+
+
+FIGURES = pa.DataFrameSchema(
+    {
+        "region": _text(_required("region")),
+        "year": _text(_year_check()),
+        "months": _text(pa.Check.isin([str(m) for m in range(1, 13)], error="months must be a whole number from 1 to 12")),
+        "flow": _text(_one_of(v.FLOWS, "flow")),
+        **_published_amount(),
         "coverage": _text(_one_of(v.COVERAGES, "coverage")),
         "stats": _text(_one_of(v.STATS, "stats")),
         "source_id": _text(_required("source_id")),
@@ -120,15 +127,7 @@ UNDATED = pa.DataFrameSchema(
     {
         "region": _text(_required("region")),
         "period_text": _text(_required("period_text")),
-        "value": _text(
-            pa.Check(lambda s: ~s.str.startswith("-"), error="value is negative"),
-            _matches(rf"-?{NUMBER}", "value is not a number (use digits and a dot, e.g. 4.4)"),
-            _ascii_check("value"),
-            _digits_check("value"),
-        ),
-        "currency": _text(_one_of(v.CURRENCIES, "currency")),
-        "scale": _text(_one_of(tuple(v.SCALES), "scale")),
-        "qualifier": _text(_one_of(v.QUALIFIERS, "qualifier")),
+        **_published_amount(),
         "flow": _text(_one_of(v.FLOWS, "flow")),
         "coverage": _text(_one_of(v.COVERAGES, "coverage")),
         "source_id": _text(_required("source_id")),

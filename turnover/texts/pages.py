@@ -274,7 +274,7 @@ def sources_caption(figures: int, sources: int, lang: str = "en") -> str:
 
 def search_labels(lang: str = "en") -> dict[str, str]:
     _ = gettext_for(lang)
-    return {"query": _("Search (region, publisher, title, note)"), "regions": _("Regions"), "conflicts": _("Only conflicting figures")}
+    return {"query": _("Search: every word must match (a value such as 4.4 or $4.4bn, region, period, publisher, kind of source)"), "regions": _("Regions"), "conflicts": _("Only conflicting figures")}
 
 
 def found_caption(found: int, total: int, shown: int, lang: str = "en") -> str:

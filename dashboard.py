@@ -9,7 +9,7 @@ import streamlit as st
 
 from app import briefing, filters, loading, notices
 from app.timing import timed_run
-from app.widgets import plain, show_data_problems, show_notices
+from app.widgets import hide_menu_png, plain, show_data_problems, show_notices
 from turnover import paths
 from turnover.texts import pages
 from turnover.texts.coverage import nav_title as coverage_title
@@ -24,6 +24,7 @@ with timed_run() as run:  # off unless TURNOVER_TIMING_LOG is set (bench/run.py)
         st.stop()
     chosen = filters.sidebar(data)
     briefing.apply()  # in briefing view: hides the sidebar and draws the one button, above the page
+    hide_menu_png()  # charts export only through the product's downloads, with title and source line
 
     title = pages.page_titles()
     views = [

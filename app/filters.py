@@ -9,7 +9,7 @@ import streamlit as st
 from app import notices
 from turnover.dataset import Dataset
 from turnover.texts import labels, pages
-from turnover.urlstate import Filters, default_year, parse_filters
+from turnover.urlstate import Filters, default_year, parse_compare, parse_filters
 from turnover.vocabulary import FLOWS
 
 
@@ -18,9 +18,11 @@ def sidebar(data: Dataset) -> Filters:
     regions, years, counts = data.regions, data.years, data.subjects_per_year
     state = st.session_state
     if "chosen_filters" not in state:  # the session's first run: the address decides
-        parsed, found = parse_filters(st.query_params.to_dict(), data.registry, regions, years, default_year(counts or {years[0]: 1}))
+        params = st.query_params.to_dict()
+        parsed, found = parse_filters(params, data.registry, regions, years, default_year(counts or {years[0]: 1}))
+        state.compare_link, compare_notices = parse_compare(params, data.federal_subjects)  # read by app/comparison.py
         state.chosen_filters = parsed
-        notices.remember(found, parsed)
+        notices.remember(found + compare_notices, parsed)
     chosen = state.chosen_filters
     if "pending_region" in state:  # a click on the map chose this region: set before the widget is drawn
         state.region = state.pop("pending_region")

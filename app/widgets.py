@@ -31,6 +31,16 @@ def strong(text: str) -> None:
     st.markdown(f"**{plain(text)}**")
 
 
+# Streamlit's chart toolbar offers "Download as PNG": the bare chart, without the title and source line the
+# product's own downloads carry. Streamlit 1.67 filters Vega embed options, so the button is hidden by CSS.
+NO_MENU_PNG = '<style>[data-testid="stElementToolbarButton"]:has(button[aria-label^="Download as PNG"]) {display: none !important;}</style>'
+
+
+def hide_menu_png() -> None:
+    """One export path: hide the chart toolbar's unattributed PNG download (fixed CSS, drawn once per run)."""
+    st.html(NO_MENU_PNG)
+
+
 def chart_with_downloads(framed: Framed, name: str, key: str) -> None:
     """Title and subtitle, the chart (no Streamlit theme, so it matches the export), then PNG and SVG downloads made on click."""
     st.markdown(f"#### {plain(framed.title)}")

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import HEADER
 from turnover.aggregate import district_totals, ranking, region_series
-from turnover.charts import compare_chart, district_chart, ranking_chart, series_chart, source_line, year_runs
+from turnover.charts import OKABE_ITO, compare_chart, district_chart, ranking_chart, region_colours, series_chart, source_line, year_runs
 from turnover.dataset import load_dataset
 from turnover.maps import altair_map, annotated_features, folium_map, legend_spec, legend_steps
 
@@ -248,3 +248,20 @@ def test_legend_spec_has_a_title_with_flow_and_full_year_and_the_grey_categories
     labels = [(v["row"], v["label"]) for v in values]
     assert labels[-3:] == [(1, "Belarus"), (1, "No figure"), (1, "Crimea (not covered)")]
     assert labels[0] == (0, "$900m") and labels[4] == (0, "$5bn")
+
+
+def test_compare_chart_draws_approximate_points_hollow_and_says_so_at_the_line_end(dataset):
+    figures = dataset.figures[dataset.figures["displayed"] & dataset.figures["total"]]
+    spec = compare_chart(figures, "turnover").spec()
+    ends = {row["region_name"]: row["end_label"] for row in spec["datasets"]["figures"] if row.get("end_label")}
+    assert ends["Moscow"] == "Moscow over $5bn" and ends["Bryansk Oblast"] == "Bryansk Oblast about $900m"
+    points = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
+    assert points["encoding"]["fill"]["condition"] == {"test": "datum.approximate", "value": "#ffffff"}
+
+
+@pytest.mark.parametrize("chosen", [["RU-SMO", "RU-MOW"], ["RU-MOW", "RU-TA", "RU-SMO"], ["RU-BRY", "RU-SMO"]])
+def test_compare_colours_follow_the_registry_not_the_selection(dataset, chosen):
+    order = list(dataset.registry.table.index)
+    colours = region_colours(chosen, order)
+    assert colours == {region: OKABE_ITO[order.index(region) % len(OKABE_ITO)] for region in chosen}
+    assert colours == region_colours(list(reversed(chosen)), order)

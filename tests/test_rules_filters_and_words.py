@@ -10,7 +10,7 @@ from turnover.compare import compare_figures, default_comparison, district_table
 from turnover.formatting import format_published, format_usd_mn, with_qualifier
 from turnover.periods import period_label
 from turnover.regions import load_registry
-from turnover.urlstate import Filters, default_year, parse_filters
+from turnover.urlstate import MAX_COMPARED, Filters, default_year, parse_compare, parse_filters
 
 # --- the default year: the latest year with at least a quarter of the best-covered year's regions ----------------
 
@@ -99,6 +99,32 @@ def test_filters_written_to_the_link_read_back_the_same(registry, filters, param
 
 
 # --- money and period words ---------------------------------------------------------------------------------------
+
+
+COMPARABLE = ["RU-SMO", "RU-MOW", "RU-TA", "RU-BRY", "RU-SPE", "RU-KDA", "RU-NVS", "RU-SVE", "RU-KGD", "RU-PSK"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "notice"),
+    [
+        (None, None, ""),
+        ("", None, ""),
+        ("RU-SMO,RU-MOW", ["RU-SMO", "RU-MOW"], ""),
+        (" RU-TA , RU-SMO,RU-TA,", ["RU-TA", "RU-SMO"], ""),
+        ("RU-SMO,RU-NOPE", ["RU-SMO"], "Unknown region 'RU-NOPE' in the compare link; left out."),
+        ("ru-smo,RU-ＳMO", [], "Unknown regions 'ru-smo', 'RU-ＳMO' in the compare link; left out."),
+        ("RU-XYZ", [], "Unknown region 'RU-XYZ' in the compare link; left out."),
+        (",".join(COMPARABLE), COMPARABLE[:MAX_COMPARED], f"At most {MAX_COMPARED} regions are compared; {', '.join(COMPARABLE[MAX_COMPARED:])} were left out."),
+    ],
+)
+def test_parse_compare(raw, expected, notice):
+    params = {} if raw is None else {"compare": raw}
+    assert parse_compare(params, COMPARABLE) == (expected, [notice] if notice else [])
+
+
+def test_a_huge_compare_link_is_cut_before_it_is_read():
+    picked, notices = parse_compare({"compare": "RU-SMO," + "x" * 100_000}, COMPARABLE)
+    assert picked == ["RU-SMO"] and len(notices[0]) < 200
 
 
 @pytest.mark.parametrize(

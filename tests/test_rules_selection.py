@@ -1,4 +1,4 @@
-"""The displayed-figure rule, all five preferences in order (turnover/selection.py's ``mark_displayed``).
+"""The displayed-figure rule, all six preferences in order (turnover/selection.py's ``mark_displayed``).
 
 Each case pits a figure that wins on one preference against one that wins on every later preference:
 the earlier preference must decide, whichever row comes first in the table.
@@ -9,9 +9,10 @@ import pytest
 
 from turnover.selection import mark_displayed
 
-ORDER = ["qualifier", "converted", "stats", "coverage", "source_published"]  # the README's order
-PREFERRED = {"qualifier": "exact", "converted": False, "stats": "BY", "coverage": "goods", "source_published": "2025-05-14"}
-OTHER = {"qualifier": "approx", "converted": True, "stats": "", "coverage": "goods_services", "source_published": "2023-05-30"}
+ORDER = ["qualifier", "converted", "stats", "coverage", "source_kind", "source_published"]  # the README's order
+PREFERRED = {"qualifier": "exact", "converted": False, "stats": "BY", "coverage": "goods", "source_kind": "official_statistics", "source_published": "2025-05-14"}
+OTHER = {"qualifier": "approx", "converted": True, "stats": "", "coverage": "goods_services", "source_kind": "video", "source_published": "2023-05-30"}
+KINDS_IN_ORDER = ["official_statistics", "government", "news_agency", "media", "aggregator", "video"]  # the README's order
 
 
 def figure(name: str, **attributes) -> dict:
@@ -41,7 +42,8 @@ CASES = [
     pytest.param(2, "BY", "", id="Belarusian statistics over a speech"),
     pytest.param(2, "RU", "", id="Russian statistics over a speech"),
     pytest.param(3, "goods", "goods_services", id="goods over goods and services"),
-    pytest.param(4, "2025-05-14", "2023-05-30", id="newest publication"),
+    *[pytest.param(4, better, worse, id=f"{better} over {worse}") for i, better in enumerate(KINDS_IN_ORDER) for worse in KINDS_IN_ORDER[i + 1:]],
+    pytest.param(5, "2025-05-14", "2023-05-30", id="newest publication"),
 ]
 
 
@@ -98,3 +100,8 @@ def test_goods_and_goods_and_services_share_the_total_slot_and_a_subset_has_its_
     row = figure("x", coverage=coverage)
     row["total"] = coverage != "agri_food"
     assert mark_displayed(pd.DataFrame([row])).iloc[0]["total_or_coverage"] == slot
+
+
+def test_a_source_of_unknown_kind_ranks_after_video():
+    rows = [figure("unknown", source_kind="", source_published="2025-05-14"), figure("video", source_kind="video", source_published="2001-01-01")]
+    assert displayed_names(rows) == ["video"]

@@ -183,9 +183,21 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
     return framed(chart, words.ranking_title(flow, year, lang), subtitle, source_line(top, lang=lang), named(data))
 
 
-def compare_chart(figures: pd.DataFrame, flow: str, lang: str = "en") -> Framed:
-    """Several regions' full-year series side by side (partial years are left to each region's profile)."""
+def region_colours(regions: list[str], order: list[str]) -> dict[str, str]:
+    """Each region's fixed colour: the Okabe–Ito colour at its position in ``order`` (the registry), so a region
+    keeps its colour whatever else is chosen and in whatever order; regions missing from ``order`` follow it."""
+    positions = {region: i for i, region in enumerate([*order, *sorted(set(regions) - set(order))])}
+    return {region: OKABE_ITO[positions[region] % len(OKABE_ITO)] for region in regions}
+
+
+def compare_chart(figures: pd.DataFrame, flow: str, order: list[str] | None = None, lang: str = "en") -> Framed:
+    """Several regions' full-year series side by side (partial years are left to each region's profile), each
+    region in its fixed colour (``region_colours`` by its position in ``order``, the registry's ids); approximate
+    and bound figures are hollow points and say "about", "almost" or "over" in the end label."""
     full = figures[figures["full_year"]]
+    names = full.drop_duplicates("region").sort_values("region")
+    colours = region_colours(list(names["region"]), order or [])
+    scale = alt.Scale(domain=list(names["region_name"]), range=[colours[r] for r in names["region"]])
     divisor, unit = _unit(full, lang)
     data = chart_data(full).assign(amount=full["usd_mn"] / divisor, run=year_runs(full))
     first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (None, None)
@@ -193,10 +205,15 @@ def compare_chart(figures: pd.DataFrame, flow: str, lang: str = "en") -> Framed:
     base = alt.Chart(NAMED).encode(
         x=alt.X("year:Q", title=None, scale=alt.Scale(domain=x_domain, nice=False), axis=alt.Axis(format="d", values=list(range(int(x_domain[0]), int(data["year"].max()) + 1)) if len(data) else None)),
         y=alt.Y("amount:Q", title=unit, scale=alt.Scale(domain=[0, y_top], nice=False)),
-        color=alt.Color("region_name:N", title=None, scale=alt.Scale(range=OKABE_ITO), legend=None),  # each line is named at its end
+        color=alt.Color("region_name:N", title=None, scale=scale, legend=None),  # each line is named at its end
     )
     ends = base.transform_filter("isValid(datum.end_label)").mark_text(align="left", baseline="middle", dx=8, fontSize=11).encode(y="end_y:Q", text="end_label:N")
-    chart = (base.mark_line().encode(detail="run:N") + base.mark_point(size=60, filled=True).encode(tooltip=tooltip(lang)) + ends).properties(width="container", height=PLOT_HEIGHT)
+    points = base.mark_point(size=60, filled=True, strokeWidth=2, opacity=1).encode(
+        stroke=alt.Stroke("region_name:N", scale=scale, legend=None),
+        fill=alt.condition("datum.approximate", alt.value("#ffffff"), alt.Fill("region_name:N", scale=scale, legend=None)),
+        tooltip=tooltip(lang),
+    )
+    chart = (base.mark_line().encode(detail="run:N") + points + ends).properties(width="container", height=PLOT_HEIGHT)
     subtitle = [words.compare_subtitle(unit, first, last, lang)]
     return framed(chart, words.compare_title(flow, lang), subtitle, source_line(full, lang=lang), named(data))
 

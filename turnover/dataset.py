@@ -241,7 +241,7 @@ def _describe(figures: pd.DataFrame, registry: Registry, sources: pd.DataFrame) 
         "",
     )
     source = sources.reindex(figures["source_id"])
-    source = source.assign(publisher=source["publisher"].fillna(SOURCE_MISSING), title=source["title"].fillna(SOURCE_MISSING), url=source["url"].fillna(""), published=source["published"].fillna(""))
+    source = source.assign(publisher=source["publisher"].fillna(SOURCE_MISSING), title=source["title"].fillna(SOURCE_MISSING), url=source["url"].fillna(""), published=source["published"].fillna(""), kind=source["kind"].fillna(""))
     return figures.assign(
         period=period,
         full_year=figures["months"] == 12,
@@ -259,4 +259,5 @@ def _describe(figures: pd.DataFrame, registry: Registry, sources: pd.DataFrame) 
         source_title=source["title"].to_numpy(),
         source_url=source["url"].to_numpy(),
         source_published=source["published"].to_numpy(),
+        source_kind=source["kind"].to_numpy(),
     )

@@ -1,5 +1,8 @@
 """Tables for the Sources page: every figure with its provenance, search, and conflicts between sources."""
 
+import re
+
+import numpy as np
 import pandas as pd
 
 from turnover.selection import SLOT
@@ -21,23 +24,58 @@ def provenance_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             headers["stats"]: rows["stats"].map(labels.stats_labels(lang)),
             headers["status"]: rows["displayed"].map(labels.status_labels(lang)),
             headers["publisher"]: rows["source_publisher"],
+            headers["kind"]: rows["source_kind"].map(labels.source_kind_labels(lang)),
             headers["date"]: rows["source_published"],
-            headers["title"]: rows["source_title"],
+            headers["title"]: [tables.source_title(t, lang) for t in rows["source_title"]],
             headers["link"]: rows["source_url"].where(rows["source_url"].str.match(r"https?://"), None),
             headers["note"]: (rows["note"] + " " + rows["conversion"]).str.strip(),
         }
     )
 
 
+MAX_WORDS = 10  # words of a query looked at; each costs one pass over the figures
+NUMBER = re.compile(r"\$?([0-9]+(?:\.[0-9]+)?)(bn|billion|b|mn|million|m)?")  # "4.4", "$4.4bn", "4400", "900m"
+UNIT = {"bn": 1000.0, "billion": 1000.0, "b": 1000.0, "mn": 1.0, "million": 1.0, "m": 1.0}
+DASHES = re.compile(r"[\u2010-\u2015]")
+
+
+def _folded(text: pd.Series) -> pd.Series:
+    """Lower case, every dash a hyphen, ё as е: "Jan–Sep" and "jan-sep" alike."""
+    return text.str.casefold().str.replace(DASHES, "-", regex=True).str.replace("ё", "е", regex=False)
+
+
+def _number_matches(figures: pd.DataFrame, word: str) -> pd.Series | None:
+    """Where a number in the query ("4.4", "$4.4bn", "4400", "2023") is the figure's value, in US$ billion or
+    million or as published (to the query's decimals), or its year; None when ``word`` is not a number."""
+    match = NUMBER.fullmatch(word.replace(",", ""))
+    if not match:
+        return None
+    number, unit = float(match[1]), match[2]
+    decimals = len(match[1].partition(".")[2])
+    if unit:
+        return pd.Series(np.round(figures["usd_mn"].to_numpy() / UNIT[unit], decimals) == number, index=figures.index)
+    hits = (np.round(figures["usd_mn"].to_numpy() / 1000, decimals) == number) | (np.round(figures["usd_mn"].to_numpy(), decimals) == number)
+    hits |= np.round(figures["value"].to_numpy(dtype=float), decimals) == number
+    return pd.Series(hits | (figures["year"].to_numpy() == number), index=figures.index)
+
+
 def search_figures(figures: pd.DataFrame, query: str, only_conflicts: bool) -> pd.DataFrame:
-    """Figures whose region, publisher, title or note contains ``query`` (case-insensitive, plain text)."""
-    found = figures
-    if only_conflicts:
-        found = found[found["alternatives"] > 0]
-    if query.strip():
-        text = found["region_name"] + " " + found["region_name_ru"] + " " + found["source_publisher"] + " " + found["source_title"] + " " + found["note"]
-        found = found[text.str.contains(query.strip(), case=False, regex=False)]
-    return found
+    """Figures that match every word of ``query``: a number by value or year (``_number_matches``), any other
+    word by region (English or Russian), period, figure, publisher, kind of source, title or note (case-insensitive)."""
+    found = figures[figures["alternatives"] > 0] if only_conflicts else figures
+    words = _folded(pd.Series(query.split()[:MAX_WORDS], dtype=str))
+    if words.empty or found.empty:
+        return found
+    columns = ["region_name", "region_name_ru", "period", "shown", "published_text", "source_publisher", "source_kind", "source_title", "note"]
+    text = found[columns[0]].astype(str)
+    for column in columns[1:]:
+        text = text + " " + found[column].fillna("").astype(str)
+    text = _folded(text.str.replace("_", " ", regex=False))  # "news_agency" found as "news agency"
+    keep = pd.Series(True, index=found.index)
+    for word in words:
+        by_number = _number_matches(found, word)
+        keep &= by_number if by_number is not None else text.str.contains(word, regex=False)
+    return found[keep]
 
 
 def conflicting(figures: pd.DataFrame) -> pd.DataFrame:

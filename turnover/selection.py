@@ -11,11 +11,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from turnover.i18n import N_
-from turnover.vocabulary import TOTAL_COVERAGES
+from turnover.vocabulary import SOURCE_KINDS, TOTAL_COVERAGES
 
 TOTAL_SLOT = "total"  # goods and goods-and-services compete for one slot: both are total trade
 SLOT = ["region", "year", "months", "flow", "total_or_coverage"]
 QUALIFIER_RANK = {"exact": 0, "approx": 1, "at_least": 2, "at_most": 2}
+SOURCE_KIND_RANK = {kind: rank for rank, kind in enumerate(SOURCE_KINDS)}  # official statistics first, video last; unknown after all
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ PREFERENCES = (
     Preference("dollars", N_("dollars over converted roubles"), lambda f: f["converted"]),
     Preference("stated statistics", N_("stated statistics over speeches"), lambda f: f["stats"] == ""),
     Preference("goods", N_("goods over goods-and-services"), lambda f: f["coverage"] != "goods"),
+    Preference("source kind", N_("official statistics over government over news agencies over other media over aggregators over video"), lambda f: f["source_kind"].map(SOURCE_KIND_RANK).fillna(len(SOURCE_KINDS))),
     Preference("newest", N_("newest first"), lambda f: f["source_published"].fillna(""), ascending=False),
 )
 

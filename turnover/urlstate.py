@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from turnover.regions import Registry, UnknownRegion
+from turnover.texts.pages import compare_link_notice
 from turnover.vocabulary import FLOWS
 
 DEFAULT_REGION = "RU-SMO"
@@ -18,6 +19,8 @@ DEFAULT_FLOW = "turnover"
 MAX_PARAM = 200  # characters of a query value read at all; no region name, year or flow is near this long
 QUOTED = 40  # characters of a bad value a notice repeats
 YEAR = re.compile(r"[0-9]{1,4}")  # ASCII digits only
+REGION_ID = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")  # an ISO 3166-2 subdivision code, ASCII only
+MAX_COMPARED = 8  # regions on the compare chart: one Okabe–Ito colour each
 
 
 @dataclass(frozen=True)
@@ -90,3 +93,22 @@ def parse_filters(params: Mapping[str, str], registry: Registry, regions: list[s
 
     briefing = param(params, "briefing").lower() in ("1", "true", "yes")
     return Filters(region, year, flow, briefing), notices
+
+
+def parse_compare(params: Mapping[str, str], choices: list[str]) -> tuple[list[str] | None, list[str]]:
+    """The regions of ``?compare=RU-SMO,RU-MOW`` (None when the link has none), in the link's order, without
+    repeats, at most ``MAX_COMPARED``; ids that are malformed or have no figures are left out with a notice."""
+    raw = param(params, "compare")
+    if not raw:
+        return None, []
+    picked, refused = [], []
+    for part in raw.split(","):
+        region = part.strip()
+        if region and REGION_ID.fullmatch(region) and region in choices:
+            if region not in picked:
+                picked.append(region)
+        elif region:
+            refused.append(region)
+    dropped = picked[MAX_COMPARED:]
+    notices = [compare_link_notice([quoted(r) for r in refused], dropped, MAX_COMPARED)] if refused or dropped else []
+    return picked[:MAX_COMPARED], notices

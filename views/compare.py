@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from app import briefing, filters, loading
+from app import filters, loading
+from app.comparison import compared_regions
 from app.widgets import chart_with_downloads, plain, strong
 from turnover.aggregate import district_totals, national_shares, ranking
 from turnover.charts import compare_chart, district_chart
@@ -17,11 +18,9 @@ st.title(pages.compare_title())
 strong(pages.compare_heading(chosen.flow, chosen.year))
 year_figures = data.for_year(chosen.year)
 ranked = ranking(year_figures, chosen.year, chosen.flow)
-picked = default_comparison(ranked, chosen.region, data.federal_subjects)
-if not briefing.active():  # briefing view draws no widget: the default comparison
-    picked = st.multiselect(pages.regions_label(), data.federal_subjects, default=picked, format_func=registry.name, key=f"compare_{chosen.region}_{chosen.year}_{chosen.flow}")
+picked = compared_regions(data, default_comparison(ranked, chosen.region, data.federal_subjects))
 if picked:
-    chart_with_downloads(compare_chart(compare_figures(data.for_regions(picked), picked, chosen.flow), chosen.flow), f"compare {chosen.flow}", "compare")
+    chart_with_downloads(compare_chart(compare_figures(data.for_regions(picked), picked, chosen.flow), chosen.flow, list(registry.table.index)), f"compare {chosen.flow}", "compare")
 else:
     st.info(pages.choose_regions())
 

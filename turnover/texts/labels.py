@@ -6,6 +6,15 @@ from turnover.vocabulary import COVERAGE_LABELS, FLOW_LABELS
 QUALIFIER_TEXT = {"exact": N_("exact"), "approx": N_("approximate"), "at_most": N_("at most (almost)"), "at_least": N_("at least (over)")}
 STATS_TEXT = {"BY": N_("Belarusian"), "RU": N_("Russian"), "": ""}
 STATUS_TEXT = {True: N_("shown"), False: N_("alternative")}
+SOURCE_KIND_TEXT = {
+    "official_statistics": N_("official statistics"),
+    "government": N_("government"),
+    "news_agency": N_("news agency"),
+    "media": N_("media"),
+    "aggregator": N_("aggregator"),
+    "video": N_("video"),
+    "": "",
+}
 
 
 def _translated(mapping: dict, lang: str) -> dict:
@@ -32,6 +41,11 @@ def qualifier_labels(lang: str = "en") -> dict[str, str]:
 
 def stats_labels(lang: str = "en") -> dict[str, str]:
     return _translated(STATS_TEXT, lang)
+
+
+def source_kind_labels(lang: str = "en") -> dict[str, str]:
+    """What sort of publisher a source is (data/sources.csv ``kind``)."""
+    return _translated(SOURCE_KIND_TEXT, lang)
 
 
 def status_labels(lang: str = "en") -> dict[bool, str]:

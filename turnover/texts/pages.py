@@ -222,6 +222,17 @@ def choose_regions(lang: str = "en") -> str:
     return _("Choose one or more regions.")
 
 
+def compare_link_notice(refused: list[str], dropped: list[str], cap: int, lang: str = "en") -> str:
+    """Why regions of a ``?compare=`` link are not compared: unknown ids (already quoted), or more than ``cap``."""
+    _, ngettext = gettext_for(lang), ngettext_for(lang)
+    parts = []
+    if refused:
+        parts.append(ngettext("Unknown region {ids} in the compare link; left out.", "Unknown regions {ids} in the compare link; left out.", len(refused)).format(ids=", ".join(refused)))
+    if dropped:
+        parts.append(ngettext("At most {cap} regions are compared; {ids} was left out.", "At most {cap} regions are compared; {ids} were left out.", len(dropped)).format(cap=cap, ids=", ".join(dropped)))
+    return " ".join(parts)
+
+
 def districts_heading(year: int, lang: str = "en") -> str:
     _ = gettext_for(lang)
     return _("Federal districts, {year}").format(year=year)
@@ -263,7 +274,7 @@ def sources_caption(figures: int, sources: int, lang: str = "en") -> str:
 
 def search_labels(lang: str = "en") -> dict[str, str]:
     _ = gettext_for(lang)
-    return {"query": _("Search (region, publisher, title, note)"), "regions": _("Regions"), "conflicts": _("Only conflicting figures")}
+    return {"query": _("Search: every word must match (a value such as 4.4 or $4.4bn, region, period, publisher, kind of source)"), "regions": _("Regions"), "conflicts": _("Only conflicting figures")}
 
 
 def found_caption(found: int, total: int, shown: int, lang: str = "en") -> str:

@@ -17,11 +17,20 @@ def provenance_headers(lang: str = "en") -> dict[str, str]:
         "stats": _("Statistics"),
         "status": _("Status"),
         "publisher": _("Publisher"),
+        "kind": _("Kind of source"),
         "date": _("Published"),
         "title": _("Title"),
         "link": _("Link"),
         "note": _("Note"),
     }
+
+
+def source_title(title: str, lang: str = "en") -> str:
+    """A source's title cell: the article's headline as is; a curator's label (``[...]``) said to be one."""
+    if not (title[:1] == "[" and title[-1:] == "]"):
+        return title
+    _ = gettext_for(lang)
+    return _("no headline found; curator's label: {label}").format(label=title[1:-1])
 
 
 def link_text(lang: str = "en") -> str:

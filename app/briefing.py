@@ -20,7 +20,7 @@ CSS = """
 @media (max-width: 640px) {
   .block-container {padding: 2.25rem 1rem 0.5rem !important;}
   [data-testid="stMainBlockContainer"] h1 {font-size: 1.6rem;}
-  [data-testid="stVegaLiteChart"] {overflow-x: auto;}
+  [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) {overflow-x: auto;}
 }
 </style>
 """

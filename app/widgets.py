@@ -10,7 +10,7 @@ from turnover.charts import Framed
 from turnover.downloads import problems_table
 from turnover.spreadsheet import safe_csv
 from turnover.problems import errors
-from turnover.exporting import chart_png, chart_svg
+from turnover.exporting import chart_png, chart_svg, slide_png
 from turnover.texts import pages, tables
 
 
@@ -42,7 +42,7 @@ def hide_menu_png() -> None:
 
 
 def chart_with_downloads(framed: Framed, name: str, key: str) -> None:
-    """Title and subtitle, the chart (no Streamlit theme, so it matches the export), then PNG and SVG downloads made on click."""
+    """Title and subtitle, the chart (no Streamlit theme, so it matches the export), then PNG, SVG and 1920 × 1080 slide PNG downloads made on click."""
     st.markdown(f"#### {plain(framed.title)}")
     for line in framed.subtitle:
         st.caption(plain(line))
@@ -53,6 +53,7 @@ def chart_with_downloads(framed: Framed, name: str, key: str) -> None:
     row = st.container(horizontal=True)
     row.download_button(label["png"], data=lambda: chart_png(framed), file_name=f"{_slug(name)}.png", mime="image/png", key=f"{key}_png", on_click="ignore")
     row.download_button(label["svg"], data=lambda: chart_svg(framed), file_name=f"{_slug(name)}.svg", mime="image/svg+xml", key=f"{key}_svg", on_click="ignore")
+    row.download_button(label["slide_png"], data=lambda: slide_png(framed), file_name=f"{_slug(name)}-slide.png", mime="image/png", key=f"{key}_slide_png", on_click="ignore")
 
 
 def show_notices(notices: list[str]) -> None:

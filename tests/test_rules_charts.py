@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import HEADER
 from turnover.aggregate import district_totals, ranking, region_series
-from turnover.charts import OKABE_ITO, compare_chart, district_chart, ranking_chart, region_colours, series_chart, source_line, year_runs
+from turnover.charts import OKABE_ITO, SOURCE_WRAP, compare_chart, district_chart, ranking_chart, region_colours, series_chart, source_line, year_runs
 from turnover.dataset import load_dataset
 from turnover.maps import altair_map, annotated_features, folium_map, legend_spec, legend_steps
 
@@ -76,7 +76,7 @@ def test_series_chart_has_title_period_and_source_line(dataset):
     series = region_series(dataset.figures, "RU-SMO")
     framed = series_chart(series, "Smolensk Oblast", "export")
     assert framed.title == "Belarusian exports: Belarus – Smolensk Oblast"
-    assert footer(framed) == " ".join(textwrap.wrap(source_line(series), 80))
+    assert footer(framed) == " ".join(textwrap.wrap(source_line(series), SOURCE_WRAP))
     assert "partial years drawn apart" in framed.subtitle[0] and "Hollow points" in framed.subtitle[0]
 
 
@@ -205,7 +205,7 @@ def test_altair_map_has_title_period_and_source_line(dataset):
     framed = altair_map(COLLECTION, table, 2023, "import")
     assert framed.title == "Belarusian imports with Belarus by Russian region, 2023"
     assert framed.subtitle == [f"Full year 2023, US$ million, log colour scale; {len(table)} regions with a published full-year figure, grey: no figure (not zero)."]
-    assert footer(framed) == " ".join(textwrap.wrap(source_line(table), 80))
+    assert footer(framed) == " ".join(textwrap.wrap(source_line(table), SOURCE_WRAP))
     features = framed.spec()["datasets"]["regions"]
     assert {f["properties"]["id"] for f in features} == {f["properties"]["id"] for f in COLLECTION["features"]}
     tooltips = [t["field"] for t in framed.spec()["layer"][1]["encoding"]["tooltip"]]

@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import HEADER
 from turnover.aggregate import district_totals, ranking, region_series
-from turnover.charts import compare_chart, district_chart, ranking_chart, series_chart, source_line
+from turnover.charts import compare_chart, district_chart, ranking_chart, series_chart, source_line, SOURCE_WRAP
 from turnover.dataset import load_dataset
 from turnover.exporting import EXPORT_WIDTH, FONT, export_spec
 from turnover.maps import altair_map
@@ -103,7 +103,7 @@ def test_every_export_carries_title_period_and_source_line(framed_charts, name):
     assert spec["title"]["text"] == framed.title and framed.title
     assert period in " ".join(spec["title"]["subtitle"])
     inner = spec["vconcat"][0]
-    assert " ".join(inner["title"]["text"]) == " ".join(textwrap.wrap(source_line(drawn), 80))
+    assert " ".join(inner["title"]["text"]) == " ".join(textwrap.wrap(source_line(drawn), SOURCE_WRAP))
     assert source_line(drawn).startswith(("Source: ", "Sources: ")) and "no figures" not in source_line(drawn)
     assert spec["config"]["font"] == FONT and spec["config"]["background"] == "white"
     assert '"container"' not in json.dumps(spec) and inner["width"] == EXPORT_WIDTH

@@ -85,6 +85,6 @@ def _typed_sentences(path):
                     yield f"{path.name}:{node.lineno}: {_words(argument)}"
 
 
-@pytest.mark.parametrize("script", ["dashboard.py", "views/map.py", "views/region.py", "views/compare.py", "app/filters.py", "app/briefing.py", "app/widgets.py"])
+@pytest.mark.parametrize("script", ["dashboard.py", "views/map.py", "views/region.py", "views/compare.py", "app/filters.py", "app/briefing.py", "app/widgets.py", "app/slide.py"])
 def test_page_scripts_and_glue_type_no_sentence(script):
     assert list(_typed_sentences(REPO_ROOT / script)) == []

@@ -94,8 +94,11 @@ def year_runs(figures: pd.DataFrame) -> pd.Series:
     return (ordered["region"] + "-" + runs.astype(str)).reindex(figures.index)
 
 
+SOURCE_WRAP = 64  # characters a source line's row holds on a phone's 358 px chart (Vega cuts a longer row with "…")
+
+
 def framed(chart, title: str, subtitle: list[str], source: str, datasets: dict[str, list] | None = None) -> Framed:
-    footer = alt.TitleParams(textwrap.wrap(source, 80), orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#555555")
+    footer = alt.TitleParams(textwrap.wrap(source, SOURCE_WRAP), orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#555555")
     return Framed(chart.properties(title=footer), title, subtitle, datasets or {}, source)
 
 

@@ -81,7 +81,7 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
     base = (  # every region, so the projection fits the whole country; the valued ones are drawn over it
         alt.Chart(data)
         .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4, clip=True)
-        .encode(color=alt.Color("properties.legend:N", scale=alt.Scale(domain=list(labels), range=list(colours)), legend=alt.Legend(title=None, orient="bottom")), tooltip=tooltip)
+        .encode(color=alt.Color("properties.legend:N", scale=alt.Scale(domain=list(labels), range=list(colours)), legend=alt.Legend(title=None, orient="top")), tooltip=tooltip)  # above: beside the colour scale it overflows a phone
     )
     valued = (
         alt.Chart(data)

@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app import briefing, filters, loading, memo
+from app import briefing, filters, loading, memo, slide
 from app.widgets import chart_with_downloads, plain, strong
 from turnover.boundaries import BoundaryError
 from turnover.maps import clicked_region, folium_map, legend_spec
@@ -49,6 +49,8 @@ with map_column:
                 st.switch_page("views/region.py")
         else:
             chart_with_downloads(memo.map_view(overview, chosen.year, chosen.flow), f"map {chosen.flow} {chosen.year}", "map")
+        if not table.empty:
+            slide.map_button(memo.map_view(overview, chosen.year, chosen.flow), table, chosen)
 with ranking_column:
     if table.empty:
         st.info(pages.no_full_year(chosen.year))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import briefing, filters, loading, memo
+from app import briefing, filters, loading, memo, slide
 from app.widgets import chart_with_downloads, plain
 from turnover.texts import pages, rules, tables
 
@@ -23,6 +23,7 @@ else:
     for column, card in zip(columns, summary.cards):
         column.metric(card.label, card.value, card.delta, delta_color="off" if card.delta is None else "normal", help=plain(card.help) if card.help and cited else None, border=True)
     chart_with_downloads(chart, f"{name} {chosen.flow}", "series")
+    slide.region_button(chart, summary, name, chosen)
     if summary.like_for_like:
         st.markdown(plain(pages.like_for_like(summary.like_for_like)))
 

@@ -114,7 +114,30 @@ def leave_briefing(lang: str = "en") -> str:
 def download_labels(lang: str = "en") -> dict[str, str]:
     """A chart's download buttons."""
     _ = gettext_for(lang)
-    return {"png": _("Download PNG"), "svg": _("Download SVG")}
+    return {"png": _("Download PNG"), "svg": _("Download SVG"), "slide_png": _("PNG for a slide")}
+
+
+def slide_download(lang: str = "en") -> str:
+    """The button that makes a PowerPoint slide of the page's chart."""
+    _ = gettext_for(lang)
+    return _("Download slide")
+
+
+def slide_download_help(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("A 16:9 PowerPoint slide: the title, the chart as a picture, the key figures as editable text and the source line.")
+
+
+def map_slide_subject(lang: str = "en") -> str:
+    """What a map slide's file is named after: ``belarus-russian-regions-turnover-2023.pptx``."""
+    _ = gettext_for(lang)
+    return _("Russian regions")
+
+
+def map_slide_heading(year: int, lang: str = "en") -> tuple[str, str, str]:
+    """The header row of a map slide's ranking table."""
+    _ = gettext_for(lang)
+    return _("Rank"), _("Region"), _("Full year {year}").format(year=year)
 
 
 # Map

@@ -10,6 +10,7 @@ import pandas as pd
 
 from turnover import cache, paths
 from turnover.boundaries import BOUNDARY_FILES, check_boundaries
+from turnover.conflicts import partial_above_full
 from turnover.formatting import format_published, format_usd_mn, with_qualifier
 from turnover.periods import period_label
 from turnover.aggregate import federal_subjects
@@ -169,6 +170,7 @@ def _load_figures(path: Path, registry: Registry, sources: pd.DataFrame, fx: pd.
     problems += more
     problems += _above_national_total(figures, shown)
     figures = _describe(figures, registry, sources)
+    problems += _full_below_partial(figures, shown)
     return mark_displayed(figures).reset_index(drop=True), problems
 
 
@@ -191,6 +193,15 @@ def _above_national_total(figures: pd.DataFrame, shown: str) -> list[Problem]:
         Problem(shown, int(row.line), "value", f"US$ {row.usd_mn:,.0f} million is more than {REGIONAL_FACTOR:g}× the national total of {row.year} "
                 f"(US$ {top.at[row.year, 'usd_mn']:,.0f} million, line {int(top.at[row.year, 'line'])}); check the value and its scale", WARNING)
         for row in above.itertuples()
+    ]
+
+
+def _full_below_partial(figures: pd.DataFrame, shown: str) -> list[Problem]:
+    """A warning (both rows stay) for each full-year figure below a partial-year figure of the same year, flow and basis."""
+    return [
+        Problem(shown, int(row["line"]), "value", f"the full-year figure {row['shown']} for {row['year']} is below the {row['period_part']} figure "
+                f"{row['shown_part']} (line {int(row['line_part'])}) of the same region, flow and basis; one of them is wrong", WARNING)
+        for _, row in partial_above_full(figures).iterrows()
     ]
 
 

@@ -37,6 +37,28 @@ PREFERENCES = (
 )
 
 
+BASIS = ("currency", "coverage", "stats")  # the aspects two figures must share to be joined or compared
+
+
+def basis_differences(first: Mapping, second: Mapping) -> list[str]:
+    """The aspects of ``BASIS`` in which two figures differ: empty when they may be joined by a line or a change.
+
+    ``currency``: both in dollars as published, or both converted (``converted``); ``coverage``: goods, or
+    goods and services; ``stats``: whose statistics, where both state it (a blank matches either).
+    """
+    differs = {
+        "currency": bool(first["converted"]) != bool(second["converted"]),
+        "coverage": first["coverage"] != second["coverage"],
+        "stats": bool(first["stats"]) and bool(second["stats"]) and first["stats"] != second["stats"],
+    }
+    return [aspect for aspect in BASIS if differs[aspect]]
+
+
+def same_basis(first: Mapping, second: Mapping) -> bool:
+    """Whether two figures share their basis (``basis_differences``): only then does a change or a line join them."""
+    return not basis_differences(first, second)
+
+
 def coverage_slot(coverage: str) -> str:
     """The slot a coverage competes in: every total-trade coverage shares one; a subset has its own."""
     return TOTAL_SLOT if coverage in TOTAL_COVERAGES else coverage

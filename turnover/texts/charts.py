@@ -26,10 +26,17 @@ def source_line(cited: list[tuple[str, str]], converted: bool, lang: str = "en",
     return _("{line}.").format(line=line)
 
 
-def figure_kinds(lang: str = "en") -> tuple[str, str, str]:
-    """The series chart's legend entries: full year, full year approximate or bound, partial year."""
+def figure_kinds(lang: str = "en") -> tuple[str, str, str, str, str]:
+    """The series chart's legend entries: full year (in dollars as published), approximate or bound; the same
+    converted from roubles; partial year."""
     _ = gettext_for(lang)
-    return _("Full year"), _("Full year, approximate or bound"), _("Partial year")
+    return (
+        _("Full year"),
+        _("Full year, approximate or bound"),
+        _("Full year, converted from roubles"),
+        _("Full year, converted from roubles, approximate or bound"),
+        _("Partial year"),
+    )
 
 
 def tooltip_titles(lang: str = "en") -> dict[str, str]:

@@ -61,8 +61,10 @@ def series_title(flow: str, region_name: str, lang: str = "en") -> str:
 def series_subtitle(unit_text: str, first: int, last: int, lang: str = "en") -> str:
     _ = gettext_for(lang)
     return _(
-        "{unit}, {first}–{last}. Consecutive full years joined by the line (a break: no figure for the year between); "
-        "partial years drawn apart over the months they cover, not comparable with full years. Hollow points: approximate or bound figures."
+        "{unit}, {first}–{last}. Consecutive full years of one basis joined by the line (a break: no figure for the year between, "
+        "or figures in dollars and converted from roubles, of goods and of goods and services, or of the two sides' statistics); "
+        "partial years drawn apart over the months they cover, not comparable with full years. Hollow points: approximate or bound figures; "
+        "squares: converted from roubles at the year's average rate."
     ).format(unit=unit_text, first=first, last=last)
 
 

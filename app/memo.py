@@ -9,7 +9,7 @@ import streamlit as st
 
 from app import loading
 from turnover import profile
-from turnover.aggregate import ranking, region_series
+from turnover.aggregate import both_sides, ranking, region_series
 from turnover.charts import Framed, ranking_chart, series_chart
 from turnover.maps import altair_map
 from turnover.provenance import provenance_table
@@ -58,8 +58,9 @@ def region_view(region: str, flow: str, year: int) -> tuple[profile.Summary, Fra
 
 @st.cache_resource(max_entries=2048, show_spinner=False)
 def _region_chart(_data, signature: tuple, region: str, flow: str, year: int) -> Framed | None:
-    series = region_series(_data.for_region(region), region, flow)
-    return None if series.empty else series_chart(series, _data.registry.name(region), flow, selected_year=year)
+    figures = _data.for_region(region)
+    series = region_series(figures, region, flow)
+    return None if series.empty else series_chart(series, _data.registry.name(region), flow, selected_year=year, counterparts=both_sides(figures, region, flow))
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)

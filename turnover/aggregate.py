@@ -22,6 +22,14 @@ def region_series(figures: pd.DataFrame, region: str, flow: str = "turnover") ->
     return series[series["region"] == region].sort_values(["year", "months"])
 
 
+def both_sides(figures: pd.DataFrame, region: str, flow: str = "turnover") -> pd.DataFrame:
+    """The total-trade figures of one region and flow for the periods where Belarusian and Russian statistics (``stats``
+    BY and RU) both give one: those of the two sides (displayed or not), oldest first."""
+    stated = figures[(figures["region"] == region) & (figures["flow"] == flow) & figures["total"] & figures["stats"].isin(["BY", "RU"])]
+    sides = stated.groupby(["year", "months"])["stats"].transform("nunique")
+    return stated[sides == 2].sort_values(["year", "months", "stats", "source_published"])
+
+
 def subject_figures(figures: pd.DataFrame, year: int, flow: str = "turnover") -> pd.DataFrame:
     """Full-year figures of Russian federal subjects for one year (the map's and ranking's input)."""
     chosen = displayed_totals(figures, flow)

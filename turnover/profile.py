@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from turnover.aggregate import change_on_previous, rank_in, region_series
+from turnover.aggregate import both_sides, change_on_previous, rank_in, region_series
 from turnover.conflicts import partial_above_full
 from turnover.texts import profile as words
 
@@ -130,14 +130,11 @@ def _conflicts(region_figures: pd.DataFrame, region: str, flow: str, lang: str) 
 
 
 def _both_sides(region_figures: pd.DataFrame, region: str, flow: str, lang: str) -> list[str]:
-    """One line per period for which Belarusian and Russian statistics both give a total-trade figure."""
-    mine = region_figures[(region_figures["region"] == region) & (region_figures["flow"] == flow) & region_figures["total"] & (region_figures["stats"] != "")]
-    lines = []
-    for (_year, _months), group in mine.sort_values(["year", "months"]).groupby(["year", "months"], sort=False):
-        if set(group["stats"]) >= {"BY", "RU"}:
-            sides = [_side(group[group["stats"] == stats].sort_values("source_published").iloc[-1], lang) for stats in ("BY", "RU")]
-            lines.append(words.both_sides(group["period"].iloc[0], *sides, lang))
-    return lines
+    """One line per period for which Belarusian and Russian statistics both give a total-trade figure (each side's newest)."""
+    return [
+        words.both_sides(group["period"].iloc[0], *(_side(group[group["stats"] == stats].iloc[-1], lang) for stats in ("BY", "RU")), lang)
+        for _, group in both_sides(region_figures, region, flow).groupby(["year", "months"], sort=False)
+    ]
 
 
 def _side(row, lang: str) -> str:

@@ -26,9 +26,9 @@ def source_line(cited: list[tuple[str, str]], converted: bool, lang: str = "en",
     return _("{line}.").format(line=line)
 
 
-def figure_kinds(lang: str = "en") -> tuple[str, str, str, str, str]:
+def figure_kinds(lang: str = "en") -> tuple[str, ...]:
     """The series chart's legend entries: full year (in dollars as published), approximate or bound; the same
-    converted from roubles; partial year."""
+    converted from roubles; partial year; each side's statistics where both sides give a figure."""
     _ = gettext_for(lang)
     return (
         _("Full year"),
@@ -36,6 +36,8 @@ def figure_kinds(lang: str = "en") -> tuple[str, str, str, str, str]:
         _("Full year, converted from roubles"),
         _("Full year, converted from roubles, approximate or bound"),
         _("Partial year"),
+        _("Belarusian statistics (both sides publish)"),
+        _("Russian statistics (both sides publish)"),
     )
 
 

@@ -15,7 +15,7 @@ RU-MOW,2023,12,turnover,5,USD,bn,exact,goods,,old-1,
 RU-MOW,2023,9,turnover,6,USD,bn,exact,goods,,ria-1,
 RU,2023,12,turnover,50,USD,bn,exact,goods,,old-1,
 RU,2024,12,turnover,60,USD,bn,exact,goods_services,,old-1,
-"""
+""" + "".join(f"FD-CENTRAL,{year},12,turnover,{year - 2000},USD,bn,exact,goods,,old-1,\n" for year in range(2008, 2022))  # many years: not all labelled
 PROFILE_RANKS = """region,year,months,flow,rank,top,out_of,group_share_pct,group_share_qualifier,source_id,note
 RU-SMO,2024,12,turnover,3,,,,,interfax-1,3rd among Russian regions
 RU-TA,2024,12,turnover,,10,,,,tatgov,top ten partners

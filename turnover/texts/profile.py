@@ -115,8 +115,9 @@ def published_rank(rank: int | None, top: int | None, out_of: int | None, flow: 
 def ordinal(number: int, lang: str = "en") -> str:
     """``1st``, ``2nd``, ``3rd``, ``11th``, ``22nd``."""
     _ = gettext_for(lang)
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return _("{number}{suffix}").format(number=number, suffix=suffix)
+    other = _("{number}th")
+    text = other if 10 <= number % 100 <= 20 else {1: _("{number}st"), 2: _("{number}nd"), 3: _("{number}rd")}.get(number % 10, other)
+    return text.format(number=number)
 
 
 def conflict(period: str, shown: str, publisher: str, part_period: str, part_shown: str, part_publisher: str, lang: str = "en") -> str:

@@ -36,14 +36,23 @@ def _basis(row, aspects: list[str], lang: str) -> str:
     return words.basis(row["period"], aspects, bool(row["converted"]), row["coverage"], row["stats"], lang)
 
 
-def _change(row, lang: str) -> tuple[str | None, bool]:
-    """The change on the same months of the year before; or why there is none on the same basis (neutral)."""
+def _change(row, lang: str) -> tuple[str | None, str | None]:
+    """The change on the same months of the year before; or, when that is on another basis, a short delta and why (the notice)."""
     if not pd.isna(row["change_pct"]):
-        return words.change(row["change_pct"], row["period_before"], lang), False
+        return words.change(row["change_pct"], row["period_before"], lang), None
     if row["differences"]:
         before = {name: row[f"{name}_before"] for name in ("converted", "coverage", "stats")} | {"period": row["period_before"]}
-        return words.not_comparable(_basis(before, row["differences"], lang), _basis(row, row["differences"], lang), lang), True
-    return None, False
+        why = words.not_comparable(_basis(before, row["differences"], lang), _basis(row, row["differences"], lang), lang)
+        return words.not_compared(row["period_before"], lang), why
+    return None, None
+
+
+def _changed(label: str, row, summary: "Summary", lang: str) -> Card:
+    """A figure's card with its change; when not comparable, the reason goes under the cards."""
+    delta, why = _change(row, lang)
+    if why:
+        summary.notices.append(words.card_notice(label, why, lang))
+    return Card(label, row["shown"], delta, _cite(row, lang) + (f" {why}" if why else ""), why is not None)
 
 
 def published_ranks(ranks: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -52,18 +61,22 @@ def published_ranks(ranks: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     return ranks.assign(source_publisher=source["publisher"].fillna("").to_numpy(), source_published=source["published"].fillna("").to_numpy())
 
 
-def _rank_card(year: int, flow: str, table: pd.DataFrame | None, region: str, published: pd.DataFrame | None, lang: str) -> Card | None:
+def _rank_card(year: int, flow: str, table: pd.DataFrame | None, region: str, published: pd.DataFrame | None, summary: "Summary", lang: str) -> Card | None:
+    """The rank computed among the regions with a figure here, and the published rank (short; in full with its source under the cards)."""
     computed = rank_in(table, region) if table is not None else None
-    said = None
+    short = None
     if published is not None and len(published):
         stated = published[(published["year"] == year) & (published["months"] == 12) & (published["flow"] == flow)]
         if len(stated):
             row = stated.sort_values("source_published").iloc[-1]
-            said = words.published_rank(*(None if pd.isna(row[c]) else int(row[c]) for c in ("rank", "top", "out_of")), flow, row["source_publisher"], row["source_published"], lang)
-    if computed is None and said is None:
+            rank, top, out_of = (None if pd.isna(row[c]) else int(row[c]) for c in ("rank", "top", "out_of"))
+            short = words.published_short(rank, top, lang)
+            said = words.published_rank(rank, top, out_of, flow, row["source_publisher"], row["source_published"], lang)
+            summary.notices.append(words.card_notice(words.rank_label(year, lang), said, lang))
+    if computed is None and short is None:
         return None
     value = words.rank_value(*computed, lang) if computed else words.not_ranked(lang)
-    return Card(words.rank_label(year, lang), value, said, words.rank_help(year, lang), neutral=True)
+    return Card(words.rank_label(year, lang), value, short, words.rank_help(year, lang), neutral=True)
 
 
 def key_figures(
@@ -89,16 +102,14 @@ def key_figures(
 
     selected = full[full["year"] == year]
     if len(selected):
-        row = selected.iloc[0]
-        delta, neutral = _change(row, lang)
-        summary.cards.append(Card(words.full_year_label(year, lang), row["shown"], delta, _cite(row, lang), neutral))
-        rank = _rank_card(year, flow, year_ranking, region, published, lang)
+        summary.cards.append(_changed(words.full_year_label(year, lang), selected.iloc[0], summary, lang))
+        rank = _rank_card(year, flow, year_ranking, region, published, summary, lang)
     elif len(full):
         earlier = full[full["year"] < year]
         known = (earlier if len(earlier) else full).iloc[-1]
         shown_year = int(known["year"])
         summary.cards.append(Card(words.full_year_label(year, lang), words.known_value(shown_year, known["shown"], lang), words.none_for(year, lang), words.known_help(shown_year, known["shown"], year, _cite(known, lang), lang), True))
-        rank = _rank_card(shown_year, flow, ranking_of(shown_year) if ranking_of else None, region, published, lang)
+        rank = _rank_card(shown_year, flow, ranking_of(shown_year) if ranking_of else None, region, published, summary, lang)
     else:
         summary.cards.append(Card(words.full_year_label(year, lang), words.no_figure(lang), None, words.no_figure_help(year, lang)))
         rank = None
@@ -111,11 +122,10 @@ def key_figures(
         summary.cards.append(Card(words.peak_label(peak["year"], lang), peak["shown"], None, _cite(peak, lang)))
     if len(partial):
         last = partial.sort_values(["year", "months"]).iloc[-1]
-        delta, neutral = _change(last, lang)
-        summary.cards.append(Card(words.latest_partial_label(last["period"], lang), last["shown"], delta, _cite(last, lang), neutral))
+        summary.cards.append(_changed(words.latest_partial_label(last["period"], lang), last, summary, lang))
     for _, row in partial.iterrows():
-        delta, _neutral = _change(row, lang)
-        if delta:
+        delta, why = _change(row, lang)
+        if delta and not why:
             summary.like_for_like.append(words.like_for_like(row["period"], delta, lang))
     summary.notices += _conflicts(region_figures, region, flow, lang) + _both_sides(region_figures, region, flow, lang)
     return summary

@@ -71,6 +71,26 @@ def basis(period: str, aspects: list[str], converted: bool, coverage: str, stats
     return _("{period} {basis}").format(period=period, basis=_(", ").join(words[a] for a in aspects))
 
 
+def not_compared(before: str, lang: str = "en") -> str:
+    """A card's short delta when the year before is on another basis: ``not comparable with 2023``."""
+    _ = gettext_for(lang)
+    return _("not comparable with {before}").format(before=before)
+
+
+def card_notice(label: str, text: str, lang: str = "en") -> str:
+    """The whole of what a card's short delta stands for, on a line under the cards: ``Full year 2024: not comparable: ...``."""
+    _ = gettext_for(lang)
+    return _("{label}: {text}").format(label=label, text=text)
+
+
+def published_short(rank: int | None, top: int | None, lang: str = "en") -> str:
+    """The rank card's short delta: ``published: 3rd``; ``published: top 10``."""
+    _ = gettext_for(lang)
+    if rank is not None:
+        return _("published: {ordinal}").format(ordinal=ordinal(rank, lang))
+    return _("published: top {top}").format(top=top)
+
+
 def not_comparable(before: str, now: str, lang: str = "en") -> str:
     """``not comparable: 2023 in dollars, 2024 converted from roubles``."""
     _ = gettext_for(lang)

@@ -198,10 +198,12 @@ def _above_national_total(figures: pd.DataFrame, shown: str) -> list[Problem]:
 
 def _full_below_partial(figures: pd.DataFrame, shown: str) -> list[Problem]:
     """A warning (both rows stay) for each full-year figure below a partial-year figure of the same year, flow and basis."""
+    pairs = partial_above_full(figures)
+    columns = ["line", "shown", "year", "period_part", "shown_part", "line_part"]
     return [
-        Problem(shown, int(row["line"]), "value", f"the full-year figure {row['shown']} for {row['year']} is below the {row['period_part']} figure "
-                f"{row['shown_part']} (line {int(row['line_part'])}) of the same region, flow and basis; one of them is wrong", WARNING)
-        for _, row in partial_above_full(figures).iterrows()
+        Problem(shown, int(line), "value", f"the full-year figure {figure} for {year} is below the {part} figure {part_figure} (line {int(part_line)}) "
+                "of the same region, flow and basis; one of them is wrong", WARNING)
+        for line, figure, year, part, part_figure, part_line in zip(*(pairs[c].tolist() for c in columns))
     ]
 
 

@@ -135,3 +135,12 @@ def test_ordinals(number, text):
     from turnover.texts.profile import ordinal
 
     assert ordinal(number) == text
+
+
+def test_validate_prints_the_conflict_as_a_warning_and_passes(write_dataset, capsys):
+    from turnover.cli import run_validate
+
+    data, geo = write_profile_data(write_dataset)
+    assert run_validate(data, geo) == 0  # a warning: the rows stay, validate passes
+    out = capsys.readouterr().out
+    assert "figures.csv:" in out and "warning: the full-year figure $5bn for 2023 is below the Jan–Sep 2023 figure $6bn" in out

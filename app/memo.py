@@ -9,7 +9,7 @@ import streamlit as st
 
 from app import loading
 from turnover import profile
-from turnover.aggregate import ranking, region_series
+from turnover.aggregate import both_sides, ranking, region_series
 from turnover.charts import Framed, ranking_chart, series_chart
 from turnover.maps import altair_map
 from turnover.provenance import provenance_table
@@ -49,21 +49,35 @@ def _map_view(_data, _collection: dict, signature: tuple, year: int, flow: str) 
 def region_view(region: str, flow: str, year: int) -> tuple[profile.Summary, Framed | None, pd.DataFrame]:
     """Key figures for the year, the series chart (None without figures) and the table of every figure with its source.
 
-    The chart and table do not depend on the year, so they are cached per region and flow: changing the
-    year on a region's page rebuilds only the key figures.
+    The table does not depend on the year, so it is cached per region and flow; the chart labels the
+    selected year's value, so it is cached per year too (a few tens of milliseconds once per year seen).
     """
     data, signature = loading.loaded()
-    chart, table = _region_history(data, signature, region, flow)
-    return _region_cards(data, signature, region, flow, year), chart, table
+    return _region_cards(data, signature, region, flow, year), _region_chart(data, signature, region, flow, year), _region_table(data, signature, region)
+
+
+@st.cache_resource(max_entries=2048, show_spinner=False)
+def _region_chart(_data, signature: tuple, region: str, flow: str, year: int) -> Framed | None:
+    figures = _data.for_region(region)
+    series = region_series(figures, region, flow)
+    return None if series.empty else series_chart(series, _data.registry.name(region), flow, selected_year=year, counterparts=both_sides(figures, region, flow))
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _region_history(_data, signature: tuple, region: str, flow: str) -> tuple[Framed | None, pd.DataFrame]:
-    series = region_series(_data.for_region(region), region, flow)
-    chart = None if series.empty else series_chart(series, _data.registry.name(region), flow)
-    return chart, provenance_table(_data.for_region(region)).drop(columns=tables.provenance_headers()["region"])
+def _region_table(_data, signature: tuple, region: str) -> pd.DataFrame:
+    return provenance_table(_data.for_region(region)).drop(columns=tables.provenance_headers()["region"])
 
 
 @st.cache_resource(max_entries=2048, show_spinner=False)
 def _region_cards(_data, signature: tuple, region: str, flow: str, year: int) -> profile.Summary:
-    return profile.key_figures(_data.for_region(region), _year_ranking(_data, signature, year, flow), region, flow, year)
+    ranks = _data.ranks
+    published = profile.published_ranks(ranks[ranks["region"] == region], _data.sources) if len(ranks) else None
+    return profile.key_figures(
+        _data.for_region(region),
+        _year_ranking(_data, signature, year, flow),
+        region,
+        flow,
+        year,
+        ranking_of=lambda other: _year_ranking(_data, signature, other, flow),
+        published=published,
+    )

@@ -40,6 +40,8 @@ def _series(rows: list[tuple[int, int, float]], region: str = "RU-TST") -> pd.Da
             "approximate": False,
             "conversion": "",
             "converted": False,
+            "coverage": "goods",
+            "stats": "",
             "source_id": "s1",
             "source_publisher": "BelTA",
             "source_published": "2024-11-18",

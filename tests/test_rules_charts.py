@@ -57,7 +57,9 @@ def test_series_chart_draws_partial_years_apart_and_marks_approximate_ones(datas
     assert rows["2022"]["kind"] == "Full year, approximate or bound" and rows["2022"]["shown"] == "about $4.9bn"
     assert rows["2023"]["kind"] == "Full year" and rows["2023"]["label"] == rows["2023"]["shown"] == "$4.4bn"  # a full year is labelled with its value alone
     assert rows["2023"]["middle"] == pytest.approx(2023.5)
-    assert {rows[p]["run"] for p in ("2021", "2022", "2023", "2024")} == {rows["2021"]["run"]} != {""}  # consecutive: one line
+    assert {rows[p]["run"] for p in ("2021", "2022", "2023")} == {rows["2021"]["run"]} != {""}  # consecutive, in dollars: one line
+    assert rows["2024"]["run"] not in ("", rows["2023"]["run"])  # converted from roubles: never joined to the dollars
+    assert rows["2024"]["kind"] == "Full year, converted from roubles"
 
 
 def test_series_chart_amounts_are_in_the_unit_it_names(dataset):

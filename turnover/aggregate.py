@@ -7,7 +7,7 @@ Rankings and shares use full years only: a partial year is never ranked as if it
 import pandas as pd
 
 from turnover.regions import Registry
-from turnover.selection import displayed_totals
+from turnover.selection import basis_differences, displayed_totals, same_basis
 from turnover.vocabulary import is_federal_subject
 
 
@@ -20,6 +20,14 @@ def region_series(figures: pd.DataFrame, region: str, flow: str = "turnover") ->
     """The displayed figures of one region and flow, oldest first; full and partial years both."""
     series = displayed_totals(figures, flow)
     return series[series["region"] == region].sort_values(["year", "months"])
+
+
+def both_sides(figures: pd.DataFrame, region: str, flow: str = "turnover") -> pd.DataFrame:
+    """The total-trade figures of one region and flow for the periods where Belarusian and Russian statistics (``stats``
+    BY and RU) both give one: those of the two sides (displayed or not), oldest first."""
+    stated = figures[(figures["region"] == region) & (figures["flow"] == flow) & figures["total"] & figures["stats"].isin(["BY", "RU"])]
+    sides = stated.groupby(["year", "months"])["stats"].transform("nunique")
+    return stated[sides == 2].sort_values(["year", "months", "stats", "source_published"])
 
 
 def subject_figures(figures: pd.DataFrame, year: int, flow: str = "turnover") -> pd.DataFrame:
@@ -41,10 +49,27 @@ def rank_in(table: pd.DataFrame, region: str) -> tuple[int, int] | None:
 
 
 def change_on_previous(series: pd.DataFrame) -> pd.DataFrame:
-    """Like-for-like change: each figure against the same months of the year before, where that exists."""
-    previous = series[["year", "months", "usd_mn", "period"]].assign(year=series["year"] + 1)
+    """Like-for-like change: each figure against the same months of the year before, where that exists on the same
+    basis (``selection.same_basis``); ``differences`` lists the aspects that kept a change from being computed."""
+    basis = ["converted", "coverage", "stats"]
+    previous = series[["year", "months", "usd_mn", "period", *basis]].assign(year=series["year"] + 1)
     joined = series.merge(previous, on=["year", "months"], how="left", suffixes=("", "_before"))
-    return joined.assign(change_pct=(joined["usd_mn"] / joined["usd_mn_before"] - 1) * 100)
+    differences = [
+        [] if pd.isna(row["usd_mn_before"]) else basis_differences(row, {name: row[f"{name}_before"] for name in basis})
+        for _, row in joined.iterrows()
+    ]
+    change = (joined["usd_mn"] / joined["usd_mn_before"] - 1) * 100
+    comparable = pd.Series([not d for d in differences], index=joined.index)
+    return joined.assign(change_pct=change.where(comparable), differences=differences)
+
+
+def basis_runs(full: pd.DataFrame) -> pd.Series:
+    """A label shared by consecutive full years of one basis: the series' line breaks at a missing year and
+    wherever the basis changes (dollars to converted roubles, goods to goods and services, one side's statistics to the other's)."""
+    ordered = full.sort_values("year")
+    records = ordered.to_dict("records")
+    breaks = [i == 0 or row["year"] - records[i - 1]["year"] != 1 or not same_basis(row, records[i - 1]) for i, row in enumerate(records)]
+    return pd.Series(pd.Series(breaks).cumsum().astype(str).to_numpy(), index=ordered.index).reindex(full.index)
 
 
 def district_totals(figures: pd.DataFrame, registry: Registry, year: int, flow: str = "turnover") -> pd.DataFrame:

@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 import altair as alt
 import pandas as pd
 
+from turnover.aggregate import basis_runs
 from turnover.labels import PLOT_HEIGHT, PLOT_WIDTH, end_label_offsets, nice_top, series_labels, text_width
 from turnover.texts import charts as words
 
 PALETTE = "viridis"  # colour-blind safe, sequential, prints in grey
-KIND_COLOURS = ["#1f5f8b", "#1f5f8b", "#d55e00"]  # Okabe–Ito vermilion for partial years
-KIND_SHAPES = ["circle", "circle", "diamond"]
+KIND_COLOURS = ["#1f5f8b", "#1f5f8b", "#1f5f8b", "#1f5f8b", "#d55e00", "#009E73", "#CC79A7"]  # Okabe–Ito: vermilion partial years, green / purple each side's statistics
+KIND_SHAPES = ["circle", "circle", "square", "square", "diamond", "triangle-up", "triangle-down"]  # squares: converted from roubles, never joined to dollars
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]  # colour-blind safe
-KIND_FILLS = ["#1f5f8b", "#ffffff", "#d55e00"]
+KIND_FILLS = ["#1f5f8b", "#ffffff", "#1f5f8b", "#ffffff", "#d55e00", "#009E73", "#CC79A7"]
 TOOLTIP_FIELDS = ["region_name", "period", "shown", "conversion", "source_publisher", "source_published"]
 
 
@@ -39,12 +40,24 @@ def _unit(figures: pd.DataFrame, lang: str) -> tuple[float, str]:
     return (1000.0 if billions else 1.0), words.unit(billions, lang)
 
 
-def _figure_kind(figures: pd.DataFrame, lang: str) -> pd.Series:
-    full, approximate, partial = words.figure_kinds(lang)
+def _figure_kind(figures: pd.DataFrame, sides: pd.Series, lang: str) -> pd.Series:
+    """Each figure's point style; ``sides``: whether the figure is one of two sides' statistics for its period."""
+    full, approximate, converted, converted_approximate, partial, belarusian, russian = words.figure_kinds(lang)
     kind = pd.Series(full, index=figures.index)
     kind[figures["full_year"] & figures["approximate"]] = approximate
+    kind[figures["full_year"] & figures["converted"]] = converted
+    kind[figures["full_year"] & figures["converted"] & figures["approximate"]] = converted_approximate
     kind[~figures["full_year"]] = partial
+    kind[sides & (figures["stats"] == "BY")] = belarusian
+    kind[sides & (figures["stats"] == "RU")] = russian
     return kind
+
+
+def _kind_scales(kinds: pd.Series, lang: str) -> dict[str, alt.Scale]:
+    """The point style of each kind drawn (only those: the legend lists what the chart shows), by channel."""
+    present = [i for i, kind in enumerate(words.figure_kinds(lang)) if kind in set(kinds)]
+    domain = [words.figure_kinds(lang)[i] for i in present]
+    return {channel: alt.Scale(domain=domain, range=[values[i] for i in present]) for channel, values in (("color", KIND_COLOURS), ("shape", KIND_SHAPES), ("fill", KIND_FILLS))}
 
 
 @dataclass(frozen=True)
@@ -119,24 +132,29 @@ def chart_data(figures: pd.DataFrame, *extra: str) -> pd.DataFrame:
     return figures[[*TOOLTIP_FIELDS, "year", "full_year", "approximate", *extra]]
 
 
-def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_year: int | None = None, lang: str = "en") -> Framed:
+def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_year: int | None = None, lang: str = "en", counterparts: pd.DataFrame | None = None) -> Framed:
     """A region's figures over time: full years joined by a line; each partial year a separate, labelled span.
 
     Time runs continuously: a full year sits mid-year, a partial year is a bar across the months it
     covers (Jan–Sep 2024 spans three quarters of 2024), so the two never read as the same thing. Values
     are written beside their points (``labels.series_labels`` picks which and where, clear of each other,
-    the line, the points and the edges), so a screenshot carries them.
+    the line, the points and the edges), so a screenshot carries them. ``counterparts``: the figures of
+    ``aggregate.both_sides``; those not in ``series`` are drawn as points of their side, off the line.
     """
-    divisor, unit = _unit(series, lang)
+    others = counterparts[~counterparts.index.isin(series.index)] if counterparts is not None else series.iloc[0:0]
+    drawn = pd.concat([series, others]) if len(others) else series
+    sides = drawn.index.isin(counterparts.index) if counterparts is not None else pd.Series(False, index=drawn.index).to_numpy()
+    divisor, unit = _unit(drawn, lang)
     full = series["full_year"]
-    data = chart_data(series).assign(
-        amount=series["usd_mn"] / divisor,
-        kind=_figure_kind(series, lang),
-        start=series["year"].astype(float),
-        end=series["year"] + series["months"] / 12,
-        middle=series["year"] + series["months"] / 24,
-        label=[words.partial_label(period, shown, lang) if not whole else shown for period, shown, whole in zip(series["period"], series["shown"], full)],
-        run=year_runs(series[full]).reindex(series.index).fillna(""),
+    data = chart_data(drawn).assign(
+        amount=drawn["usd_mn"] / divisor,
+        kind=_figure_kind(drawn, pd.Series(sides, index=drawn.index), lang),
+        start=drawn["year"].astype(float),
+        end=drawn["year"] + drawn["months"] / 12,
+        middle=drawn["year"] + drawn["months"] / 24,
+        label=[words.partial_label(period, shown, lang) if not whole else shown for period, shown, whole in zip(drawn["period"], drawn["shown"], drawn["full_year"])],
+        run=basis_runs(series[full]).reindex(drawn.index).fillna(""),
+        on_line=drawn.index.isin(series.index),
     )
     first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (2000, 2001)
     y_top = nice_top(data["amount"].max())
@@ -148,15 +166,15 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
         axis=alt.Axis(values=[y + 0.5 for y in range(first, last + 1)], labelExpr="floor(datum.value)", grid=False, ticks=False),
     )
     y = alt.Y("amount:Q", title=unit, scale=alt.Scale(domain=[0, y_top], nice=False))  # fixed, so the labels' placement holds
-    kind_scale = {"domain": list(words.figure_kinds(lang))}
+    scales = _kind_scales(data["kind"], lang)
     legend = alt.Legend(title=None, orient="top", labelLimit=320)
     base = alt.Chart(NAMED).encode(x=x, y=y)
-    line = base.transform_filter(alt.datum.full_year).mark_line(color=KIND_COLOURS[0], strokeWidth=2).encode(detail="run:N")
-    spans = base.transform_filter(~alt.datum.full_year).mark_rule(color=KIND_COLOURS[2], strokeWidth=4, opacity=0.6).encode(x="start:Q", x2="end:Q")
+    line = base.transform_filter("datum.full_year && datum.on_line").mark_line(color=KIND_COLOURS[0], strokeWidth=2).encode(detail="run:N")
+    spans = base.transform_filter("!datum.full_year && datum.on_line").mark_rule(color=KIND_COLOURS[2], strokeWidth=4, opacity=0.6).encode(x="start:Q", x2="end:Q")
     points = base.mark_point(size=90, strokeWidth=2, opacity=1).encode(
-        color=alt.Color("kind:N", scale=alt.Scale(**kind_scale, range=KIND_COLOURS), legend=legend),
-        shape=alt.Shape("kind:N", scale=alt.Scale(**kind_scale, range=KIND_SHAPES), legend=legend),
-        fill=alt.Fill("kind:N", scale=alt.Scale(**kind_scale, range=KIND_FILLS), legend=legend),
+        color=alt.Color("kind:N", scale=scales["color"], legend=legend),
+        shape=alt.Shape("kind:N", scale=scales["shape"], legend=legend),
+        fill=alt.Fill("kind:N", scale=scales["fill"], legend=legend),
         tooltip=tooltip(lang),
     )
     labels = (
@@ -166,7 +184,7 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     )
     subtitle = [words.series_subtitle(unit, first, last, lang)]
     chart = (line + spans + points + labels).properties(width="container", height=PLOT_HEIGHT)
-    return framed(chart, words.series_title(flow, region_name, lang), subtitle, source_line(series, lang=lang), named(data))
+    return framed(chart, words.series_title(flow, region_name, lang), subtitle, source_line(drawn, lang=lang), named(data))
 
 
 def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, lang: str = "en") -> Framed:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from turnover import cache, paths
 from turnover.boundaries import BOUNDARY_FILES, check_boundaries
+from turnover.conflicts import partial_above_full
 from turnover.formatting import format_published, format_usd_mn, with_qualifier
 from turnover.periods import period_label
 from turnover.aggregate import federal_subjects
@@ -169,6 +170,7 @@ def _load_figures(path: Path, registry: Registry, sources: pd.DataFrame, fx: pd.
     problems += more
     problems += _above_national_total(figures, shown)
     figures = _describe(figures, registry, sources)
+    problems += _full_below_partial(figures, shown)
     return mark_displayed(figures).reset_index(drop=True), problems
 
 
@@ -191,6 +193,17 @@ def _above_national_total(figures: pd.DataFrame, shown: str) -> list[Problem]:
         Problem(shown, int(row.line), "value", f"US$ {row.usd_mn:,.0f} million is more than {REGIONAL_FACTOR:g}× the national total of {row.year} "
                 f"(US$ {top.at[row.year, 'usd_mn']:,.0f} million, line {int(top.at[row.year, 'line'])}); check the value and its scale", WARNING)
         for row in above.itertuples()
+    ]
+
+
+def _full_below_partial(figures: pd.DataFrame, shown: str) -> list[Problem]:
+    """A warning (both rows stay) for each full-year figure below a partial-year figure of the same year, flow and basis."""
+    pairs = partial_above_full(figures)
+    columns = ["line", "shown", "year", "period_part", "shown_part", "line_part"]
+    return [
+        Problem(shown, int(line), "value", f"the full-year figure {figure} for {year} is below the {part} figure {part_figure} (line {int(part_line)}) "
+                "of the same region, flow and basis; one of them is wrong", WARNING)
+        for line, figure, year, part, part_figure, part_line in zip(*(pairs[c].tolist() for c in columns))
     ]
 
 

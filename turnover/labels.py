@@ -143,7 +143,8 @@ def series_labels(data: pd.DataFrame, x_domain: tuple[float, float], y_top: floa
     """The series chart's labels: columns ``dx``, ``dy``, ``align`` indexed like ``data`` (only the labelled rows).
 
     ``data`` has per figure ``middle`` (x), ``amount`` (y), ``start`` and ``end`` (a partial year's span),
-    ``full_year``, ``year``, ``run`` (consecutive full years share it) and ``label`` (the text). Every
+    ``full_year``, ``year``, ``run`` (consecutive full years of one basis share it; blank for a full year drawn off
+    the line, such as the other side's statistics, labelled after the key years) and ``label`` (the text). Every
     partial year is labelled (its period is in its label), the latest first, and the full years
     ``labelled_years`` picks; when space runs out, older partial years and the other full years give way.
     """
@@ -153,7 +154,8 @@ def series_labels(data: pd.DataFrame, x_domain: tuple[float, float], y_top: floa
     def py(y: float) -> float:
         return height - y / y_top * height
 
-    full = data[data["full_year"]].sort_values("year")
+    full = data[data["full_year"] & (data["run"] != "")].sort_values("year")
+    apart = data[data["full_year"] & (data["run"] == "")]  # full years off the line (the other side's statistics)
     partial = data[~data["full_year"]].sort_values(["year", "start", "end"])
     points = [(px(x), py(y)) for x, y in zip(data["middle"], data["amount"])]
     lines = [[(px(x), py(y)) for x, y in zip(run["middle"], run["amount"])] for _, run in full.groupby("run")]
@@ -172,7 +174,7 @@ def series_labels(data: pd.DataFrame, x_domain: tuple[float, float], y_top: floa
     by_year = dict(zip(full["year"], full.index))
     years = [at(by_year[year], lower_than_neighbours(by_year[year])) for year in labelled_years(full, selected_year)]
     key_years = min(len(years), 4)  # the selected, last, peak and first years come before older partial years
-    candidates = [at(i) for i in newest_partial[:1]] + years[:key_years] + [at(i) for i in newest_partial[1:]] + years[key_years:]
+    candidates = [at(i) for i in newest_partial[:1]] + years[:key_years] + [at(i) for i in apart.index] + [at(i) for i in newest_partial[1:]] + years[key_years:]
     placed = place_labels(candidates, points, lines, width, height)
     return pd.DataFrame(
         {"dx": [p.dx for p in placed.values()], "dy": [p.dy for p in placed.values()], "align": [p.align for p in placed.values()]},

@@ -39,6 +39,37 @@ PREFERENCES = (
 )
 
 
+BASIS = ("currency", "coverage", "stats")  # the aspects two figures must share to be joined or compared
+
+
+def basis_differs(first, second) -> dict:
+    """The basis rule, aspect by aspect: whether two figures differ in it (``True``), for two figures given as
+    mappings of their columns, or element-wise for two aligned tables.
+
+    ``currency``: both in dollars as published, or both converted (``converted``); ``coverage``: goods, or
+    goods and services; ``stats``: whose statistics, where both state it (a blank matches either).
+    """
+    return {
+        "currency": first["converted"] != second["converted"],
+        "coverage": first["coverage"] != second["coverage"],
+        "stats": (first["stats"] != "") & (second["stats"] != "") & (first["stats"] != second["stats"]),
+    }
+
+
+def basis_differences(first: Mapping, second: Mapping) -> list[str]:
+    """The aspects of ``BASIS`` in which two figures differ: empty when they may be joined by a line or a change."""
+    differs = basis_differs(first, second)
+    return [aspect for aspect in BASIS if bool(differs[aspect])]
+
+
+def same_basis(first, second):
+    """Whether two figures (or, element-wise, the rows of two aligned tables) share their basis: only then does a
+    change, a line or a comparison join them."""
+    differs = basis_differs(first, second)
+    apart = differs["currency"] | differs["coverage"] | differs["stats"]
+    return ~apart if isinstance(apart, pd.Series) else not apart
+
+
 def coverage_slot(coverage: str) -> str:
     """The slot a coverage competes in: every total-trade coverage shares one; a subset has its own."""
     return TOTAL_SLOT if coverage in TOTAL_COVERAGES else coverage

@@ -21,7 +21,10 @@ else:
     columns = st.columns(3) + st.columns(3)
     cited = not briefing.active()  # a card's citation is a help button; in briefing view the chart's source line cites
     for column, card in zip(columns, summary.cards):
-        column.metric(card.label, card.value, card.delta, delta_color="off" if card.delta is None else "normal", help=plain(card.help) if card.help and cited else None, border=True)
+        neutral = card.delta is None or card.neutral  # words, not a change: grey, no arrow
+        column.metric(card.label, card.value, card.delta, delta_color="off" if neutral else "normal", delta_arrow="off" if neutral else "auto", help=plain(card.help) if card.help and cited else None, border=True)
+    for notice in summary.notices:
+        st.markdown(plain(notice))
     chart_with_downloads(chart, f"{name} {chosen.flow}", "series")
     slide.region_button(chart, summary, name, chosen)
     if summary.like_for_like:

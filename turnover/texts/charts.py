@@ -26,10 +26,19 @@ def source_line(cited: list[tuple[str, str]], converted: bool, lang: str = "en",
     return _("{line}.").format(line=line)
 
 
-def figure_kinds(lang: str = "en") -> tuple[str, str, str]:
-    """The series chart's legend entries: full year, full year approximate or bound, partial year."""
+def figure_kinds(lang: str = "en") -> tuple[str, ...]:
+    """The series chart's legend entries: full year (in dollars as published), approximate or bound; the same
+    converted from roubles; partial year; each side's statistics where both sides give a figure."""
     _ = gettext_for(lang)
-    return _("Full year"), _("Full year, approximate or bound"), _("Partial year")
+    return (
+        _("Full year"),
+        _("Full year, approximate or bound"),
+        _("Full year, converted from roubles"),
+        _("Full year, converted from roubles, approximate or bound"),
+        _("Partial year"),
+        _("Belarusian statistics (both sides publish)"),
+        _("Russian statistics (both sides publish)"),
+    )
 
 
 def tooltip_titles(lang: str = "en") -> dict[str, str]:
@@ -54,8 +63,10 @@ def series_title(flow: str, region_name: str, lang: str = "en") -> str:
 def series_subtitle(unit_text: str, first: int, last: int, lang: str = "en") -> str:
     _ = gettext_for(lang)
     return _(
-        "{unit}, {first}–{last}. Consecutive full years joined by the line (a break: no figure for the year between); "
-        "partial years drawn apart over the months they cover, not comparable with full years. Hollow points: approximate or bound figures."
+        "{unit}, {first}–{last}. Consecutive full years of one basis joined by the line (a break: no figure for the year between, "
+        "or figures in dollars and converted from roubles, of goods and of goods and services, or of the two sides' statistics); "
+        "partial years drawn apart over the months they cover, not comparable with full years. Hollow points: approximate or bound figures; "
+        "squares: converted from roubles at the year's average rate."
     ).format(unit=unit_text, first=first, last=last)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import altair as alt
 import pandas as pd
 
+from turnover.formatting import format_usd_mn
 from turnover.labels import PLOT_HEIGHT, PLOT_WIDTH, end_label_offsets, nice_top, series_labels, text_width
 from turnover.texts import charts as words
 
@@ -166,21 +167,36 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     return framed(chart, words.series_title(flow, region_name, lang), subtitle, source_line(series, lang=lang), named(data))
 
 
-def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, lang: str = "en") -> Framed:
-    """The regions with the largest full-year figures, as labelled horizontal bars."""
+BASIS_COLOURS = {"full": "#1f5f8b", "bound": "#d55e00", "earlier": "#8c8c8c"}  # partial years in vermilion, as on the series chart
+
+
+def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, lang: str = "en", since: int | None = None) -> Framed:
+    """The regions with the largest figures (``aggregate.map_figures``), as labelled horizontal bars.
+
+    A partial year standing as a lower bound and an earlier full year each have a colour of their own (in
+    the legend) and say so in their label; approximate or bound figures are lighter.
+    """
     top = table.head(limit)
     divisor, unit = _unit(top, lang)
-    data = chart_data(top).assign(amount=top["usd_mn"] / divisor)
-    bars = alt.Chart(NAMED).mark_bar(color="#1f5f8b").encode(
-        y=alt.Y("region_name:N", sort="-x", title=None),
+    plain = top["usd_mn"].map(format_usd_mn)
+    labels = [words.map_figure_label(b, s, p, period, y, lang) for b, s, p, period, y in zip(top["basis"], top["shown"], plain, top["period"], top["year"])]
+    data = chart_data(top, "basis").assign(amount=top["usd_mn"] / divisor, label=labels, lighter=top["approximate"] | (top["basis"] == "bound"))
+    markings = words.map_markings(lang)
+    used = [b for b in BASIS_COLOURS if b in set(top["basis"])]
+    data = data.assign(marking=top["basis"].map(markings))
+    colour = alt.Color("marking:N", scale=alt.Scale(domain=[markings[b] for b in used], range=[BASIS_COLOURS[b] for b in used]), legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0) if len(used) > 1 else None)
+    y = alt.Y("region_name:N", sort=alt.EncodingSortField("amount", order="descending"), title=None)
+    bars = alt.Chart(NAMED).mark_bar().encode(
+        y=y,
         x=alt.X("amount:Q", title=unit),
-        opacity=alt.condition("datum.approximate", alt.value(0.55), alt.value(1.0)),
+        color=colour,
+        opacity=alt.condition("datum.lighter", alt.value(0.55), alt.value(1.0)),
         tooltip=tooltip(lang),
     )
-    text = bars.mark_text(align="left", dx=4, fontSize=11, color="#1b1f24").encode(text="shown:N")
+    text = alt.Chart(NAMED).mark_text(align="left", dx=4, fontSize=11, color="#1b1f24").encode(y=y, x="amount:Q", text="label:N")
     subtitle = [words.ranking_subtitle(year, unit, len(top), len(table), lang)]
     chart = (bars + text).properties(width="container", height=max(120, 22 * len(top)))
-    return framed(chart, words.ranking_title(flow, year, lang), subtitle, source_line(top, lang=lang), named(data))
+    return framed(chart, words.ranking_title(flow, year, lang, since), subtitle, source_line(top, lang=lang), named(data))
 
 
 def compare_chart(figures: pd.DataFrame, flow: str, lang: str = "en") -> Framed:

@@ -65,9 +65,11 @@ def partial_label(period: str, shown: str, lang: str = "en") -> str:
     return _("{period}: {figure}").format(period=period, figure=shown)
 
 
-def ranking_title(flow: str, year: int, lang: str = "en") -> str:
-    """The ranking's and the static map's title."""
+def ranking_title(flow: str, year: int, lang: str = "en", since: int | None = None) -> str:
+    """The ranking's and the static map's title; with ``since``, regions may show an earlier full year."""
     _ = gettext_for(lang)
+    if since is not None and since < year:
+        return _("{flow} with Belarus by Russian region, {year}, or the latest full year since {since}").format(flow=flow_label(flow, lang), year=year, since=since)
     return _("{flow} with Belarus by Russian region, {year}").format(flow=flow_label(flow, lang), year=year)
 
 
@@ -150,3 +152,35 @@ def map_subtitle(year: int, covered: int, lang: str = "en") -> str:
 def folium_legend_title(flow: str, lang: str = "en") -> str:
     _ = gettext_for(lang)
     return _("{flow}, full year, US$ (log colour scale)").format(flow=flow_label(flow, lang))
+
+
+def map_figure_label(basis: str, shown: str, plain: str, period: str, year: int, lang: str = "en") -> str:
+    """A ranking bar's label: the figure, or ``at least $9bn (Jan–Oct 2023)`` for a partial year standing as a
+    lower bound (``plain``: the figure without its qualifier), or ``$1.2bn (2022)`` for an earlier full year."""
+    _ = gettext_for(lang)
+    if basis == "bound":
+        return _("at least {figure} ({period})").format(figure=plain, period=period)
+    if basis == "earlier":
+        return _("{figure} ({year})").format(figure=shown, year=year)
+    return shown
+
+
+def map_basis_note(basis: str, period: str, figure_year: int, year: int, lang: str = "en") -> str:
+    """The tooltip line saying what a figure stands for when it is not the year's full-year figure."""
+    _ = gettext_for(lang)
+    if basis == "bound":
+        return _("{period} only: a lower bound of the full year {year}").format(period=period, year=year)
+    if basis == "earlier":
+        return _("{figure_year} figure; none published for {year}").format(figure_year=figure_year, year=year)
+    return ""
+
+
+def map_markings(lang: str = "en") -> dict[str, str]:
+    """Legend entries of the marked regions and bars, by basis."""
+    _ = gettext_for(lang)
+    return {"full": _("Full year"), "bound": _("Partial year: a lower bound of the full year"), "earlier": _("Latest full year before")}
+
+
+def map_note_title(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Note")

@@ -185,7 +185,7 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
     used = [b for b in BASIS_COLOURS if b in set(top["basis"])]
     data = data.assign(marking=top["basis"].map(markings))
     colour = alt.Color("marking:N", scale=alt.Scale(domain=[markings[b] for b in used], range=[BASIS_COLOURS[b] for b in used]), legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0) if len(used) > 1 else None)
-    y = alt.Y("region_name:N", sort=alt.EncodingSortField("amount", order="descending"), title=None)
+    y = alt.Y("region_name:N", sort=list(top["region_name"]), title=None)  # the table's order: a field sort is dropped in a layer
     bars = alt.Chart(NAMED).mark_bar().encode(
         y=y,
         x=alt.X("amount:Q", title=unit),

@@ -76,6 +76,8 @@ def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en", 
             )
         if category == "no_data":
             props["shown"] = words.no_figure_for_year(lang)
+        if category == "home":
+            props["note"] = words.home_note(lang)
         features.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
     return features
 
@@ -121,7 +123,7 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
         layers += _label_layers()
         datasets.update(named(map_labels(table, extent, anchors, limit=labelled), "map_labels"))
     chart = alt.layer(*layers).project(type="conicEqualArea", **projection).resolve_scale(color="independent").properties(width="container", height=MAP_HEIGHT)
-    covered = len(table)
+    covered = int((table["basis"] == "full").sum()) if "basis" in table else len(table)  # lower bounds and earlier years are not full-year figures of the year
     subtitle = [words.map_subtitle(year, covered, lang)]
     return framed(chart, words.ranking_title(flow, year, lang, since), subtitle, source_line(table, lang=lang), datasets)
 
@@ -235,13 +237,13 @@ def legend_spec(table: pd.DataFrame, flow: str, lang: str = "en") -> dict:
     return (swatch + text).properties(height=56, width="container", title=title).to_dict(validate=False)
 
 
-def clicked_region(returned: dict | None, known, handled: str | None = None) -> str | None:
+def clicked_region(returned: dict | None, known) -> str | None:
     """The region a click on the Folium map chose, from what st_folium returns (``last_active_drawing``).
 
-    None when nothing was clicked, the id is not a known region, or the click is ``handled`` already:
-    st_folium keeps returning the last click on every rerun, and acting on it again would leave the
-    profile as soon as the user came back to the map.
+    None when nothing was clicked or the id is not a region with a profile (``known``: a Belarusian
+    region has none). st_folium keeps returning the last click on every rerun of the same map, so the page
+    draws a new map (a new key) after each visit to a profile, and the first click on it always counts.
     """
     feature = (returned or {}).get("last_active_drawing") or {}
     region = (feature.get("properties") or {}).get("id")
-    return region if region and region != handled and region in known else None
+    return region if region and region in known else None

@@ -10,6 +10,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from turnover.aggregate import MAX_TOLERANCE
+from turnover.extents import DEFAULT_EXTENT, EXTENT_DISTRICTS
 from turnover.regions import Registry, UnknownRegion
 from turnover.vocabulary import FLOWS
 
@@ -18,6 +20,8 @@ DEFAULT_FLOW = "turnover"
 MAX_PARAM = 200  # characters of a query value read at all; no region name, year or flow is near this long
 QUOTED = 40  # characters of a bad value a notice repeats
 YEAR = re.compile(r"[0-9]{1,4}")  # ASCII digits only
+DIGIT = re.compile(r"[0-9]")  # one ASCII digit: a tolerance in years
+MAP_STYLES = ("static", "interactive")
 
 
 @dataclass(frozen=True)
@@ -90,3 +94,60 @@ def parse_filters(params: Mapping[str, str], registry: Registry, regions: list[s
 
     briefing = param(params, "briefing").lower() in ("1", "true", "yes")
     return Filters(region, year, flow, briefing), notices
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    """The map page's own controls: partial years as lower bounds, earlier years' tolerance, map style, extent."""
+
+    bounds: bool = True
+    tolerance: int = 0
+    style: str = MAP_STYLES[0]
+    extent: str = DEFAULT_EXTENT
+
+    def as_params(self) -> dict[str, str]:
+        """Only what differs from the defaults, so a plain link stays short."""
+        default, params = MapOptions(), {}
+        if self.bounds != default.bounds:
+            params["bounds"] = "1" if self.bounds else "0"
+        if self.tolerance != default.tolerance:
+            params["tolerance"] = str(self.tolerance)
+        if self.style != default.style:
+            params["map"] = self.style
+        if self.extent != default.extent:
+            params["extent"] = self.extent
+        return params
+
+
+def parse_map_options(params: Mapping[str, str]) -> tuple[MapOptions, list[str]]:
+    """The map page's options from query parameters, with a notice for each value that could not be used."""
+    notices, default = [], MapOptions()
+    bounds = default.bounds
+    raw = param(params, "bounds")
+    if raw:
+        if raw in ("0", "1"):
+            bounds = raw == "1"
+        else:
+            notices.append(f"Unknown bounds {quoted(raw)}; expected 0 or 1; showing partial years as lower bounds.")
+    tolerance = default.tolerance
+    raw = param(params, "tolerance")
+    if raw:
+        if DIGIT.fullmatch(raw) and int(raw) <= MAX_TOLERANCE:
+            tolerance = int(raw)
+        else:
+            notices.append(f"Unknown tolerance {quoted(raw)}; expected 0 to {MAX_TOLERANCE} years; showing {tolerance}.")
+    style = default.style
+    raw = param(params, "map")
+    if raw:
+        if raw in MAP_STYLES:
+            style = raw
+        else:
+            notices.append(f"Unknown map {quoted(raw)}; expected one of {', '.join(MAP_STYLES)}; showing {style}.")
+    extent = default.extent
+    raw = param(params, "extent")
+    if raw:
+        if raw in EXTENT_DISTRICTS:
+            extent = raw
+        else:
+            notices.append(f"Unknown extent {quoted(raw)}; expected one of {', '.join(EXTENT_DISTRICTS)}; showing {extent}.")
+    return MapOptions(bounds, tolerance, style, extent), notices

@@ -184,3 +184,9 @@ def map_markings(lang: str = "en") -> dict[str, str]:
 def map_note_title(lang: str = "en") -> str:
     _ = gettext_for(lang)
     return _("Note")
+
+
+def home_note(lang: str = "en") -> str:
+    """The tooltip note of a Belarusian region on the map: clicking it opens nothing."""
+    _ = gettext_for(lang)
+    return _("A region of Belarus: no profile (the profiles are of Russian regions)")

@@ -29,9 +29,8 @@ def subject_figures(figures: pd.DataFrame, year: int, flow: str = "turnover") ->
 
 
 def ranking(figures: pd.DataFrame, year: int, flow: str = "turnover") -> pd.DataFrame:
-    """Russian regions by full-year figure for ``year``, largest first, with ``rank`` (ties share a rank)."""
-    table = subject_figures(figures, year, flow).sort_values("usd_mn", ascending=False)
-    return table.assign(rank=table["usd_mn"].rank(ascending=False, method="min").astype(int))
+    """Russian regions by full-year figure for ``year``, largest first, with ``rank`` (ties share a rank): the profile's "n of m"."""
+    return map_figures(figures, year, flow, bounds=False, tolerance=0)
 
 
 def rank_in(table: pd.DataFrame, region: str) -> tuple[int, int] | None:

@@ -63,7 +63,7 @@ def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en", 
             shown="" if row is None else row["shown"],
             period="" if row is None else row["period"],
             source="" if row is None else cited_source(row["source_publisher"], row["source_published"], lang),
-            basis="" if row is None else row.get("basis", "full"),
+            basis="" if row is None else row["basis"],
             note="",
             marking="",
         )
@@ -123,7 +123,7 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
         layers += _label_layers()
         datasets.update(named(map_labels(table, extent, anchors, limit=labelled), "map_labels"))
     chart = alt.layer(*layers).project(type="conicEqualArea", **projection).resolve_scale(color="independent").properties(width="container", height=MAP_HEIGHT)
-    covered = int((table["basis"] == "full").sum()) if "basis" in table else len(table)  # lower bounds and earlier years are not full-year figures of the year
+    covered = int((table["basis"] == "full").sum())  # lower bounds and earlier years are not full-year figures of the year
     subtitle = [words.map_subtitle(year, covered, lang)]
     return framed(chart, words.ranking_title(flow, year, lang, since), subtitle, source_line(table, lang=lang), datasets)
 
@@ -226,7 +226,7 @@ def legend_spec(table: pd.DataFrame, flow: str, lang: str = "en") -> dict:
     categories = words.map_categories(lang)
     rows += [{"label": categories[category], "colour": colour, "row": 1, "column": i} for i, (category, colour) in enumerate(CATEGORY_COLOURS.items())]
     markings = words.map_markings(lang)
-    used = [basis for basis in MARK_COLOURS if "basis" in table and (table["basis"] == basis).any()]
+    used = [basis for basis in MARK_COLOURS if (table["basis"] == basis).any()]
     rows += [{"label": markings[basis], "colour": MARK_COLOURS[basis], "row": 1, "column": len(CATEGORY_COLOURS) + i} for i, basis in enumerate(used)]
     data = alt.Data(values=rows)
     x = alt.X("column:O", axis=None, scale=alt.Scale(paddingOuter=0, align=0))

@@ -204,7 +204,7 @@ def folium_map(collection: dict, table: pd.DataFrame, extent: Extent | None = No
         line = {"color": MARK_COLOURS[props["basis"]], "weight": 2, "dashArray": MARK_DASHES[props["basis"]]} if props["basis"] in MARK_COLOURS else {"color": "#ffffff", "weight": 0.6, "dashArray": ""}
         features.append({"type": "Feature", "geometry": _shift_east(feature["geometry"]), "properties": {"id": props["id"], "fill": fill, **line, **text}})
     tips = _tooltip_fields(lang)
-    figure = folium.Map(location=[60, 75], zoom_start=3, min_zoom=2, tiles=None, control_scale=False, attribution_control=False, zoom_snap=0.25, zoom_delta=0.5)
+    figure = folium.Map(location=[60, 75], zoom_start=3, min_zoom=2, tiles=None, control_scale=False, attribution_control=False, zoom_snap=0.25, zoom_delta=0.5, keyboard=False)  # no keyboard: a focusable map scrolled into view on the first mousedown and lost that click
     figure.default_js = [("leaflet", f"{LEAFLET_BASE}/leaflet.js")]
     figure.default_css = [("leaflet_css", f"{LEAFLET_BASE}/leaflet.css")]
     figure.get_root().header.add_child(folium.Element("<style>.leaflet-container {background: #ffffff;}</style>"))

@@ -63,6 +63,8 @@ def test_the_ranking_labels_bounds_with_their_period_and_earlier_years_with_thei
     assert labels["Republic of Tatarstan"] == "$2bn (2021)"
     assert labels["Smolensk Oblast"] == "$4bn"
     assert chart.title.endswith("2024, or the latest full year since 2021")
+    marked = int(table["basis"].isin(["bound", "earlier"]).sum())
+    assert chart.subtitle[1].startswith(f"Of these, {marked} are not full-year figures for 2024")
 
 
 def test_the_map_tooltip_says_what_a_marked_figure_stands_for(figures):

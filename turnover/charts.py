@@ -167,6 +167,12 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     return framed(chart, words.series_title(flow, region_name, lang), subtitle, source_line(series, lang=lang), named(data))
 
 
+def figure_labels(table: pd.DataFrame, lang: str = "en") -> list[str]:
+    """Each figure of an ``aggregate.map_figures`` table as the map and ranking write it: a lower bound with its period, an earlier year with its year."""
+    plain = table["usd_mn"].map(format_usd_mn)
+    return [words.map_figure_label(b, s, p, period, y, lang) for b, s, p, period, y in zip(table["basis"], table["shown"], plain, table["period"], table["year"])]
+
+
 BASIS_COLOURS = {"full": "#1f5f8b", "bound": "#d55e00", "earlier": "#8c8c8c"}  # partial years in vermilion, as on the series chart
 
 
@@ -178,9 +184,7 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
     """
     top = table.head(limit)
     divisor, unit = _unit(top, lang)
-    plain = top["usd_mn"].map(format_usd_mn)
-    labels = [words.map_figure_label(b, s, p, period, y, lang) for b, s, p, period, y in zip(top["basis"], top["shown"], plain, top["period"], top["year"])]
-    data = chart_data(top, "basis").assign(amount=top["usd_mn"] / divisor, label=labels, lighter=top["approximate"] | (top["basis"] == "bound"))
+    data = chart_data(top, "basis").assign(amount=top["usd_mn"] / divisor, label=figure_labels(top, lang), lighter=top["approximate"] | (top["basis"] == "bound"))
     markings = words.map_markings(lang)
     used = [b for b in BASIS_COLOURS if b in set(top["basis"])]
     data = data.assign(marking=top["basis"].map(markings))
@@ -195,6 +199,9 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
     )
     text = alt.Chart(NAMED).mark_text(align="left", dx=4, fontSize=11, color="#1b1f24").encode(y=y, x="amount:Q", text="label:N")
     subtitle = [words.ranking_subtitle(year, unit, len(top), len(table), lang)]
+    marked = table["basis"].isin(["bound", "earlier"]).sum()
+    if marked:
+        subtitle.append(words.ranking_marked_note(int(marked), year, lang))
     chart = (bars + text).properties(width="container", height=max(120, 22 * len(top)))
     return framed(chart, words.ranking_title(flow, year, lang, since), subtitle, source_line(top, lang=lang), named(data))
 

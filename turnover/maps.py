@@ -15,7 +15,7 @@ import branca.colormap as cm
 import folium
 import pandas as pd
 
-from turnover.charts import Framed, framed, named, source_line
+from turnover.charts import Framed, figure_labels, framed, named, source_line
 from turnover.extents import Extent, label_anchor, leaflet_bounds
 from turnover.formatting import format_usd_mn
 from turnover.labels import MAP_HEIGHT, map_labels
@@ -121,7 +121,8 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
         ranked = extent.regions & set(table["region"])  # only regions with a figure can be labelled
         anchors = {f["properties"]["id"]: label_anchor(f["geometry"]) for f in collection["features"] if f["properties"]["id"] in ranked}
         layers += _label_layers()
-        datasets.update(named(map_labels(table, extent, anchors, limit=labelled), "map_labels"))
+        labelled_table = table.assign(shown=figure_labels(table, lang))  # a lower bound says so on the map too
+        datasets.update(named(map_labels(labelled_table, extent, anchors, limit=labelled), "map_labels"))
     chart = alt.layer(*layers).project(type="conicEqualArea", **projection).resolve_scale(color="independent").properties(width="container", height=MAP_HEIGHT)
     covered = int((table["basis"] == "full").sum())  # lower bounds and earlier years are not full-year figures of the year
     subtitle = [words.map_subtitle(year, covered, lang)]
@@ -135,7 +136,7 @@ def _marked_layers(data, features: list[dict], tooltip: list, lang: str) -> list
         return []
     markings = words.map_markings(lang)
     domain = [markings[basis] for basis in used]
-    stroke = alt.Stroke("properties.marking:N", scale=alt.Scale(domain=domain, range=[MARK_COLOURS[b] for b in used]), legend=alt.Legend(title=None, orient="bottom", symbolType="square", symbolStrokeWidth=2))
+    stroke = alt.Stroke("properties.marking:N", scale=alt.Scale(domain=domain, range=[MARK_COLOURS[b] for b in used]), legend=alt.Legend(title=None, orient="bottom", symbolType="square", symbolStrokeWidth=2, labelLimit=0))
     dash = alt.StrokeDash("properties.marking:N", scale=alt.Scale(domain=domain, range=[[int(d) for d in MARK_DASHES[b].split(",")] if MARK_DASHES[b] else [1, 0] for b in used]), legend=None)
     outline = alt.Chart(data).mark_geoshape(filled=False, strokeWidth=1.8, clip=True).transform_filter("datum.properties.marking != ''").encode(stroke=stroke, strokeDash=dash, tooltip=tooltip)
     return [outline]

@@ -190,3 +190,13 @@ def home_note(lang: str = "en") -> str:
     """The tooltip note of a Belarusian region on the map: clicking it opens nothing."""
     _ = gettext_for(lang)
     return _("A region of Belarus: no profile (the profiles are of Russian regions)")
+
+
+def ranking_marked_note(count: int, year: int, lang: str = "en") -> str:
+    """The ranking's second subtitle line when some bars are not full-year figures of the year."""
+    ngettext = ngettext_for(lang)
+    return ngettext(
+        "Of these, {count} is not a full-year figure for {year}: a partial year (a lower bound, with its period) or an earlier full year (with its year).",
+        "Of these, {count} are not full-year figures for {year}: partial years (lower bounds, with their period) or earlier full years (with their year).",
+        count,
+    ).format(count=count, year=year)

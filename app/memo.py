@@ -14,6 +14,7 @@ from turnover.charts import Framed, ranking_chart, series_chart
 from turnover.extents import Extent
 from turnover.maps import altair_map
 from turnover.provenance import provenance_table
+from turnover.top_groups import top_groups
 from turnover.texts import tables
 
 
@@ -34,6 +35,17 @@ def _map_table(_data, signature: tuple, year: int, flow: str, bounds: bool, tole
     return map_figures(figures, year, flow, bounds, tolerance)
 
 
+def year_groups(year: int, flow: str) -> pd.DataFrame:
+    """The year's published top groups for ``flow`` (top_groups.top_groups)."""
+    data, signature = loading.loaded()
+    return _year_groups(data, signature, year, flow)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _year_groups(_data, signature: tuple, year: int, flow: str) -> pd.DataFrame:
+    return top_groups(_data.ranks, _data.sources, year, flow)
+
+
 def ranking_view(year: int, flow: str, bounds: bool, tolerance: int) -> Framed:
     data, signature = loading.loaded()
     return _ranking_view(data, signature, year, flow, bounds, tolerance)
@@ -52,7 +64,7 @@ def map_view(collection: dict, year: int, flow: str, bounds: bool, tolerance: in
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _map_view(_data, _collection: dict, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, _extent: Extent) -> Framed:
     table = _map_table(_data, signature, year, flow, bounds, tolerance)
-    return altair_map(_collection, table, year, flow, extent=_extent, since=year - tolerance)
+    return altair_map(_collection, table, year, flow, extent=_extent, since=year - tolerance, groups=_year_groups(_data, signature, year, flow))
 
 
 def region_view(region: str, flow: str, year: int) -> tuple[profile.Summary, Framed | None, pd.DataFrame]:

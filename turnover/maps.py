@@ -26,28 +26,33 @@ NO_DATA = "#d9d9d9"
 HOME = "#f1e6c8"
 DISPUTED = "#f7f7f7"
 OUTLINE = "#ffffff"
-CATEGORY_COLOURS = {"home": HOME, "no_data": NO_DATA, "disputed": DISPUTED}  # legend words: texts.charts.map_categories
+RANKED = "#cbb7e3"  # purple, as on the coverage grid: a published rank only
+CATEGORY_COLOURS = {"home": HOME, "no_data": NO_DATA, "disputed": DISPUTED, "ranked": RANKED}  # legend words: texts.charts.map_categories
 LEAFLET_BASE = "/app/static/leaflet"  # Streamlit's static serving of static/leaflet (vendored Leaflet 1.9.4)
 
 
-def _category(props: dict, has_value: bool) -> str:
+def _category(props: dict, has_value: bool, in_group: bool = False) -> str:
     if props.get("country") == "BY":
         return "home"
     if props.get("country") == "UA":
         return "disputed"
-    return "value" if has_value else "no_data"
+    if has_value:
+        return "value"
+    return "ranked" if in_group else "no_data"
 
 
 MARK_COLOURS = {"bound": "#d55e00", "earlier": "#1b1f24"}  # outlines of regions not drawn from the year's full-year figure
 MARK_DASHES = {"bound": "", "earlier": "4,3"}
 
 
-def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en", year: int | None = None) -> list[dict]:
+def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en", year: int | None = None, groups: pd.DataFrame | None = None, flow: str = "turnover") -> list[dict]:
     """The boundary features with each region's figure, its period, qualifier text and source merged into properties.
 
     A ``table`` from ``aggregate.map_figures`` also gives each region its ``basis``: a lower bound or an
     earlier year is labelled so in ``shown``, explained in ``note`` and named in ``marking`` (the legend's words).
+    ``groups`` (top_groups.top_groups) marks regions a published statement puts in a top group that have no figure.
     """
+    members = {} if groups is None else {row.region: row for row in groups.itertuples()}
     by_region = table.set_index("region")
     markings = words.map_markings(lang)
     legend = words.map_categories(lang)
@@ -55,7 +60,7 @@ def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en", 
     for feature in collection["features"]:
         props = dict(feature["properties"])
         row = by_region.loc[props["id"]] if props["id"] in by_region.index else None
-        category = _category(props, row is not None)
+        category = _category(props, row is not None, props["id"] in members)
         props.update(
             category=category,
             legend=legend.get(category, ""),
@@ -76,6 +81,9 @@ def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en", 
             )
         if category == "no_data":
             props["shown"] = words.no_figure_for_year(lang)
+        if category == "ranked":
+            member = members[props["id"]]
+            props.update(shown=words.group_member_note(int(member.top), flow, int(member.year), member.publisher, lang), source=cited_source(member.publisher, member.published, lang))
         if category == "home":
             props["note"] = words.home_note(lang)
         features.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
@@ -88,13 +96,13 @@ def _tooltip_fields(lang: str) -> list[tuple[str, str]]:
     return [("name_en", titles["region_name"]), ("shown", titles["shown"]), ("period", titles["period"]), ("note", words.map_note_title(lang)), ("source", titles["source"])]
 
 
-def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, extent: Extent | None = None, labelled: int = 5, lang: str = "en", since: int | None = None) -> Framed:
+def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, extent: Extent | None = None, labelled: int = 5, lang: str = "en", since: int | None = None, groups: pd.DataFrame | None = None) -> Framed:
     """A static equal-area map (conic, centred on 100°E so Chukotka is not split) that exports cleanly.
 
     With an ``extent`` (see turnover.extents) the projection is centred on it and fitted to it, regions
     beyond the frame are clipped, and the ``labelled`` largest partners inside it carry their name and figure.
     """
-    features = annotated_features(collection, table, lang, year)
+    features = annotated_features(collection, table, lang, year, groups, flow)
     data = alt.Data(name="regions")  # attached after serialisation: see Framed.spec
     tooltip = [alt.Tooltip(f"properties.{name}:N", title=title) for name, title in _tooltip_fields(lang)]
     categories = words.map_categories(lang)
@@ -191,14 +199,14 @@ def _shift_east(geometry: dict) -> dict:
     return shifted
 
 
-def folium_map(collection: dict, table: pd.DataFrame, extent: Extent | None = None, lang: str = "en", year: int | None = None) -> folium.Map:
+def folium_map(collection: dict, table: pd.DataFrame, extent: Extent | None = None, lang: str = "en", year: int | None = None, groups: pd.DataFrame | None = None, flow: str = "turnover") -> folium.Map:
     """An interactive map that needs no internet: local Leaflet, no tiles, escaped tooltips, no colour legend inside.
 
     It opens fitted to the ``extent``'s bounds (all of Russia without one), zooming in fractional steps so the fit is tight.
     """
     scale = value_colour_scale(table)
     features = []
-    for feature in annotated_features(collection, table, lang, year):
+    for feature in annotated_features(collection, table, lang, year, groups, flow):
         props = feature["properties"]
         text = {key: html.escape(str(props[key] or "")) for key in ("name_en", "name_ru", "shown", "period", "note", "source")}
         fill = scale(math.log10(props["usd_mn"])) if props["category"] == "value" else CATEGORY_COLOURS[props["category"]]

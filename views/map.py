@@ -7,7 +7,8 @@ from app import briefing, filters, loading, mapoptions, memo
 from app.widgets import chart_with_downloads, plain, strong
 from turnover.boundaries import BoundaryError
 from turnover.maps import clicked_region, folium_map, legend_spec
-from turnover.texts import pages
+from turnover.texts import charts, pages
+from turnover.top_groups import group_statements
 
 OVERVIEW = "regions-overview.geojson"  # both maps draw the coarser copy (geo/SOURCES.md)
 
@@ -25,6 +26,7 @@ else:
     options = options.__class__(options.bounds, options.tolerance, "static", options.extent)
 mapoptions.keep(options)
 table = memo.map_table(chosen.year, chosen.flow, options.bounds, options.tolerance)
+groups = memo.year_groups(chosen.year, chosen.flow)
 st.caption(plain(pages.map_caption(chosen.year, int((table["basis"] == "full").sum()))))
 if options.tolerance:
     st.caption(plain(pages.map_years_caption(list(table["year"].value_counts().sort_index(ascending=False).items()))))
@@ -46,7 +48,7 @@ with map_column:
             st.vega_lite_chart(legend_spec(table, chosen.flow), theme=None, width="stretch")
             visit = st.session_state.get("map_visit", 0)  # a new map after each profile visit: no stale click
             returned = st_folium(
-                folium_map(overview, table, extent, year=chosen.year),
+                folium_map(overview, table, extent, year=chosen.year, groups=groups, flow=chosen.flow),
                 key=f"folium_{chosen.year}_{chosen.flow}_{options.bounds}_{options.tolerance}_{options.extent}_{visit}",
                 height=520,
                 use_container_width=True,
@@ -67,3 +69,5 @@ with ranking_column:
         st.info(pages.no_full_year(chosen.year))
     else:
         chart_with_downloads(memo.ranking_view(chosen.year, chosen.flow, options.bounds, options.tolerance), f"ranking {chosen.flow} {chosen.year}", "ranking")
+    for row in group_statements(groups).itertuples():
+        st.caption(plain(charts.group_share_caption(int(row.top), chosen.flow, row.group_share_pct, row.group_share_qualifier, chosen.year, row.publisher, row.published)))

@@ -1,5 +1,6 @@
 """The words of charts and maps: titles, subtitles, axis and legend titles, tooltips, source lines."""
 
+from turnover.formatting import with_qualifier
 from turnover.i18n import gettext_for, ngettext_for
 from turnover.texts.labels import cited_source, flow_label
 
@@ -126,7 +127,7 @@ def district_tooltip_titles(lang: str = "en") -> dict[str, str]:
 def map_categories(lang: str = "en") -> dict[str, str]:
     """The map's grey legend entries, by category."""
     _ = gettext_for(lang)
-    return {"home": _("Belarus"), "no_data": _("No figure"), "disputed": _("Crimea (not covered)")}
+    return {"home": _("Belarus"), "no_data": _("No figure"), "disputed": _("Crimea (not covered)"), "ranked": _("In a published top group, no figure")}
 
 
 def no_figure_for_year(lang: str = "en") -> str:
@@ -200,3 +201,29 @@ def ranking_marked_note(count: int, year: int, lang: str = "en") -> str:
         "Of these, {count} are not full-year figures for {year}: partial years (lower bounds, with their period) or earlier full years (with their year).",
         count,
     ).format(count=count, year=year)
+
+
+def _group_noun(top: int, flow: str, lang: str) -> str:
+    _ = gettext_for(lang)
+    nouns = {
+        "export": _("the top {top} importers of Belarusian goods"),
+        "import": _("the top {top} suppliers of goods to Belarus"),
+        "turnover": _("the top {top} trade partners of Belarus"),
+    }
+    return nouns[flow].format(top=top)
+
+
+def group_member_note(top: int, flow: str, year: int, publisher: str, lang: str = "en") -> str:
+    """The map tooltip of a region a published statement puts in a top group, without a figure of its own."""
+    _ = gettext_for(lang)
+    return _("among {group}, {year} — {publisher}; no figure published").format(group=_group_noun(top, flow, lang), year=year, publisher=publisher)
+
+
+def group_share_caption(top: int, flow: str, share_pct: float, qualifier: str, year: int, publisher: str, published: str, lang: str = "en") -> str:
+    """``Published: the top 10 importers of Belarusian goods held almost 73% of Belarusian exports to Russia in 2022 (BelTA, 2023-04-12).``"""
+    _ = gettext_for(lang)
+    share = with_qualifier(_("{pct}%").format(pct=f"{share_pct:g}"), qualifier)
+    totals = {"export": _("Belarusian exports to Russia"), "import": _("Belarusian imports from Russia"), "turnover": _("Belarus' trade with Russia")}
+    return _("Published: {group} held {share} of {total} in {year} ({publisher}, {published}).").format(
+        group=_group_noun(top, flow, lang), share=share, total=totals[flow], year=year, publisher=publisher, published=published
+    )

@@ -248,5 +248,5 @@ def test_legend_spec_has_a_title_with_flow_and_full_year_and_the_grey_categories
     assert spec["title"]["text"] == "Trade turnover, full year, US$ (log colour scale)"
     values = spec["layer"][0]["data"]["values"] if "data" in spec["layer"][0] else spec["data"]["values"]
     labels = [(v["row"], v["label"]) for v in values]
-    assert labels[-3:] == [(1, "Belarus"), (1, "No figure"), (1, "Crimea (not covered)")]
+    assert labels[-4:] == [(1, "Belarus"), (1, "No figure"), (1, "Crimea (not covered)"), (1, "In a published top group, no figure")]
     assert labels[0] == (0, "$900m") and labels[4] == (0, "$5bn")

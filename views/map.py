@@ -1,5 +1,7 @@
 """Map: the year's figures by Russian region, a static and an interactive map, and the ranking."""
 
+from dataclasses import replace
+
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -23,7 +25,7 @@ strong(pages.map_heading(chosen.flow, chosen.year))
 if not briefing.active():  # briefing view draws no widget: the static map, which is the one that exports
     options = mapoptions.controls(options)
 else:
-    options = options.__class__(options.bounds, options.tolerance, "static", options.extent)
+    options = replace(options, style="static")
 mapoptions.keep(options)
 table = memo.map_table(chosen.year, chosen.flow, options.bounds, options.tolerance)
 groups = memo.year_groups(chosen.year, chosen.flow)

@@ -236,14 +236,14 @@ def legend_spec(table: pd.DataFrame, flow: str, lang: str = "en") -> dict:
     rows += [{"label": categories[category], "colour": colour, "row": 1, "column": i} for i, (category, colour) in enumerate(CATEGORY_COLOURS.items())]
     markings = words.map_markings(lang)
     used = [basis for basis in MARK_COLOURS if (table["basis"] == basis).any()]
-    rows += [{"label": markings[basis], "colour": MARK_COLOURS[basis], "row": 1, "column": len(CATEGORY_COLOURS) + i} for i, basis in enumerate(used)]
+    rows += [{"label": markings[basis], "colour": MARK_COLOURS[basis], "row": 2, "column": i} for i, basis in enumerate(used)]  # a row of their own: no label overlaps
     data = alt.Data(values=rows)
     x = alt.X("column:O", axis=None, scale=alt.Scale(paddingOuter=0, align=0))
-    y = alt.Y("row:O", axis=None, scale=alt.Scale(range=[10, 40]))
+    y = alt.Y("row:O", axis=None, scale=alt.Scale(range=[10, 40 if not used else 70]))
     swatch = alt.Chart(data).mark_square(size=160, stroke="#999999", strokeWidth=0.5, align="left").encode(x=x, y=y, color=alt.Color("colour:N", scale=None))
     text = alt.Chart(data).mark_text(align="left", dx=10, fontSize=11).encode(x=x, y=y, text="label:N")
     title = alt.TitleParams(words.folium_legend_title(flow, lang), fontSize=11, anchor="start", offset=4)
-    return (swatch + text).properties(height=56, width="container", title=title).to_dict(validate=False)
+    return (swatch + text).properties(height=56 if not used else 86, width="container", title=title).to_dict(validate=False)
 
 
 def clicked_region(returned: dict | None, known) -> str | None:

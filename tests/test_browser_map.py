@@ -24,6 +24,7 @@ def click_region(watched: Watched, region: str) -> None:
     """Move the mouse onto the region's shape in the Leaflet frame and press there, as a user does."""
     shape = watched.page.frame_locator(FOLIUM_FRAME).locator(f"path.region-{region}")
     expect(shape).to_have_count(1, timeout=30_000)
+    shape.scroll_into_view_if_needed()  # a user scrolls to what they want to click
     box, previous = shape.bounding_box(), None
     while box != previous:  # wait until the page stops moving (the legend above the map is drawn after it), as a user sees it
         watched.page.wait_for_timeout(400)

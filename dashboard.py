@@ -7,7 +7,7 @@ sub-page (/region) ran that page alone, without this script's filters (seen with
 
 import streamlit as st
 
-from app import briefing, filters, loading, notices
+from app import briefing, filters, loading, mapoptions, notices
 from app.timing import timed_run
 from app.widgets import hide_menu_png, plain, show_data_problems, show_notices
 from turnover import paths
@@ -22,6 +22,7 @@ with timed_run() as run:  # off unless TURNOVER_TIMING_LOG is set (bench/run.py)
         st.error(plain(pages.nothing_loaded(str(paths.data_dir()))))
         show_data_problems(data.problems, expanded=True)
         st.stop()
+    mapoptions.chosen()  # read the map's options from the address before the filters rewrite it
     chosen = filters.sidebar(data)
     briefing.apply()  # in briefing view: hides the sidebar and draws the one button, above the page
     hide_menu_png()  # charts export only through the product's downloads, with title and source line

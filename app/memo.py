@@ -9,16 +9,13 @@ import streamlit as st
 
 from app import loading
 from turnover import profile
-from turnover.aggregate import both_sides, ranking, region_series
+from turnover.aggregate import both_sides, map_figures, ranking, region_series
 from turnover.charts import Framed, ranking_chart, series_chart
+from turnover.extents import Extent
 from turnover.maps import altair_map
 from turnover.provenance import provenance_table
+from turnover.top_groups import top_groups
 from turnover.texts import tables
-
-
-def year_ranking(year: int, flow: str) -> pd.DataFrame:
-    data, signature = loading.loaded()
-    return _year_ranking(data, signature, year, flow)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -26,24 +23,48 @@ def _year_ranking(_data, signature: tuple, year: int, flow: str) -> pd.DataFrame
     return ranking(_data.for_year(year), year, flow)
 
 
-def ranking_view(year: int, flow: str) -> Framed:
+def map_table(year: int, flow: str, bounds: bool, tolerance: int) -> pd.DataFrame:
+    """What the map and the ranking draw (aggregate.map_figures)."""
     data, signature = loading.loaded()
-    return _ranking_view(data, signature, year, flow)
+    return _map_table(data, signature, year, flow, bounds, tolerance)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _ranking_view(_data, signature: tuple, year: int, flow: str) -> Framed:
-    return ranking_chart(_year_ranking(_data, signature, year, flow), year, flow)
+def _map_table(_data, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int) -> pd.DataFrame:
+    figures = pd.concat([_data.for_year(y) for y in range(year - tolerance, year + 1)])
+    return map_figures(figures, year, flow, bounds, tolerance)
 
 
-def map_view(collection: dict, year: int, flow: str) -> Framed:
+def year_groups(year: int, flow: str) -> pd.DataFrame:
+    """The year's published top groups for ``flow`` (top_groups.top_groups)."""
     data, signature = loading.loaded()
-    return _map_view(data, collection, signature, year, flow)
+    return _year_groups(data, signature, year, flow)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _year_groups(_data, signature: tuple, year: int, flow: str) -> pd.DataFrame:
+    return top_groups(_data.ranks, _data.sources, year, flow)
+
+
+def ranking_view(year: int, flow: str, bounds: bool, tolerance: int) -> Framed:
+    data, signature = loading.loaded()
+    return _ranking_view(data, signature, year, flow, bounds, tolerance)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _ranking_view(_data, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int) -> Framed:
+    return ranking_chart(_map_table(_data, signature, year, flow, bounds, tolerance), year, flow, since=year - tolerance)
+
+
+def map_view(collection: dict, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, extent: Extent) -> Framed:
+    data, signature = loading.loaded()
+    return _map_view(data, collection, signature, year, flow, bounds, tolerance, extent_name, extent)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _map_view(_data, _collection: dict, signature: tuple, year: int, flow: str) -> Framed:
-    return altair_map(_collection, _year_ranking(_data, signature, year, flow), year, flow)
+def _map_view(_data, _collection: dict, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, _extent: Extent) -> Framed:
+    table = _map_table(_data, signature, year, flow, bounds, tolerance)
+    return altair_map(_collection, table, year, flow, extent=_extent, since=year - tolerance, groups=_year_groups(_data, signature, year, flow))
 
 
 def region_view(region: str, flow: str, year: int) -> tuple[profile.Summary, Framed | None, pd.DataFrame]:

@@ -129,8 +129,10 @@ def test_ranking_chart_labels_and_lightens_approximate_bars_with_title_period_an
     assert framed.subtitle == [f"Full year 2023, US$ billion; all {len(table)} regions with a full-year figure. Lighter bars: approximate or bound figures."]
     assert footer(framed).startswith("Sources: BelTA (2024-11-18); BelTA (2023-05-30)")
     layers = framed.spec()["layer"]
-    assert layers[0]["encoding"]["opacity"]["condition"]["test"] == "datum.approximate"
-    assert layers[1]["encoding"]["text"]["field"] == "shown"
+    assert layers[0]["encoding"]["opacity"]["condition"]["test"] == "datum.lighter"
+    assert {name: row["lighter"] for name, row in rows.items()} == {name: row["approximate"] for name, row in rows.items()}  # full years: lighter when approximate
+    assert layers[1]["encoding"]["text"]["field"] == "label"
+    assert {name: row["label"] for name, row in rows.items()} == {name: row["shown"] for name, row in rows.items()}
 
 
 def test_ranking_chart_says_how_many_of_how_many_it_shows(dataset):
@@ -211,7 +213,7 @@ def test_altair_map_has_title_period_and_source_line(dataset):
     features = framed.spec()["datasets"]["regions"]
     assert {f["properties"]["id"] for f in features} == {f["properties"]["id"] for f in COLLECTION["features"]}
     tooltips = [t["field"] for t in framed.spec()["layer"][1]["encoding"]["tooltip"]]
-    assert tooltips == ["properties.name_en", "properties.shown", "properties.period", "properties.source"]
+    assert tooltips == ["properties.name_en", "properties.shown", "properties.period", "properties.note", "properties.source"]
 
 
 def test_folium_map_tooltips_show_the_marked_figure_period_and_source(dataset):
@@ -248,7 +250,7 @@ def test_legend_spec_has_a_title_with_flow_and_full_year_and_the_grey_categories
     assert spec["title"]["text"] == "Trade turnover, full year, US$ (log colour scale)"
     values = spec["layer"][0]["data"]["values"] if "data" in spec["layer"][0] else spec["data"]["values"]
     labels = [(v["row"], v["label"]) for v in values]
-    assert labels[-3:] == [(1, "Belarus"), (1, "No figure"), (1, "Crimea (not covered)")]
+    assert labels[-4:] == [(1, "Belarus"), (1, "No figure"), (1, "Crimea (not covered)"), (1, "In a published top group, no figure")]
     assert labels[0] == (0, "$900m") and labels[4] == (0, "$5bn")
 
 

@@ -37,9 +37,8 @@ def subject_figures(figures: pd.DataFrame, year: int, flow: str = "turnover") ->
 
 
 def ranking(figures: pd.DataFrame, year: int, flow: str = "turnover") -> pd.DataFrame:
-    """Russian regions by full-year figure for ``year``, largest first, with ``rank`` (ties share a rank)."""
-    table = subject_figures(figures, year, flow).sort_values("usd_mn", ascending=False)
-    return table.assign(rank=table["usd_mn"].rank(ascending=False, method="min").astype(int))
+    """Russian regions by full-year figure for ``year``, largest first, with ``rank`` (ties share a rank): the profile's "n of m"."""
+    return map_figures(figures, year, flow, bounds=False, tolerance=0)
 
 
 def rank_in(table: pd.DataFrame, region: str) -> tuple[int, int] | None:
@@ -104,3 +103,28 @@ def national_shares(figures: pd.DataFrame, year: int, flow: str = "turnover") ->
         national_shown=row["shown"],
         national_source=f"{row['source_publisher']}, {row['source_published']}",
     )
+
+
+MAX_TOLERANCE = 5  # years back a map may reach for a region's latest full year
+
+
+def map_figures(figures: pd.DataFrame, year: int, flow: str = "turnover", bounds: bool = True, tolerance: int = 0) -> pd.DataFrame:
+    """What the map and the ranking draw for ``year``: one figure per Russian region, largest first, with ``rank``.
+
+    ``basis`` says what each figure is: ``full`` (the year's full-year figure), ``bound`` (no full year, but
+    with ``bounds`` the year's longest partial figure stands as a lower bound of the full year, ranked by
+    that bound) or ``earlier`` (within ``tolerance`` years before, the latest full year; partial years are
+    never used for that). The year's own figures come first, then earlier years. ``ranking`` (the profile's
+    "n of m") stays full years of ``year`` only.
+    """
+    chosen = displayed_totals(figures, flow)
+    chosen = chosen[chosen["federal_subject"] & chosen["year"].between(year - tolerance, year)]
+    full = chosen[chosen["full_year"]].assign(basis=lambda t: t["year"].map(lambda y: "full" if y == year else "earlier"))
+    parts = [full]
+    if bounds:
+        parts.append(chosen[~chosen["full_year"] & (chosen["year"] == year)].assign(basis="bound"))
+    order = {"full": 0, "bound": 1, "earlier": 2}
+    table = pd.concat(parts)
+    table = table.assign(_order=table["basis"].map(order)).sort_values(["_order", "year", "months"], ascending=[True, False, False], kind="stable")
+    table = table.drop_duplicates("region").drop(columns="_order").sort_values("usd_mn", ascending=False, kind="stable")
+    return table.assign(rank=table["usd_mn"].rank(ascending=False, method="min").astype(int))

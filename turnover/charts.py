@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from turnover.aggregate import basis_runs
+from turnover.formatting import format_usd_mn
 from turnover.labels import PLOT_HEIGHT, PLOT_WIDTH, end_label_offsets, nice_top, series_labels, text_width
 from turnover.texts import charts as words
 
@@ -187,21 +188,43 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     return framed(chart, words.series_title(flow, region_name, lang), subtitle, source_line(drawn, lang=lang), named(data))
 
 
-def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, lang: str = "en") -> Framed:
-    """The regions with the largest full-year figures, as labelled horizontal bars."""
+def figure_labels(table: pd.DataFrame, lang: str = "en") -> list[str]:
+    """Each figure of an ``aggregate.map_figures`` table as the map and ranking write it: a lower bound with its period, an earlier year with its year."""
+    plain = table["usd_mn"].map(format_usd_mn)
+    return [words.map_figure_label(b, s, p, period, y, lang) for b, s, p, period, y in zip(table["basis"], table["shown"], plain, table["period"], table["year"])]
+
+
+BASIS_COLOURS = {"full": "#1f5f8b", "bound": "#d55e00", "earlier": "#8c8c8c"}  # partial years in vermilion, as on the series chart
+
+
+def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, lang: str = "en", since: int | None = None) -> Framed:
+    """The regions with the largest figures (``aggregate.map_figures``), as labelled horizontal bars.
+
+    A partial year standing as a lower bound and an earlier full year each have a colour of their own (in
+    the legend) and say so in their label; approximate or bound figures are lighter.
+    """
     top = table.head(limit)
     divisor, unit = _unit(top, lang)
-    data = chart_data(top).assign(amount=top["usd_mn"] / divisor)
-    bars = alt.Chart(NAMED).mark_bar(color="#1f5f8b").encode(
-        y=alt.Y("region_name:N", sort="-x", title=None),
+    data = chart_data(top, "basis").assign(amount=top["usd_mn"] / divisor, label=figure_labels(top, lang), lighter=top["approximate"] | (top["basis"] == "bound"))
+    markings = words.map_markings(lang)
+    used = [b for b in BASIS_COLOURS if b in set(top["basis"])]
+    data = data.assign(marking=top["basis"].map(markings))
+    colour = alt.Color("marking:N", scale=alt.Scale(domain=[markings[b] for b in used], range=[BASIS_COLOURS[b] for b in used]), legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0) if len(used) > 1 else None)
+    y = alt.Y("region_name:N", sort=list(top["region_name"]), title=None)  # the table's order: a field sort is dropped in a layer
+    bars = alt.Chart(NAMED).mark_bar().encode(
+        y=y,
         x=alt.X("amount:Q", title=unit),
-        opacity=alt.condition("datum.approximate", alt.value(0.55), alt.value(1.0)),
+        color=colour,
+        opacity=alt.condition("datum.lighter", alt.value(0.55), alt.value(1.0)),
         tooltip=tooltip(lang),
     )
-    text = bars.mark_text(align="left", dx=4, fontSize=11, color="#1b1f24").encode(text="shown:N")
+    text = alt.Chart(NAMED).mark_text(align="left", dx=4, fontSize=11, color="#1b1f24").encode(y=y, x="amount:Q", text="label:N")
     subtitle = [words.ranking_subtitle(year, unit, len(top), len(table), lang)]
+    marked = table["basis"].isin(["bound", "earlier"]).sum()
+    if marked:
+        subtitle.append(words.ranking_marked_note(int(marked), year, lang))
     chart = (bars + text).properties(width="container", height=max(120, 22 * len(top)))
-    return framed(chart, words.ranking_title(flow, year, lang), subtitle, source_line(top, lang=lang), named(data))
+    return framed(chart, words.ranking_title(flow, year, lang, since), subtitle, source_line(top, lang=lang), named(data))
 
 
 def region_colours(regions: list[str], order: list[str]) -> dict[str, str]:

@@ -15,7 +15,7 @@ import branca.colormap as cm
 import folium
 import pandas as pd
 
-from turnover.charts import Framed, framed, named, source_line
+from turnover.charts import Framed, figure_labels, framed, named, source_line
 from turnover.extents import Extent, label_anchor, leaflet_bounds
 from turnover.formatting import format_usd_mn
 from turnover.labels import MAP_HEIGHT, map_labels
@@ -26,27 +26,41 @@ NO_DATA = "#d9d9d9"
 HOME = "#f1e6c8"
 DISPUTED = "#f7f7f7"
 OUTLINE = "#ffffff"
-CATEGORY_COLOURS = {"home": HOME, "no_data": NO_DATA, "disputed": DISPUTED}  # legend words: texts.charts.map_categories
+RANKED = "#cbb7e3"  # purple, as on the coverage grid: a published rank only
+CATEGORY_COLOURS = {"home": HOME, "no_data": NO_DATA, "disputed": DISPUTED, "ranked": RANKED}  # legend words: texts.charts.map_categories
 LEAFLET_BASE = "/app/static/leaflet"  # Streamlit's static serving of static/leaflet (vendored Leaflet 1.9.4)
 
 
-def _category(props: dict, has_value: bool) -> str:
+def _category(props: dict, has_value: bool, in_group: bool = False) -> str:
     if props.get("country") == "BY":
         return "home"
     if props.get("country") == "UA":
         return "disputed"
-    return "value" if has_value else "no_data"
+    if has_value:
+        return "value"
+    return "ranked" if in_group else "no_data"
 
 
-def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en") -> list[dict]:
-    """The boundary features with each region's figure, its period, qualifier text and source merged into properties."""
+MARK_COLOURS = {"bound": "#d55e00", "earlier": "#1b1f24"}  # outlines of regions not drawn from the year's full-year figure
+MARK_DASHES = {"bound": "", "earlier": "4,3"}
+
+
+def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en", year: int | None = None, groups: pd.DataFrame | None = None, flow: str = "turnover") -> list[dict]:
+    """The boundary features with each region's figure, its period, qualifier text and source merged into properties.
+
+    A ``table`` from ``aggregate.map_figures`` also gives each region its ``basis``: a lower bound or an
+    earlier year is labelled so in ``shown``, explained in ``note`` and named in ``marking`` (the legend's words).
+    ``groups`` (top_groups.top_groups) marks regions a published statement puts in a top group that have no figure.
+    """
+    members = {} if groups is None else {row.region: row for row in groups.itertuples()}
     by_region = table.set_index("region")
+    markings = words.map_markings(lang)
     legend = words.map_categories(lang)
     features = []
     for feature in collection["features"]:
         props = dict(feature["properties"])
         row = by_region.loc[props["id"]] if props["id"] in by_region.index else None
-        category = _category(props, row is not None)
+        category = _category(props, row is not None, props["id"] in members)
         props.update(
             category=category,
             legend=legend.get(category, ""),
@@ -54,9 +68,24 @@ def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en") 
             shown="" if row is None else row["shown"],
             period="" if row is None else row["period"],
             source="" if row is None else cited_source(row["source_publisher"], row["source_published"], lang),
+            basis="" if row is None else row["basis"],
+            note="",
+            marking="",
         )
+        if props["basis"] in MARK_COLOURS:
+            basis, figure_year = props["basis"], int(row["year"])
+            props.update(
+                shown=words.map_figure_label(basis, row["shown"], format_usd_mn(row["usd_mn"]), row["period"], figure_year, lang),
+                note=words.map_basis_note(basis, row["period"], figure_year, year if year is not None else figure_year, lang),
+                marking=markings[basis],
+            )
         if category == "no_data":
             props["shown"] = words.no_figure_for_year(lang)
+        if category == "ranked":
+            member = members[props["id"]]
+            props.update(shown=words.group_member_note(int(member.top), flow, int(member.year), member.publisher, lang), source=cited_source(member.publisher, member.published, lang))
+        if category == "home":
+            props["note"] = words.home_note(lang)
         features.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
     return features
 
@@ -64,16 +93,16 @@ def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en") 
 def _tooltip_fields(lang: str) -> list[tuple[str, str]]:
     """(property, title) of each tooltip line, on both maps."""
     titles = words.tooltip_titles(lang)
-    return [("name_en", titles["region_name"]), ("shown", titles["shown"]), ("period", titles["period"]), ("source", titles["source"])]
+    return [("name_en", titles["region_name"]), ("shown", titles["shown"]), ("period", titles["period"]), ("note", words.map_note_title(lang)), ("source", titles["source"])]
 
 
-def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, extent: Extent | None = None, labelled: int = 5, lang: str = "en") -> Framed:
+def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, extent: Extent | None = None, labelled: int = 5, lang: str = "en", since: int | None = None, groups: pd.DataFrame | None = None) -> Framed:
     """A static equal-area map (conic, centred on 100°E so Chukotka is not split) that exports cleanly.
 
     With an ``extent`` (see turnover.extents) the projection is centred on it and fitted to it, regions
     beyond the frame are clipped, and the ``labelled`` largest partners inside it carry their name and figure.
     """
-    features = annotated_features(collection, table, lang)
+    features = annotated_features(collection, table, lang, year, groups, flow)
     data = alt.Data(name="regions")  # attached after serialisation: see Framed.spec
     tooltip = [alt.Tooltip(f"properties.{name}:N", title=title) for name, title in _tooltip_fields(lang)]
     categories = words.map_categories(lang)
@@ -92,7 +121,7 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
             tooltip=tooltip,
         )
     )
-    layers, datasets = [base, valued], {"regions": features}
+    layers, datasets = [base, valued, *_marked_layers(data, features, tooltip, lang)], {"regions": features}
     if extent is None:
         projection = {"rotate": [-100, 0, 0], "parallels": [52, 64]}
     else:
@@ -100,11 +129,25 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
         ranked = extent.regions & set(table["region"])  # only regions with a figure can be labelled
         anchors = {f["properties"]["id"]: label_anchor(f["geometry"]) for f in collection["features"] if f["properties"]["id"] in ranked}
         layers += _label_layers()
-        datasets.update(named(map_labels(table, extent, anchors, limit=labelled), "map_labels"))
+        labelled_table = table.assign(shown=figure_labels(table, lang))  # a lower bound says so on the map too
+        datasets.update(named(map_labels(labelled_table, extent, anchors, limit=labelled), "map_labels"))
     chart = alt.layer(*layers).project(type="conicEqualArea", **projection).resolve_scale(color="independent").properties(width="container", height=MAP_HEIGHT)
-    covered = len(table)
+    covered = int((table["basis"] == "full").sum())  # lower bounds and earlier years are not full-year figures of the year
     subtitle = [words.map_subtitle(year, covered, lang)]
-    return framed(chart, words.ranking_title(flow, year, lang), subtitle, source_line(table, lang=lang), datasets)
+    return framed(chart, words.ranking_title(flow, year, lang, since), subtitle, source_line(table, lang=lang), datasets)
+
+
+def _marked_layers(data, features: list[dict], tooltip: list, lang: str) -> list:
+    """Outlines of the regions drawn from a lower bound (solid vermilion) or an earlier year (dashed), with their legend."""
+    used = [basis for basis in MARK_COLOURS if any(f["properties"]["basis"] == basis for f in features)]
+    if not used:
+        return []
+    markings = words.map_markings(lang)
+    domain = [markings[basis] for basis in used]
+    stroke = alt.Stroke("properties.marking:N", scale=alt.Scale(domain=domain, range=[MARK_COLOURS[b] for b in used]), legend=alt.Legend(title=None, orient="bottom", symbolType="square", symbolStrokeWidth=2, labelLimit=0))
+    dash = alt.StrokeDash("properties.marking:N", scale=alt.Scale(domain=domain, range=[[int(d) for d in MARK_DASHES[b].split(",")] if MARK_DASHES[b] else [1, 0] for b in used]), legend=None)
+    outline = alt.Chart(data).mark_geoshape(filled=False, strokeWidth=1.8, clip=True).transform_filter("datum.properties.marking != ''").encode(stroke=stroke, strokeDash=dash, tooltip=tooltip)
+    return [outline]
 
 
 def _label_layers() -> list:
@@ -156,27 +199,28 @@ def _shift_east(geometry: dict) -> dict:
     return shifted
 
 
-def folium_map(collection: dict, table: pd.DataFrame, extent: Extent | None = None, lang: str = "en") -> folium.Map:
+def folium_map(collection: dict, table: pd.DataFrame, extent: Extent | None = None, lang: str = "en", year: int | None = None, groups: pd.DataFrame | None = None, flow: str = "turnover") -> folium.Map:
     """An interactive map that needs no internet: local Leaflet, no tiles, escaped tooltips, no colour legend inside.
 
     It opens fitted to the ``extent``'s bounds (all of Russia without one), zooming in fractional steps so the fit is tight.
     """
     scale = value_colour_scale(table)
     features = []
-    for feature in annotated_features(collection, table, lang):
+    for feature in annotated_features(collection, table, lang, year, groups, flow):
         props = feature["properties"]
-        text = {key: html.escape(str(props[key] or "")) for key in ("name_en", "name_ru", "shown", "period", "source")}
+        text = {key: html.escape(str(props[key] or "")) for key in ("name_en", "name_ru", "shown", "period", "note", "source")}
         fill = scale(math.log10(props["usd_mn"])) if props["category"] == "value" else CATEGORY_COLOURS[props["category"]]
-        features.append({"type": "Feature", "geometry": _shift_east(feature["geometry"]), "properties": {"id": props["id"], "fill": fill, **text}})
+        line = {"color": MARK_COLOURS[props["basis"]], "weight": 2, "dashArray": MARK_DASHES[props["basis"]]} if props["basis"] in MARK_COLOURS else {"color": "#ffffff", "weight": 0.6, "dashArray": ""}
+        features.append({"type": "Feature", "geometry": _shift_east(feature["geometry"]), "properties": {"id": props["id"], "fill": fill, **line, **text}})
     tips = _tooltip_fields(lang)
-    figure = folium.Map(location=[60, 75], zoom_start=3, min_zoom=2, tiles=None, control_scale=False, attribution_control=False, zoom_snap=0.25, zoom_delta=0.5)
+    figure = folium.Map(location=[60, 75], zoom_start=3, min_zoom=2, tiles=None, control_scale=False, attribution_control=False, zoom_snap=0.25, zoom_delta=0.5, keyboard=False)  # no keyboard: a focusable map scrolled into view on the first mousedown and lost that click
     figure.default_js = [("leaflet", f"{LEAFLET_BASE}/leaflet.js")]
     figure.default_css = [("leaflet_css", f"{LEAFLET_BASE}/leaflet.css")]
     figure.get_root().header.add_child(folium.Element("<style>.leaflet-container {background: #ffffff;}</style>"))
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name="regions",
-        style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": "#ffffff", "weight": 0.6, "fillOpacity": 0.9, "className": f"region-{f['properties']['id']}"},
+        style_function=lambda f: {"fillColor": f["properties"]["fill"], "color": f["properties"]["color"], "weight": f["properties"]["weight"], "dashArray": f["properties"]["dashArray"], "fillOpacity": 0.9, "className": f"region-{f['properties']['id']}"},
         highlight_function=lambda f: {"weight": 2, "color": "#1b1f24"},
         tooltip=folium.GeoJsonTooltip(fields=[name for name, _ in tips], aliases=[title for _, title in tips], sticky=True),
     ).add_to(figure)
@@ -190,22 +234,25 @@ def legend_spec(table: pd.DataFrame, flow: str, lang: str = "en") -> dict:
     rows = [{"label": format_usd_mn(v), "colour": c, "row": 0, "column": i} for i, (v, c) in enumerate(zip(steps["usd_mn"], steps["colour"]))]
     categories = words.map_categories(lang)
     rows += [{"label": categories[category], "colour": colour, "row": 1, "column": i} for i, (category, colour) in enumerate(CATEGORY_COLOURS.items())]
+    markings = words.map_markings(lang)
+    used = [basis for basis in MARK_COLOURS if (table["basis"] == basis).any()]
+    rows += [{"label": markings[basis], "colour": MARK_COLOURS[basis], "row": 2, "column": i} for i, basis in enumerate(used)]  # a row of their own: no label overlaps
     data = alt.Data(values=rows)
     x = alt.X("column:O", axis=None, scale=alt.Scale(paddingOuter=0, align=0))
-    y = alt.Y("row:O", axis=None, scale=alt.Scale(range=[10, 40]))
+    y = alt.Y("row:O", axis=None, scale=alt.Scale(range=[10, 40 if not used else 70]))
     swatch = alt.Chart(data).mark_square(size=160, stroke="#999999", strokeWidth=0.5, align="left").encode(x=x, y=y, color=alt.Color("colour:N", scale=None))
     text = alt.Chart(data).mark_text(align="left", dx=10, fontSize=11).encode(x=x, y=y, text="label:N")
     title = alt.TitleParams(words.folium_legend_title(flow, lang), fontSize=11, anchor="start", offset=4)
-    return (swatch + text).properties(height=56, width="container", title=title).to_dict(validate=False)
+    return (swatch + text).properties(height=56 if not used else 86, width="container", title=title).to_dict(validate=False)
 
 
-def clicked_region(returned: dict | None, known, handled: str | None = None) -> str | None:
+def clicked_region(returned: dict | None, known) -> str | None:
     """The region a click on the Folium map chose, from what st_folium returns (``last_active_drawing``).
 
-    None when nothing was clicked, the id is not a known region, or the click is ``handled`` already:
-    st_folium keeps returning the last click on every rerun, and acting on it again would leave the
-    profile as soon as the user came back to the map.
+    None when nothing was clicked or the id is not a region with a profile (``known``: a Belarusian
+    region has none). st_folium keeps returning the last click on every rerun of the same map, so the page
+    draws a new map (a new key) after each visit to a profile, and the first click on it always counts.
     """
     feature = (returned or {}).get("last_active_drawing") or {}
     region = (feature.get("properties") or {}).get("id")
-    return region if region and region != handled and region in known else None
+    return region if region and region in known else None

@@ -10,6 +10,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from turnover.aggregate import MAX_TOLERANCE
+from turnover.extents import DEFAULT_EXTENT, EXTENT_DISTRICTS
 from turnover.regions import Registry, UnknownRegion
 from turnover.texts.pages import compare_link_notice
 from turnover.vocabulary import FLOWS
@@ -21,6 +23,8 @@ QUOTED = 40  # characters of a bad value a notice repeats
 YEAR = re.compile(r"[0-9]{1,4}")  # ASCII digits only
 REGION_ID = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")  # an ISO 3166-2 subdivision code, ASCII only
 MAX_COMPARED = 8  # regions on the compare chart: one Okabe–Ito colour each
+DIGIT = re.compile(r"[0-9]")  # one ASCII digit: a tolerance in years
+MAP_STYLES = ("static", "interactive")
 
 
 @dataclass(frozen=True)
@@ -112,3 +116,60 @@ def parse_compare(params: Mapping[str, str], choices: list[str]) -> tuple[list[s
     dropped = picked[MAX_COMPARED:]
     notices = [compare_link_notice([quoted(r) for r in refused], dropped, MAX_COMPARED)] if refused or dropped else []
     return picked[:MAX_COMPARED], notices
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    """The map page's own controls: partial years as lower bounds, earlier years' tolerance, map style, extent."""
+
+    bounds: bool = True
+    tolerance: int = 0
+    style: str = MAP_STYLES[0]
+    extent: str = DEFAULT_EXTENT
+
+    def as_params(self) -> dict[str, str]:
+        """Only what differs from the defaults, so a plain link stays short."""
+        default, params = MapOptions(), {}
+        if self.bounds != default.bounds:
+            params["bounds"] = "1" if self.bounds else "0"
+        if self.tolerance != default.tolerance:
+            params["tolerance"] = str(self.tolerance)
+        if self.style != default.style:
+            params["map"] = self.style
+        if self.extent != default.extent:
+            params["extent"] = self.extent
+        return params
+
+
+def parse_map_options(params: Mapping[str, str]) -> tuple[MapOptions, list[str]]:
+    """The map page's options from query parameters, with a notice for each value that could not be used."""
+    notices, default = [], MapOptions()
+    bounds = default.bounds
+    raw = param(params, "bounds")
+    if raw:
+        if raw in ("0", "1"):
+            bounds = raw == "1"
+        else:
+            notices.append(f"Unknown bounds {quoted(raw)}; expected 0 or 1; showing partial years as lower bounds.")
+    tolerance = default.tolerance
+    raw = param(params, "tolerance")
+    if raw:
+        if DIGIT.fullmatch(raw) and int(raw) <= MAX_TOLERANCE:
+            tolerance = int(raw)
+        else:
+            notices.append(f"Unknown tolerance {quoted(raw)}; expected 0 to {MAX_TOLERANCE} years; showing {tolerance}.")
+    style = default.style
+    raw = param(params, "map")
+    if raw:
+        if raw in MAP_STYLES:
+            style = raw
+        else:
+            notices.append(f"Unknown map {quoted(raw)}; expected one of {', '.join(MAP_STYLES)}; showing {style}.")
+    extent = default.extent
+    raw = param(params, "extent")
+    if raw:
+        if raw in EXTENT_DISTRICTS:
+            extent = raw
+        else:
+            notices.append(f"Unknown extent {quoted(raw)}; expected one of {', '.join(EXTENT_DISTRICTS)}; showing {extent}.")
+    return MapOptions(bounds, tolerance, style, extent), notices

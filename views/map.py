@@ -1,58 +1,74 @@
-"""Map: the year's full-year figures by Russian region, a static and an interactive map, and the ranking."""
+"""Map: the year's figures by Russian region, a static and an interactive map, and the ranking."""
+
+from dataclasses import replace
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app import briefing, filters, loading, memo, slide
+from app import briefing, filters, loading, mapoptions, memo, slide
 from app.widgets import chart_with_downloads, plain, strong
 from turnover.boundaries import BoundaryError
 from turnover.maps import clicked_region, folium_map, legend_spec
-from turnover.texts import pages
+from turnover.texts import charts, pages
+from turnover.top_groups import group_statements
+
+OVERVIEW = "regions-overview.geojson"  # both maps draw the coarser copy (geo/SOURCES.md)
 
 data = loading.dataset()
 chosen = filters.current()
-table = memo.year_ranking(chosen.year, chosen.flow)
+options = mapoptions.chosen()
+for notice in mapoptions.notices(options):
+    st.warning(plain(notice))
 
 st.title(pages.map_title(chosen.year))
 strong(pages.map_heading(chosen.flow, chosen.year))
-st.caption(plain(pages.map_caption(chosen.year, len(table))))
+if not briefing.active():  # briefing view draws no widget: the static map, which is the one that exports
+    options = mapoptions.controls(options)
+else:
+    options = replace(options, style="static")
+mapoptions.keep(options)
+table = memo.map_table(chosen.year, chosen.flow, options.bounds, options.tolerance)
+groups = memo.year_groups(chosen.year, chosen.flow)
+st.caption(plain(pages.map_caption(chosen.year, int((table["basis"] == "full").sum()))))
+if options.tolerance:
+    st.caption(plain(pages.map_years_caption(list(table["year"].value_counts().sort_index(ascending=False).items()))))
+bounded = int((table["basis"] == "bound").sum())
+if bounded:
+    st.caption(plain(pages.map_bounds_caption(bounded, chosen.year)))
 
 try:
-    overview = loading.boundaries("regions-overview.geojson")  # both maps draw the coarser copy (geo/SOURCES.md)
+    overview = loading.boundaries(OVERVIEW)
 except BoundaryError as error:
     overview = None
     st.error(plain(pages.map_unavailable(str(error))))
 
-styles = pages.map_styles()
 map_column, ranking_column = st.columns([3, 2], gap="medium")
 with map_column:
     if overview is not None:
-        style = styles["static"]
-        if not briefing.active():  # briefing view draws no widget: the static map, which is the one that exports
-            style = st.segmented_control(
-                pages.map_style_label(), list(styles.values()), key="map_style", default=styles["static"],
-                label_visibility="collapsed", help=pages.map_style_help(),
-            )
-        if style == styles["interactive"]:
+        extent = mapoptions.extent(OVERVIEW, overview, options.extent)
+        if options.style == "interactive":
             st.vega_lite_chart(legend_spec(table, chosen.flow), theme=None, width="stretch")
+            visit = st.session_state.get("map_visit", 0)  # a new map after each profile visit: no stale click
             returned = st_folium(
-                folium_map(overview, table),
-                key=f"folium_{chosen.year}_{chosen.flow}",
+                folium_map(overview, table, extent, year=chosen.year, groups=groups, flow=chosen.flow),
+                key=f"folium_{chosen.year}_{chosen.flow}_{options.bounds}_{options.tolerance}_{options.extent}_{visit}",
                 height=520,
                 use_container_width=True,
                 returned_objects=["last_active_drawing"],
             )
-            region = clicked_region(returned, data.registry.table.index, st.session_state.get("map_click_seen"))
+            region = clicked_region(returned, data.regions)
             if region:
-                st.session_state.map_click_seen = region
+                st.session_state.map_visit = visit + 1
                 st.session_state.pending_region = region
                 st.switch_page("views/region.py")
         else:
-            chart_with_downloads(memo.map_view(overview, chosen.year, chosen.flow), f"map {chosen.flow} {chosen.year}", "map")
+            chart_with_downloads(memo.map_view(overview, chosen.year, chosen.flow, options.bounds, options.tolerance, options.extent, extent), f"map {chosen.flow} {chosen.year}", "map")
         if not table.empty:
-            slide.map_button(memo.map_view(overview, chosen.year, chosen.flow), table, chosen)
+            slide.map_button(memo.map_view(overview, chosen.year, chosen.flow, options.bounds, options.tolerance, options.extent, extent), table, chosen)
 with ranking_column:
     if table.empty:
         st.info(pages.no_full_year(chosen.year))
     else:
-        chart_with_downloads(memo.ranking_view(chosen.year, chosen.flow), f"ranking {chosen.flow} {chosen.year}", "ranking")
+        chart_with_downloads(memo.ranking_view(chosen.year, chosen.flow, options.bounds, options.tolerance), f"ranking {chosen.flow} {chosen.year}", "ranking")
+    for row in group_statements(groups).itertuples():
+        st.caption(plain(charts.group_share_caption(int(row.top), chosen.flow, row.group_share_pct, row.group_share_qualifier, chosen.year, row.publisher, row.published)))

@@ -1,5 +1,6 @@
 """The words of charts and maps: titles, subtitles, axis and legend titles, tooltips, source lines."""
 
+from turnover.formatting import with_qualifier
 from turnover.i18n import gettext_for, ngettext_for
 from turnover.texts.labels import cited_source, flow_label
 
@@ -76,9 +77,11 @@ def partial_label(period: str, shown: str, lang: str = "en") -> str:
     return _("{period}: {figure}").format(period=period, figure=shown)
 
 
-def ranking_title(flow: str, year: int, lang: str = "en") -> str:
-    """The ranking's and the static map's title."""
+def ranking_title(flow: str, year: int, lang: str = "en", since: int | None = None) -> str:
+    """The ranking's and the static map's title; with ``since``, regions may show an earlier full year."""
     _ = gettext_for(lang)
+    if since is not None and since < year:
+        return _("{flow} with Belarus by Russian region, {year}, or the latest full year since {since}").format(flow=flow_label(flow, lang), year=year, since=since)
     return _("{flow} with Belarus by Russian region, {year}").format(flow=flow_label(flow, lang), year=year)
 
 
@@ -135,7 +138,7 @@ def district_tooltip_titles(lang: str = "en") -> dict[str, str]:
 def map_categories(lang: str = "en") -> dict[str, str]:
     """The map's grey legend entries, by category."""
     _ = gettext_for(lang)
-    return {"home": _("Belarus"), "no_data": _("No figure"), "disputed": _("Crimea (not covered)")}
+    return {"home": _("Belarus"), "no_data": _("No figure"), "disputed": _("Crimea (not covered)"), "ranked": _("In a published top group, no figure")}
 
 
 def no_figure_for_year(lang: str = "en") -> str:
@@ -161,3 +164,77 @@ def map_subtitle(year: int, covered: int, lang: str = "en") -> str:
 def folium_legend_title(flow: str, lang: str = "en") -> str:
     _ = gettext_for(lang)
     return _("{flow}, full year, US$ (log colour scale)").format(flow=flow_label(flow, lang))
+
+
+def map_figure_label(basis: str, shown: str, plain: str, period: str, year: int, lang: str = "en") -> str:
+    """A ranking bar's label: the figure, or ``at least $9bn (Jan–Oct 2023)`` for a partial year standing as a
+    lower bound (``plain``: the figure without its qualifier), or ``$1.2bn (2022)`` for an earlier full year."""
+    _ = gettext_for(lang)
+    if basis == "bound":
+        return _("at least {figure} ({period})").format(figure=plain, period=period)
+    if basis == "earlier":
+        return _("{figure} ({year})").format(figure=shown, year=year)
+    return shown
+
+
+def map_basis_note(basis: str, period: str, figure_year: int, year: int, lang: str = "en") -> str:
+    """The tooltip line saying what a figure stands for when it is not the year's full-year figure."""
+    _ = gettext_for(lang)
+    if basis == "bound":
+        return _("{period} only: a lower bound of the full year {year}").format(period=period, year=year)
+    if basis == "earlier":
+        return _("{figure_year} figure; none published for {year}").format(figure_year=figure_year, year=year)
+    return ""
+
+
+def map_markings(lang: str = "en") -> dict[str, str]:
+    """Legend entries of the marked regions and bars, by basis."""
+    _ = gettext_for(lang)
+    return {"full": _("Full year"), "bound": _("Partial year: a lower bound of the full year"), "earlier": _("Latest full year before")}
+
+
+def map_note_title(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Note")
+
+
+def home_note(lang: str = "en") -> str:
+    """The tooltip note of a Belarusian region on the map: clicking it opens nothing."""
+    _ = gettext_for(lang)
+    return _("A region of Belarus: no profile (the profiles are of Russian regions)")
+
+
+def ranking_marked_note(count: int, year: int, lang: str = "en") -> str:
+    """The ranking's second subtitle line when some bars are not full-year figures of the year."""
+    ngettext = ngettext_for(lang)
+    return ngettext(
+        "Of these, {count} is not a full-year figure for {year}: a partial year (a lower bound, with its period) or an earlier full year (with its year).",
+        "Of these, {count} are not full-year figures for {year}: partial years (lower bounds, with their period) or earlier full years (with their year).",
+        count,
+    ).format(count=count, year=year)
+
+
+def _group_noun(top: int, flow: str, lang: str) -> str:
+    _ = gettext_for(lang)
+    nouns = {
+        "export": _("the top {top} importers of Belarusian goods"),
+        "import": _("the top {top} suppliers of goods to Belarus"),
+        "turnover": _("the top {top} trade partners of Belarus"),
+    }
+    return nouns[flow].format(top=top)
+
+
+def group_member_note(top: int, flow: str, year: int, publisher: str, lang: str = "en") -> str:
+    """The map tooltip of a region a published statement puts in a top group, without a figure of its own."""
+    _ = gettext_for(lang)
+    return _("among {group}, {year} — {publisher}; no figure published").format(group=_group_noun(top, flow, lang), year=year, publisher=publisher)
+
+
+def group_share_caption(top: int, flow: str, share_pct: float, qualifier: str, year: int, publisher: str, published: str, lang: str = "en") -> str:
+    """``Published: the top 10 importers of Belarusian goods held almost 73% of Belarusian exports to Russia in 2022 (BelTA, 2023-04-12).``"""
+    _ = gettext_for(lang)
+    share = with_qualifier(_("{pct}%").format(pct=f"{share_pct:g}"), qualifier)
+    totals = {"export": _("Belarusian exports to Russia"), "import": _("Belarusian imports from Russia"), "turnover": _("Belarus' trade with Russia")}
+    return _("Published: {group} held {share} of {total} in {year} ({publisher}, {published}).").format(
+        group=_group_noun(top, flow, lang), share=share, total=totals[flow], year=year, publisher=publisher, published=published
+    )

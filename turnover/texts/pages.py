@@ -188,6 +188,52 @@ def map_style_help(lang: str = "en") -> str:
     return _("The static map exports to PNG/SVG; the interactive one zooms, shows a region on hover and opens its profile on a click.")
 
 
+def map_years_caption(counts: list[tuple[int, int]], lang: str = "en") -> str:
+    """``17 regions show 2024, 9 show 2023, 6 show 2022.``: how many regions each year's figures colour, latest first."""
+    _, ngettext = gettext_for(lang), ngettext_for(lang)
+    parts = [
+        ngettext("{count} region shows {year}", "{count} regions show {year}", count).format(count=count, year=year)
+        if i == 0
+        else ngettext("{count} shows {year}", "{count} show {year}", count).format(count=count, year=year)
+        for i, (year, count) in enumerate(counts)
+    ]
+    return _("{parts}.").format(parts=_(", ").join(parts))
+
+
+def map_bounds_caption(count: int, year: int, lang: str = "en") -> str:
+    ngettext = ngettext_for(lang)
+    return ngettext(
+        "{count} region without a full-year figure for {year} shows its partial year as a lower bound (at least that much for the year).",
+        "{count} regions without a full-year figure for {year} show their partial year as a lower bound (at least that much for the year).",
+        count,
+    ).format(count=count, year=year)
+
+
+def map_control_labels(lang: str = "en") -> dict[str, str]:
+    """The map page's controls, by control."""
+    _ = gettext_for(lang)
+    return {
+        "bounds": _("Partial years as lower bounds"),
+        "tolerance": _("Also show the latest full year up to N years earlier"),
+        "extent": _("Extent"),
+    }
+
+
+def map_control_help(lang: str = "en") -> dict[str, str]:
+    _ = gettext_for(lang)
+    return {
+        "bounds": _("A region with no full-year figure but a partial year of the same year is shown with that figure as a lower bound of the full year, marked as such."),
+        "tolerance": _("0: only the chosen year. Regions drawn from an earlier full year are marked and say which year."),
+        "extent": _("The part of Russia both maps are fitted to."),
+    }
+
+
+def extent_names(lang: str = "en") -> dict[str, str]:
+    """The map extents' names, by extent (turnover.extents)."""
+    _ = gettext_for(lang)
+    return {"europe": _("European Russia and Belarus"), "russia": _("All of Russia"), "urals_siberia": _("Urals and Siberia"), "far_east": _("Far East")}
+
+
 def no_full_year(year: int, lang: str = "en") -> str:
     _ = gettext_for(lang)
     return _("No full-year figures for {year}. Choose another year in the sidebar.").format(year=year)

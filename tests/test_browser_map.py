@@ -1,0 +1,77 @@
+"""The map page in a real browser: clicks on the interactive map with a real mouse, at two screen sizes.
+
+The first click after load opens the profile; back on the map (still interactive, from the address), a
+second click on the same region opens it again; a click on a Belarusian region opens nothing.
+"""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser_support import CHROMIUM, FOLIUM_FRAME, OUTPUT, Watched, running_app
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it)")
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    with running_app() as url:
+        yield url
+
+
+def click_region(watched: Watched, region: str) -> None:
+    """Move the mouse onto the region's shape in the Leaflet frame and press there, as a user does."""
+    shape = watched.page.frame_locator(FOLIUM_FRAME).locator(f"path.region-{region}")
+    expect(shape).to_have_count(1, timeout=30_000)
+    shape.scroll_into_view_if_needed()  # a user scrolls to what they want to click
+    box, previous = shape.bounding_box(), None
+    while box != previous:  # wait until the page stops moving (the legend above the map is drawn after it), as a user sees it
+        watched.page.wait_for_timeout(400)
+        previous, box = box, shape.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    watched.page.mouse.move(x, y)
+    watched.page.mouse.click(x, y)
+
+
+def open_map(watched: Watched) -> None:
+    watched.page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Map").click()
+    expect(watched.page.locator("h1").first).to_contain_text("Belarus and the regions of Russia", timeout=30_000)
+
+
+@pytest.mark.parametrize("size", [(1440, 900), (1920, 1080)])
+def test_map_clicks_open_profiles_every_time_and_belarus_opens_nothing(browser, app_url, size):
+    watched = Watched(browser)
+    try:
+        watched.page.set_viewport_size({"width": size[0], "height": size[1]})
+        watched.open(f"{app_url}/?year=2023&map=interactive&extent=europe")
+        click_region(watched, "RU-BRY")  # the first click after load
+        expect(watched.page.locator("h1").first).to_contain_text("Belarus – Bryansk Oblast", timeout=30_000)
+        open_map(watched)
+        assert "map=interactive" in watched.page.url  # the style came back with the map
+        click_region(watched, "RU-BRY")  # the same region again
+        expect(watched.page.locator("h1").first).to_contain_text("Belarus – Bryansk Oblast", timeout=30_000)
+        open_map(watched)
+        click_region(watched, "BY-MI")  # Minsk Oblast: no profile
+        watched.page.wait_for_timeout(1500)
+        watched.settle()
+        expect(watched.page.locator("h1").first).to_contain_text("Belarus and the regions of Russia")
+        assert "/region" not in watched.page.url
+        watched.screenshot(f"map-clicks-{size[0]}x{size[1]}")
+        watched.assert_clean()
+    finally:
+        watched.page.close()
+
+
+def test_static_map_at_1920_by_1080(browser, app_url):
+    watched = Watched(browser)
+    try:
+        watched.page.set_viewport_size({"width": 1920, "height": 1080})
+        watched.open(f"{app_url}/?year=2024&tolerance=2")
+        expect(watched.page.locator(".vega-embed").first).to_be_visible(timeout=30_000)
+        watched.page.wait_for_timeout(1500)
+        OUTPUT.mkdir(exist_ok=True)
+        watched.page.screenshot(path=OUTPUT / "map-static-1920x1080.png")
+        watched.assert_clean()
+    finally:
+        watched.page.close()

@@ -103,7 +103,7 @@ async def _run_page(port: int, page: str, query: str, host: str | None, origin: 
         if error.response.status_code != 403:
             raise
         raise Refused("the handshake was answered 403") from None
-    run = Run()
+    run, deferred, session_id = Run(), [], ""
     async with ws:
         state = ClientState(query_string=query, page_name=page)
         state.context_info.CopyFrom(ContextInfo(timezone="UTC", timezone_offset=0, locale="en-US", url=f"http://{host}/{page}", color_scheme="light"))
@@ -112,6 +112,8 @@ async def _run_page(port: int, page: str, query: str, host: str | None, origin: 
             message = ForwardMsg()
             message.ParseFromString(await ws.recv())
             kind = message.WhichOneof("type")
+            if kind == "new_session":
+                session_id = message.new_session.initialize.session_id
             if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
                 element = message.delta.new_element
                 what = element.WhichOneof("type")
@@ -121,11 +123,30 @@ async def _run_page(port: int, page: str, query: str, host: str | None, origin: 
                     run.texts.append(getattr(element, what).label)
                     if what == "download_button" and element.download_button.url:
                         run.downloads.append(element.download_button.url)
+                    elif what == "download_button" and element.download_button.deferred_file_id:
+                        deferred.append(element.download_button.deferred_file_id)
                 elif what == "exception":
                     raise AssertionError(f"exception in the app: {element.exception.message}")
             elif kind == "script_finished":
                 run.seconds = time.perf_counter() - started
+                run.downloads += [await _deferred_url(ws, session_id, file_id) for file_id in deferred]
                 return run
+
+
+async def _deferred_url(ws, session_id: str, file_id: str) -> str:
+    """The media URL of a download made on click (``data`` a callable): asked for as the browser does on a click."""
+    request = BackMsg()
+    request.backend_operation_request.request_id = file_id
+    request.backend_operation_request.session_id = session_id
+    request.backend_operation_request.deferred_file.file_id = file_id
+    await ws.send(request.SerializeToString())
+    while True:
+        message = ForwardMsg()
+        message.ParseFromString(await ws.recv())
+        if message.WhichOneof("type") == "backend_operation_response" and message.backend_operation_response.request_id == file_id:
+            response = message.backend_operation_response
+            assert not response.error_msg, response.error_msg
+            return response.deferred_file.url
 
 
 def run_page(port: int, page: str = "", query: str = "", host: str | None = None, origin: str | None = "same",

@@ -194,6 +194,7 @@ def figure_labels(table: pd.DataFrame, lang: str = "en") -> list[str]:
     return [words.map_figure_label(b, s, p, period, y, lang) for b, s, p, period, y in zip(table["basis"], table["shown"], plain, table["period"], table["year"])]
 
 
+BAR_HEIGHT = 19  # px a ranking bar: twenty bars, the map and both source lines fit 1366 × 768 in briefing view
 BASIS_COLOURS = {"full": "#1f5f8b", "bound": "#d55e00", "earlier": "#8c8c8c"}  # partial years in vermilion, as on the series chart
 
 
@@ -223,7 +224,7 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
     marked = table["basis"].isin(["bound", "earlier"]).sum()
     if marked:
         subtitle.append(words.ranking_marked_note(int(marked), year, lang))
-    chart = (bars + text).properties(width="container", height=max(120, 22 * len(top)))
+    chart = (bars + text).properties(width="container", height=max(120, BAR_HEIGHT * len(top)))
     return framed(chart, words.ranking_title(flow, year, lang, since), subtitle, source_line(top, lang=lang), named(data))
 
 

@@ -61,10 +61,11 @@ with map_column:
                 st.session_state.map_visit = visit + 1
                 st.session_state.pending_region = region
                 st.switch_page("views/region.py")
-        else:
-            chart_with_downloads(memo.map_view(overview, chosen.year, chosen.flow, options.bounds, options.tolerance, options.extent, extent), f"map {chosen.flow} {chosen.year}", "map")
+        map_chart = memo.map_view(overview, chosen.year, chosen.flow, options.bounds, options.tolerance, options.extent, extent)
+        if options.style != "interactive":
+            chart_with_downloads(map_chart, f"map {chosen.flow} {chosen.year}", "map")
         if not table.empty:
-            slide.map_button(memo.map_view(overview, chosen.year, chosen.flow, options.bounds, options.tolerance, options.extent, extent), table, chosen)
+            slide.map_button(map_chart, table, chosen)
 with ranking_column:
     if table.empty:
         st.info(pages.no_full_year(chosen.year))

@@ -131,7 +131,7 @@ def save_button(edited: pd.DataFrame | None, details: dict) -> None:
         if outcome.result is not None:
             lines += outcome.result.lines()
             updated.at[index, "save"] = False
-            updated.at[index, "status"] = f"saved: line {outcome.result.figure_line}"
+            updated.at[index, "status"] = f"saved: line {outcome.result.line}"
             lines += [f"  note: {note}" for note in outcome.result.notes]
         else:
             updated.at[index, "status"] = "not saved: " + "; ".join(outcome.problems)

@@ -12,13 +12,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from turnover.extract import RANK_OUTPUT_COLUMNS, extract_figures, extract_ranks  # noqa: E402
+from turnover.extract import RANK_OUTPUT_COLUMNS, extract_figures, extract_ranks, ranks_frame  # noqa: E402
 from turnover.regions import load_registry  # noqa: E402
 
 ARTICLES = REPO / "tests" / "articles"
@@ -215,6 +216,21 @@ def test_cli_prints_ranks_in_the_ranks_columns():
     assert list(rows[0]) == RANK_OUTPUT_COLUMNS and RANK_OUTPUT_COLUMNS[:11] == ["region", "year", "months", "flow", "rank", "top", "out_of",
                                                                                 "group_share_pct", "group_share_qualifier", "source_id", "note"]
     assert [(r["region"], r["year"], r["months"], r["flow"], r["rank"], r["top"], r["source_id"]) for r in rows] == [("RU-BRY", "2023", "12", "turnover", "", "10", "")]
+
+
+def test_the_review_table_offers_a_decided_rank_ticked_and_leaves_a_doubtful_one_to_the_reviewer(registry):
+    text = ("Smolensk Oblast ranks third among Russian regions in trade with Belarus in 2024. "
+            "Bryansk Oblast is among the top ten importers of Belarusian goods. "
+            "Tatarstan ranks 13th among the regions of Russia in trade with Belarus.")
+    candidates = extract_ranks(text, registry, dt.date(2025, 3, 1))
+    frame = ranks_frame(candidates)
+    assert "source_id" not in frame.columns and list(frame.columns[-2:]) == ["sentence", "flags"]
+    assert list(frame["region"]) == [c.region for c in candidates] == ["RU-SMO", "RU-BRY", "RU-TA"]
+    assert list(frame["rank"]) == [3, pd.NA, 13] and list(frame["top"]) == [pd.NA, 10, pd.NA]
+    # decided and unflagged: ticked; a period taken from the sentence before, or none at all: the reviewer decides
+    assert [bool(c.flags) for c in candidates] == [False, True, True]
+    assert list(frame["save"]) == [True, False, False]
+    assert ranks_frame([]).empty and "rank" in ranks_frame([]).columns
 
 
 if __name__ == "__main__":

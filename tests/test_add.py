@@ -408,3 +408,15 @@ def test_add_rank_waits_for_the_lock(data):
     with writing.data_lock(data):
         with pytest.raises(writing.LockTimeout):
             add_rank(RANK, NEW_SOURCE, data, GEO, lock_timeout=0.2)
+
+
+@pytest.mark.parametrize("command", ["add", "add-rank"])
+def test_the_commands_explain_every_option(command, capsys):
+    from turnover.cli import RANK_OPTIONS, main
+
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    shown = capsys.readouterr().out
+    assert all(f"--{name.replace('_', '-')}" in shown for name in RANK_OPTIONS if command == "add-rank")
+    assert "almost 73%" in shown or command == "add"

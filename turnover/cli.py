@@ -79,8 +79,8 @@ RANK_OPTIONS = {
     "rank": "the place stated: 3 for 'third among Russian regions' (give rank or top, not both)",
     "top": "the group stated: 10 for 'among the top ten'",
     "out_of": "how many regions it is ranked among, when stated ('of 85 regions')",
-    "group_share_pct": "the share the top group is said to hold, in % ('almost 73%': 73)",
-    "group_share_qualifier": f"{', '.join(QUALIFIERS)}: how the share is stated ('almost 73%': at_most)",
+    "group_share_pct": "the share the top group is said to hold, in percent ('almost 73%%': 73)",
+    "group_share_qualifier": f"{', '.join(QUALIFIERS)}: how the share is stated ('almost 73%%': at_most)",
     "source_id": FIGURE_OPTIONS["source_id"],
     "note": FIGURE_OPTIONS["note"],
 }

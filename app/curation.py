@@ -1,31 +1,80 @@
-"""Streamlit glue for the /curate page: the article and source form, the review table, saving through ``add``.
+"""Streamlit glue for the /curate page: the article and source form, two review tables (the figures and the published
+ranks an article states), saving through ``add`` (``add_figure`` / ``add_rank``). Every word comes from texts/curation.
 
 Nothing from the article is rendered as Markdown or HTML: the text stays in its text area, sentences and flags
 are table cells, messages from ``add`` are shown in code blocks, and any other data text goes through ``plain``.
 """
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
+from app import loading
 from app.guard import session_write_refusal
 from app.widgets import plain
 from turnover import paths
-from turnover.access import curation_off_message
-from turnover.add import add_rows, cell, source_id_for
+from turnover.add import add_figure, add_rank, add_rows, cell, source_id_for
 from turnover.dataset import Dataset
-from turnover.extract import FIGURE_COLUMNS, candidates_frame, detect_language, extract_figures
+from turnover.extract import FIGURE_COLUMNS, RANK_COLUMNS, candidates_frame, detect_language, ranks_frame, read_article
+from turnover.texts import curation as words
+from turnover.texts.curation import FIGURES, RANKS
 from turnover.vocabulary import COVERAGES, CURRENCIES, FLOWS, LANGUAGES, QUALIFIERS, SCALES, SOURCE_KINDS, STATS
 
-SELECT_COLUMNS = {"flow": FLOWS, "currency": CURRENCIES, "scale": tuple(SCALES), "qualifier": QUALIFIERS, "coverage": COVERAGES}
 KEY = "curate_"  # prefix of this page's session keys
 
 
-def require_curation_mode() -> None:
+@dataclass(frozen=True)
+class Kind:
+    """What one review table holds and where its rows go: its columns, choices, order and ``add`` function."""
+
+    name: str
+    columns: list[str]  # the data file's columns
+    select: dict[str, tuple]  # columns picked from a list
+    integers: dict[str, tuple[int, int]]  # whole-number columns and their bounds
+    order: list[str]  # the table's columns as shown
+    add: Callable
+
+    def key(self, what: str) -> str:
+        """This table's session key for ``what`` (the figures' keys predate the ranks table and keep their names)."""
+        return f"{KEY}{what}" if self.name == FIGURES else f"{KEY}{self.name}_{what}"
+
+
+KINDS = {
+    FIGURES: Kind(FIGURES, FIGURE_COLUMNS, {"flow": FLOWS, "currency": CURRENCIES, "scale": tuple(SCALES), "qualifier": QUALIFIERS,
+                                            "coverage": COVERAGES, "stats": STATS},
+                  {"year": (1991, 2100), "months": (1, 12)},
+                  ["save", "region", "year", "months", "flow", "value", "currency", "scale", "qualifier", "flags", "sentence", "coverage",
+                   "stats", "note", "status"], add_figure),
+    RANKS: Kind(RANKS, RANK_COLUMNS, {"flow": FLOWS, "group_share_qualifier": QUALIFIERS},
+                {"year": (1991, 2100), "months": (1, 12), "rank": (1, 100), "top": (1, 100), "out_of": (1, 100)},
+                ["save", "region", "year", "months", "flow", "rank", "top", "out_of", "group_share_pct", "group_share_qualifier", "flags",
+                 "sentence", "note", "status"], add_rank),
+}
+
+
+def page(lang: str = "en") -> None:
+    """The whole /curate page, in ``lang``."""
+    require_curation_mode(lang)
+    data = loading.dataset()
+    st.title(words.page_title(lang))
+    st.caption(words.page_caption(lang))
+    text, published, details = article_form(lang)
+    extract_button(text, published, data, lang)
+    details = source_caption(details, lang)
+    for kind in KINDS.values():
+        st.subheader(words.review_heading(kind.name, lang))
+        edited = review_table(kind, lang)
+        save_button(kind, edited, details, lang)
+        show_outcome(kind, lang)
+
+
+def require_curation_mode(lang: str = "en") -> None:
     """Stop the page unless curation is on and this session may write (its own page, allowed host, write token)."""
     if not paths.curation_enabled():
-        st.error(curation_off_message())
+        st.error(words.curation_off(lang))
         st.stop()
     refusal = session_write_refusal()
     if refusal:
@@ -33,19 +82,19 @@ def require_curation_mode() -> None:
         st.stop()
 
 
-def article_form() -> tuple[str, dt.date | None, dict]:
+def article_form(lang: str = "en") -> tuple[str, dt.date | None, dict]:
     """The article text, its publication date and the source document's details (id may be blank)."""
-    text = st.text_area("Article text (English, German or Russian)", key=f"{KEY}text", height=220,
-                        placeholder="Paste the news text here. It is read, never shown as formatted text.")
+    label, hint = words.form_labels(lang), words.form_placeholders(lang)
+    text = st.text_area(label["text"], key=f"{KEY}text", height=220, placeholder=hint["text"])
     left, right = st.columns(2)
-    published = left.date_input("Published", value=None, key=f"{KEY}published", min_value=dt.date(1991, 1, 1), max_value=dt.date.today(),
-                                help="Resolves 'last year', 'this year', 'в январе–сентябре'. Also the source's date.")
-    language = right.selectbox("Language", LANGUAGES, index=None, key=f"{KEY}language", placeholder="detect from the text")
-    publisher = left.text_input("Publisher", key=f"{KEY}publisher", placeholder="BelTA")
-    title = right.text_input("Title (the article's headline)", key=f"{KEY}title", placeholder="Lukaschenko trifft Gouverneur des Gebiets Smolensk")
-    url = left.text_input("Address (url)", key=f"{KEY}url", placeholder="https://...")
-    source_id = right.text_input("Source id", key=f"{KEY}source_id", placeholder="blank: suggested from publisher and date")
-    kind = left.selectbox("Source kind", SOURCE_KINDS, index=None, key=f"{KEY}kind", placeholder="news_agency, media, government, ...")
+    published = left.date_input(label["published"], value=None, key=f"{KEY}published", min_value=dt.date(1991, 1, 1), max_value=dt.date.today(),
+                                help=words.published_help(lang))
+    language = right.selectbox(label["language"], LANGUAGES, index=None, key=f"{KEY}language", placeholder=hint["language"])
+    publisher = left.text_input(label["publisher"], key=f"{KEY}publisher", placeholder=hint["publisher"])
+    title = right.text_input(label["title"], key=f"{KEY}title", placeholder=hint["title"])
+    url = left.text_input(label["url"], key=f"{KEY}url", placeholder=hint["url"])
+    source_id = right.text_input(label["source_id"], key=f"{KEY}source_id", placeholder=hint["source_id"])
+    kind = left.selectbox(label["kind"], SOURCE_KINDS, index=None, key=f"{KEY}kind", placeholder=hint["kind"])
     details = {
         "id": source_id.strip(),
         "publisher": publisher,
@@ -58,97 +107,99 @@ def article_form() -> tuple[str, dt.date | None, dict]:
     return text, published, details
 
 
-def extract_button(text: str, published: dt.date | None, data: Dataset) -> None:
-    if st.button("Extract figures", key=f"{KEY}extract", type="primary"):
+def extract_button(text: str, published: dt.date | None, data: Dataset, lang: str = "en") -> None:
+    """Read the article once: its figures and its rank statements each fill their review table."""
+    if st.button(words.extract_label(lang), key=f"{KEY}extract", type="primary"):
         if not text.strip():
-            st.warning("Paste an article first.")
+            st.warning(words.no_text(lang))
             return
-        frame = candidates_frame(extract_figures(text, data.registry, published))
-        frame["status"] = ""
-        st.session_state[f"{KEY}candidates"] = frame
-        st.session_state[f"{KEY}version"] = st.session_state.get(f"{KEY}version", 0) + 1
-        st.session_state.pop(f"{KEY}outcome", None)
+        reading = read_article(text, data.registry, published)
+        for kind, frame in ((KINDS[FIGURES], candidates_frame(reading.figures)), (KINDS[RANKS], ranks_frame(reading.ranks))):
+            frame["status"] = ""
+            _replace_table(kind, frame)
+            st.session_state.pop(kind.key("outcome"), None)
 
 
-def review_table() -> pd.DataFrame | None:
-    """The candidates in an editable table (rows can be added for a figure the extractor missed)."""
-    frame = st.session_state.get(f"{KEY}candidates")
+def _replace_table(kind: Kind, frame: pd.DataFrame) -> None:
+    """Show ``frame`` in a fresh editor (a new widget key drops the edits made to the old one)."""
+    st.session_state[kind.key("candidates")] = frame
+    st.session_state[kind.key("version")] = st.session_state.get(kind.key("version"), 0) + 1
+
+
+def review_table(kind: Kind, lang: str = "en") -> pd.DataFrame | None:
+    """The candidates in an editable table (rows can be added for a figure or rank the extractor missed)."""
+    frame = st.session_state.get(kind.key("candidates"))
     if frame is None:
-        st.caption("Extract figures from an article to review them here.")
+        st.caption(words.nothing_extracted_yet(lang))
         return None
     if frame.empty:
-        st.info("No figures found in this text. Add one by hand in the table below if the text states one.")
+        st.info(words.nothing_found(kind.name, lang))
     shown = frame.copy()
-    for column in SELECT_COLUMNS:
+    for column in kind.select:
         shown[column] = shown[column].replace("", None)
-    config = {
-        "save": st.column_config.CheckboxColumn("Save", help="Ticked rows are saved to data/figures.csv", default=False),
-        "region": st.column_config.TextColumn("Region", help="Region id or any name the registry knows; resolved on save"),
-        "year": st.column_config.NumberColumn("Year", min_value=1991, max_value=2100, step=1, format="%d"),
-        "months": st.column_config.NumberColumn("Months", min_value=1, max_value=12, step=1, format="%d", help="Months covered from January: 12 full year, 9 Jan–Sep"),
-        "value": st.column_config.TextColumn("Value", help="As published, dot decimal"),
-        "stats": st.column_config.SelectboxColumn("Stats", options=list(STATS), help="Whose statistics, where stated"),
-        "note": st.column_config.TextColumn("Note"),
-        "flags": st.column_config.TextColumn("Flags", disabled=True, help="What the extractor could not decide, or took from elsewhere"),
-        "sentence": st.column_config.TextColumn("Sentence", disabled=True, width="large"),
-        "status": st.column_config.TextColumn("Status", disabled=True),
-    }
-    for column, options in SELECT_COLUMNS.items():
-        config[column] = st.column_config.SelectboxColumn(column.capitalize(), options=list(options))
-    version = st.session_state.get(f"{KEY}version", 0)
-    order = ["save", "region", "year", "months", "flow", "value", "currency", "scale", "qualifier", "flags", "sentence", "coverage", "stats", "note", "status"]
-    return st.data_editor(shown, key=f"{KEY}editor_{version}", column_config=config, column_order=order, num_rows="dynamic",
+    labels = words.column_labels(kind.name, lang)
+    config = {"save": st.column_config.CheckboxColumn(labels["save"][0], help=labels["save"][1], default=False)}
+    for column in kind.order[1:]:
+        title, help_text = labels[column]
+        if column in kind.select:
+            config[column] = st.column_config.SelectboxColumn(title, options=list(kind.select[column]), help=help_text or None)
+        elif column in kind.integers:
+            low, high = kind.integers[column]
+            config[column] = st.column_config.NumberColumn(title, min_value=low, max_value=high, step=1, format="%d", help=help_text or None)
+        else:
+            config[column] = st.column_config.TextColumn(title, help=help_text or None, width="large" if column == "sentence" else None)
+    version = st.session_state.get(kind.key("version"), 0)
+    return st.data_editor(shown, key=kind.key(f"editor_{version}"), column_config=config, column_order=kind.order, num_rows="dynamic",
                           hide_index=True, disabled=["flags", "sentence", "status"], width="stretch")
 
 
-def source_caption(details: dict) -> dict:
+def source_caption(details: dict, lang: str = "en") -> dict:
     """Fill in the source id when blank and say whether the document is new or already a source."""
     details = dict(details)
     if details["id"]:
-        st.caption(plain(f"Source id: {details['id']}"))
+        st.caption(plain(words.source_id_given(details["id"], lang)))
         return details
     if not (details["publisher"] or details["url"]):
-        st.caption("Give the source's publisher (or an address already in sources.csv) before saving.")
+        st.caption(words.source_id_needed(lang))
         return details
     source_id, known = source_id_for(details)
     details["id"] = source_id
-    state = "already in sources.csv, cited" if known else "new, written with the first saved figure"
-    st.caption(plain(f"Source id: {source_id} ({state})"))
+    st.caption(plain(words.source_id_suggested(source_id, known, lang)))
     return details
 
 
-def save_button(edited: pd.DataFrame | None, details: dict) -> None:
+def save_button(kind: Kind, edited: pd.DataFrame | None, details: dict, lang: str = "en") -> None:
+    """Save the ticked rows through ``add``, each on its own; each row's status says where it went or why not."""
     if edited is None:
         return
     ticked = edited[edited["save"].fillna(False).astype(bool)] if not edited.empty else edited
-    if not st.button(f"Save {len(ticked)} ticked figure(s)", key=f"{KEY}save", disabled=ticked.empty):
+    if not st.button(words.save_label(kind.name, len(ticked), lang), key=kind.key("save"), disabled=ticked.empty):
         return
-    rows = [{name: cell(row.get(name)) for name in FIGURE_COLUMNS if name != "source_id"} for row in ticked.to_dict("records")]
-    outcomes = add_rows(rows, details)
+    rows = [{name: cell(row.get(name)) for name in kind.columns if name != "source_id"} for row in ticked.to_dict("records")]
+    outcomes = add_rows(rows, details, add=kind.add)
     updated = edited.copy()
     lines, problems = [], []
     for outcome, index in zip(outcomes, ticked.index):
         if outcome.result is not None:
             lines += outcome.result.lines()
             updated.at[index, "save"] = False
-            updated.at[index, "status"] = f"saved: line {outcome.result.figure_line}"
-            lines += [f"  note: {note}" for note in outcome.result.notes]
+            updated.at[index, "status"] = words.saved_status(outcome.result.line, lang)
+            lines += [words.add_note(note, lang) for note in outcome.result.notes]
         else:
-            updated.at[index, "status"] = "not saved: " + "; ".join(outcome.problems)
-            problems += [f"row {index + 1}: {problem}" for problem in outcome.problems]
-    st.session_state[f"{KEY}candidates"] = updated.reset_index(drop=True)
-    st.session_state[f"{KEY}version"] = st.session_state.get(f"{KEY}version", 0) + 1
-    st.session_state[f"{KEY}outcome"] = {"saved": sum(o.result is not None for o in outcomes), "lines": lines, "problems": problems}
+            updated.at[index, "status"] = words.refused_status(outcome.problems, lang)
+            problems += [words.row_problem(index + 1, problem, lang) for problem in outcome.problems]
+    _replace_table(kind, updated.reset_index(drop=True))
+    st.session_state[kind.key("outcome")] = {"saved": sum(o.result is not None for o in outcomes), "lines": lines, "problems": problems}
     st.rerun()  # the sidebar and other pages pick up the new rows (the data cache keys on file times)
 
 
-def show_outcome() -> None:
-    outcome = st.session_state.get(f"{KEY}outcome")
+def show_outcome(kind: Kind, lang: str = "en") -> None:
+    outcome = st.session_state.get(kind.key("outcome"))
     if not outcome:
         return
     if outcome["saved"]:
-        st.success(f"Saved {outcome['saved']} figure(s). They are on the other pages now.")
+        st.success(words.saved(kind.name, outcome["saved"], lang))
         st.code("\n".join(outcome["lines"]), language=None)
     if outcome["problems"]:
-        st.error(f"{len(outcome['problems'])} problem(s): those rows were not saved. Fix them in the table and save again.")
+        st.error(words.refused(len(outcome["problems"]), lang))
         st.code("\n".join(outcome["problems"]), language=None)

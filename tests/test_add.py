@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from turnover import writing
-from turnover.add import AddError, add_figure, cell, suggest_source_id
+from turnover.add import AddError, add_figure, add_rank, cell, suggest_source_id
 from turnover.dataset import load_dataset
 
 REPO = Path(__file__).resolve().parents[1]
@@ -93,7 +93,7 @@ def test_unknown_region_names_the_closest_ones(data):
 @pytest.mark.parametrize("name", ["Gebiet Smolensk", "Smolensk Region", "Смоленщина", "RU-SMO", "smolensk oblast"])
 def test_region_is_resolved_from_any_known_name(data, name):
     result = add_figure({**NEW, "region": name}, NEW_SOURCE, data, GEO)
-    assert result.figure_row.startswith("RU-SMO,")
+    assert result.row.startswith("RU-SMO,")
 
 
 def test_a_rouble_figure_without_an_exchange_rate_is_refused_like_validate_would(data):
@@ -134,7 +134,7 @@ def test_a_known_url_is_cited_under_its_id(data):
     first = add_figure(NEW, NEW_SOURCE, data, GEO)
     assert first.source_row is not None
     second = add_figure({**NEW, "source_id": "", "flow": "export", "value": "2"}, {**NEW_SOURCE, "title": "Other title"}, data, GEO)
-    assert second.source_row is None and second.figure_row.endswith(",test-20241120,")
+    assert second.source_row is None and second.row.endswith(",test-20241120,")
     with pytest.raises(AddError, match="already source 'test-20241120'"):
         add_figure({**NEW, "source_id": "another-id", "flow": "import", "value": "1"}, NEW_SOURCE, data, GEO)
 
@@ -156,7 +156,7 @@ def test_cells_from_forms_are_tidied():
 def test_the_same_figure_twice_is_already_recorded(data):
     first = add_figure(NEW, NEW_SOURCE, data, GEO)
     before = _snapshot(data)
-    with pytest.raises(AddError, match=f"already recorded at line {_line_of(data / 'figures.csv', first.figure_row)} "):
+    with pytest.raises(AddError, match=f"already recorded at line {_line_of(data / 'figures.csv', first.row)} "):
         add_figure(NEW, NEW_SOURCE, data, GEO)
     assert _snapshot(data) == before
 
@@ -166,7 +166,7 @@ def test_one_source_with_two_values_for_one_key_is_a_true_duplicate(data):
     before = _snapshot(data)
     result = _cli(data, *_options({**NEW, "value": "3.2"}))
     assert result.returncode == 1
-    assert f"duplicate figure: line {_line_of(data / 'figures.csv', first.figure_row)} already has region RU-SMO, year 2024, months 9, flow turnover, coverage goods, stats (blank), source_id test-20241120" in result.stderr
+    assert f"duplicate figure: line {_line_of(data / 'figures.csv', first.row)} already has region RU-SMO, year 2024, months 9, flow turnover, coverage goods, stats (blank), source_id test-20241120" in result.stderr
     assert _snapshot(data) == before
 
 
@@ -187,7 +187,7 @@ def test_another_source_for_the_same_period_needs_no_flag_and_becomes_an_alterna
 def test_another_coverage_from_the_same_source_is_not_a_duplicate(data):
     add_figure(NEW, NEW_SOURCE, data, GEO)
     result = add_figure({**NEW, "coverage": "agri_food", "value": "1"}, NEW_SOURCE, data, GEO)
-    assert result.figure_row == "RU-SMO,2024,9,turnover,1,USD,bn,exact,agri_food,,test-20241120,"
+    assert result.row == "RU-SMO,2024,9,turnover,1,USD,bn,exact,agri_food,,test-20241120,"
 
 
 # --- atomic writes -----------------------------------------------------------------------------------------------
@@ -251,7 +251,7 @@ def test_a_file_without_final_newline_gets_one_before_the_new_line(data):
     text = (data / "figures.csv").read_bytes().rstrip(b"\n")
     (data / "figures.csv").write_bytes(text)
     result = add_figure(NEW, NEW_SOURCE, data, GEO)
-    assert (data / "figures.csv").read_bytes() == text + b"\n" + result.figure_row.encode() + b"\n"
+    assert (data / "figures.csv").read_bytes() == text + b"\n" + result.row.encode() + b"\n"
 
 
 # --- concurrency -------------------------------------------------------------------------------------------------
@@ -327,3 +327,96 @@ def test_add_refuses_exactly_what_validate_refuses(write_dataset, tmp_path, chan
     else:
         add_refuses = False
     assert (validate_refuses, add_refuses) == (refused, refused)
+
+
+# --- add-rank: a published rank statement, through the same write path ---------------------------------------------
+
+RANK = {"region": "Смоленская область", "year": "2024", "rank": "3", "out_of": "85", "source_id": "test-20241120", "note": "third among Russian regions"}
+
+
+def _rank_cli(data: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "TURNOVER_DATA_DIR": str(data), "TURNOVER_GEO_DIR": str(GEO)}
+    return subprocess.run([sys.executable, "-m", "turnover", "add-rank", *args], capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
+
+
+def test_add_rank_appends_the_statement_and_its_new_source_and_prints_them(data):
+    before = {name: (data / name).read_bytes() for name in ("ranks.csv", "sources.csv", "figures.csv")}
+    result = _rank_cli(data, *_options(RANK, NEW_SOURCE))
+    assert result.returncode == 0, result.stderr
+    rank_row = "RU-SMO,2024,12,turnover,3,,85,,,test-20241120,third among Russian regions"
+    assert (data / "ranks.csv").read_bytes() == before["ranks.csv"] + rank_row.encode() + b"\n"
+    assert (data / "sources.csv").read_bytes().startswith(before["sources.csv"])
+    assert (data / "figures.csv").read_bytes() == before["figures.csv"]
+    assert result.stdout.splitlines()[-1].endswith(f"ranks.csv:{_line_of(data / 'ranks.csv', rank_row)}: {rank_row}")
+    dataset = load_dataset(data, GEO)
+    assert dataset.problems == []
+    added = dataset.ranks[dataset.ranks["source_id"] == "test-20241120"]
+    assert list(zip(added["region"], added["rank"], added["out_of"])) == [("RU-SMO", 3, 85)]
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"top": "10"}, "ranks.csv: rank: give either rank (a place: 3 for '3rd') or top (a group: 10 for 'top 10'), not both"),
+        ({"rank": ""}, "ranks.csv: rank: rank or top is required"),
+        ({"out_of": "2"}, "ranks.csv: out_of: the place (3) is beyond out_of (2)"),
+        ({"group_share_pct": "73", "group_share_qualifier": "at_most"}, "ranks.csv: group_share_pct: group_share_pct is the share of a top group"),
+        ({"region": "Smolenks"}, "ranks.csv: region: unknown region 'Smolenks'; closest known names: Smolensk Oblast (RU-SMO)"),
+        ({"flow": "transit"}, "ranks.csv: flow: "),
+    ],
+)
+def test_add_rank_refuses_what_validate_refuses_and_writes_nothing(data, change, reason):
+    before = _snapshot(data)
+    with pytest.raises(AddError) as error:
+        add_rank({**RANK, **change}, NEW_SOURCE, data, GEO)
+    assert any(reason in problem for problem in error.value.problems), error.value.problems
+    assert _snapshot(data) == before
+
+
+def test_add_rank_refuses_the_same_statement_twice(data):
+    first = add_rank(RANK, NEW_SOURCE, data, GEO)
+    assert first.source_row is not None and first.row.startswith("RU-SMO,2024,12,turnover,3,")
+    before = _snapshot(data)
+    result = _rank_cli(data, *_options({**RANK, "region": "Gebiet Smolensk", "rank": "4"}))
+    assert result.returncode == 1
+    assert f"duplicate rank statement: same region, year, months, flow, source_id as line {_line_of(data / 'ranks.csv', first.row)}" in result.stderr
+    assert _snapshot(data) == before
+    # another flow, period or source is another statement
+    assert add_rank({**RANK, "flow": "export", "rank": "4"}, None, data, GEO).row.startswith("RU-SMO,2024,12,export,4,")
+
+
+def test_add_rank_a_failed_write_leaves_every_file_as_it_was(data, monkeypatch):
+    before = _snapshot(data)
+    real_fsync = writing.os.fsync
+    calls = []
+
+    def failing_fsync(descriptor):
+        calls.append(descriptor)
+        if len(calls) == 3:  # sources.csv written and replaced; the ranks.csv temp file fails
+            raise OSError(5, "Input/output error")
+        return real_fsync(descriptor)
+
+    monkeypatch.setattr(writing.os, "fsync", failing_fsync)
+    with pytest.raises(OSError, match="Input/output error"):
+        add_rank(RANK, NEW_SOURCE, data, GEO)
+    monkeypatch.setattr(writing.os, "fsync", real_fsync)
+    assert _snapshot(data) == before  # the new source line was rolled back too
+    assert not [f for f in data.iterdir() if f.name.endswith(".tmp")]
+
+
+def test_add_rank_waits_for_the_lock(data):
+    with writing.data_lock(data):
+        with pytest.raises(writing.LockTimeout):
+            add_rank(RANK, NEW_SOURCE, data, GEO, lock_timeout=0.2)
+
+
+@pytest.mark.parametrize("command", ["add", "add-rank"])
+def test_the_commands_explain_every_option(command, capsys):
+    from turnover.cli import FIGURE_OPTIONS, RANK_OPTIONS, main
+
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])  # argparse formats every help text: a stray '%' would raise here
+    assert done.value.code == 0
+    shown = capsys.readouterr().out
+    options = RANK_OPTIONS if command == "add-rank" else FIGURE_OPTIONS
+    assert all(f"--{name.replace('_', '-')}" in shown for name in options)

@@ -1,13 +1,17 @@
-"""The /curate page through AppTest, on a temporary copy of data/: paste, review, fix, save, see it elsewhere."""
+"""The /curate page through AppTest, on a temporary copy of data/: paste, review, fix, save, see it elsewhere; figures
+and published rank statements."""
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from turnover.dataset import load_dataset
 from turnover.paths import REPO_ROOT
+from turnover.texts import curation as words
 
 TIMEOUT = 90
 ENTRY = str(REPO_ROOT / "dashboard.py")
@@ -45,11 +49,9 @@ def open_curate() -> AppTest:
     return app
 
 
-def fill(app: AppTest, text: str = ARTICLE, publisher: str = "Test Agency") -> AppTest:
-    import datetime as dt
-
+def fill(app: AppTest, text: str = ARTICLE, publisher: str = "Test Agency", published: dt.date = dt.date(2025, 2, 14)) -> AppTest:
     app.text_area(key="curate_text").input(text)
-    app.date_input(key="curate_published").set_value(dt.date(2025, 2, 14))
+    app.date_input(key="curate_published").set_value(published)
     app.text_input(key="curate_publisher").input(publisher)
     app.text_input(key="curate_title").input("Tambov and Belarus trade")
     app.selectbox(key="curate_kind").set_value("news_agency")
@@ -83,7 +85,7 @@ def test_paste_review_save_and_the_region_page_shows_it(data):
     app.run()
     app.button(key="curate_save").click().run()
     assert not app.exception, [e.message for e in app.exception]
-    assert [s.value for s in app.success] == ["Saved 1 figure(s). They are on the other pages now."]
+    assert [s.value for s in app.success] == ["Saved 1 figure. It is on the other pages now."]
     written = app.code[0].value
     source_row = "test-agency-20250214,Test Agency,Tambov and Belarus trade,https://example.org/tambov,2025-02-14,en,news_agency"
     figure_row = "RU-TAM,2024,12,export,201.5,USD,mn,exact,goods,,test-agency-20250214,year inferred from 'last year' in article of 2025-02-14"
@@ -116,7 +118,7 @@ def test_errors_from_add_are_shown_and_nothing_is_written(data):
     app.run()
     app.button(key="curate_save").click().run()
     assert not app.exception
-    assert app.error and "2 problem(s)" in app.error[0].value
+    assert app.error and "2 problems: those rows were not saved" in app.error[0].value
     problems = app.code[0].value
     assert "row 1: " in problems and "figures.csv: value: value is not a number" in problems
     assert "row 2: " in problems and "region: unknown region 'Atlantis'" in problems
@@ -133,7 +135,7 @@ def test_a_figure_typed_by_hand_is_saved_and_a_second_save_is_a_duplicate(data):
     app.session_state[editor_key] = {"edited_rows": {}, "added_rows": [row], "deleted_rows": []}
     app.run()
     app.button(key="curate_save").click().run()
-    assert [s.value for s in app.success] == ["Saved 1 figure(s). They are on the other pages now."]
+    assert [s.value for s in app.success] == ["Saved 1 figure. It is on the other pages now."]
     figure_row = "RU-TAM,2023,12,turnover,280,USD,mn,approx,goods,,test-agency-20250214,"
     assert figure_row in app.code[0].value
 
@@ -153,3 +155,102 @@ def test_article_text_is_never_rendered_as_markdown_or_html(data):
     for text in rendered:
         assert "<script>" not in text and "**the governor**" not in text and "](http" not in text
         assert "<i>" not in text and "*bold*" not in text  # the publisher, in the source id caption, is escaped
+
+
+RANK_ARTICLE = (
+    "Smolensk Oblast ranks third among Russian regions in trade with Belarus in 2024, the governor told a briefing in Minsk. "
+    "Bryansk Oblast is among the top ten importers of Belarusian goods."
+)
+
+
+def ranks_editor(app: AppTest):
+    """The published ranks' table: the editor whose columns include ``rank``."""
+    (editor,) = [e for e in app.data_editor if "rank" in e.value.columns]
+    return editor
+
+
+def test_rank_statements_are_reviewed_saved_to_ranks_csv_and_shown_on_the_region_page(data):
+    # published after every source of the copy's statements on Smolensk 2024, so the rank card cites this one
+    app = fill(open_curate(), text=RANK_ARTICLE, published=dt.date(2026, 6, 20))
+    assert [h.value for h in app.subheader] == [words.review_heading("figures"), words.review_heading("ranks")]
+    table = ranks_editor(app).value
+    assert list(table["region"]) == ["RU-SMO", "RU-BRY"]
+    assert list(table["rank"]) == [3, pd.NA] and list(table["top"]) == [pd.NA, 10]
+    assert list(table["year"]) == [2024, 2024] and list(table["flow"]) == ["turnover", "export"]
+    assert table["sentence"][0].startswith("Smolensk Oblast ranks third")
+    assert list(table["save"]) == [True, False]  # Bryansk's year comes from the sentence before: flagged, left to the reviewer
+    assert table["flags"][1]
+
+    ranks_before = (data / "ranks.csv").read_bytes()
+    figures_before = (data / "figures.csv").read_bytes()
+    app.button(key="curate_ranks_save").click().run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert [s.value for s in app.success] == [words.saved("ranks", 1)]
+    rank_row = "RU-SMO,2024,12,turnover,3,,,,,test-agency-20260620,"
+    assert (data / "ranks.csv").read_bytes() == ranks_before + rank_row.encode() + b"\n"
+    assert (data / "figures.csv").read_bytes() == figures_before
+    assert f"ranks.csv:{line_of(data / 'ranks.csv', rank_row)}: {rank_row}" in app.code[0].value
+    assert "test-agency-20260620,Test Agency," in (data / "sources.csv").read_text(encoding="utf-8")
+    table = ranks_editor(app).value
+    assert list(table["status"]) == [words.saved_status(line_of(data / "ranks.csv", rank_row)), ""]
+
+    # the same statement again is refused by add's duplicate-key check, and nothing is written
+    app.session_state[ranks_editor(app).key] = {"edited_rows": {0: {"save": True}}, "added_rows": [], "deleted_rows": []}
+    app.run()
+    app.button(key="curate_ranks_save").click().run()
+    assert "duplicate rank statement" in app.code[-1].value and app.error
+    assert (data / "ranks.csv").read_bytes() == ranks_before + rank_row.encode() + b"\n"
+
+    ranks = load_dataset(data, REPO_ROOT / "geo").ranks
+    saved = ranks[ranks["source_id"] == "test-agency-20260620"]
+    assert list(zip(saved["region"], saved["year"], saved["rank"])) == [("RU-SMO", 2024, 3)]
+
+    # the region page's rank card names the published rank and its source
+    app.switch_page("views/region.py").run()
+    app.sidebar.selectbox[0].set_value("RU-SMO").run()
+    assert not app.exception, [e.message for e in app.exception]
+    page_text = " ".join(e.value.replace("\\", "") for e in [*app.markdown, *app.caption] if isinstance(e.value, str))
+    assert "published: 3rd among Russian regions — Test Agency, 2026-06-20" in page_text
+
+
+def test_a_rank_typed_by_hand_is_checked_like_validate(data):
+    app = fill(open_curate(), text="Nothing to see here.")
+    assert ranks_editor(app).value.empty
+    row = {"save": True, "region": "Gebiet Smolensk", "year": 2023, "months": 12, "flow": "export", "rank": 3, "top": 10}
+    app.session_state[ranks_editor(app).key] = {"edited_rows": {}, "added_rows": [row], "deleted_rows": []}
+    app.run()
+    before = (data / "ranks.csv").read_bytes()
+    app.button(key="curate_ranks_save").click().run()
+    assert not app.exception
+    assert app.error and app.error[0].value == words.refused(1)
+    assert "row 1: " in app.code[0].value and "rank: give either rank" in app.code[0].value
+    assert (data / "ranks.csv").read_bytes() == before
+
+
+# --- the page's words (turnover/texts/curation.py) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_counts_agree_with_their_noun(count):
+    noun = {1: ("figure", "rank", "problem: that row"), 2: ("figures", "ranks", "problems: those rows")}[count]
+    assert words.save_label("figures", count) == f"Save {count} ticked {noun[0]}"
+    assert words.save_label("ranks", count) == f"Save {count} ticked {noun[1]}"
+    assert words.refused(count).startswith(f"{count} {noun[2]} ")
+    assert words.saved("ranks", count).startswith(f"Saved {count} rank statement{'s' if count > 1 else ''}. ")
+
+
+def test_every_column_of_both_review_tables_has_a_header_and_the_save_help_names_its_file():
+    from app.curation import KINDS
+
+    for name, kind in KINDS.items():
+        labels = words.column_labels(name)
+        assert set(kind.order) <= set(labels), set(kind.order) - set(labels)
+        assert labels["save"][1].endswith(f"data/{name}.csv")
+    assert words.column_labels("ranks")["rank"][0] == "Rank" and "rank" not in words.column_labels("figures")
+
+
+def test_the_source_caption_says_whether_the_source_is_new():
+    assert words.source_id_suggested("x-1", known=True) == "Source id: x-1 (already in sources.csv, cited)"
+    assert words.source_id_suggested("x-1", known=False) == "Source id: x-1 (new, written with the first saved row)"
+    assert words.refused_status(["a: b", "c: d"]) == "not saved: a: b; c: d"
+    assert words.row_problem(2, "a: b") == "row 2: a: b"

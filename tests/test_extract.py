@@ -22,25 +22,13 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from turnover.extract import COLUMNS, Flag, extract_figures, find_amounts, parse_number, split_sentences  # noqa: E402
-from turnover.regions import load_registry  # noqa: E402
+from tests.extract_support import ARTICLES, article_rows, registry, shipped_registry  # noqa: E402,F401 (registry: a fixture)
 
-ARTICLES = REPO / "tests" / "articles"
 CHECKED = ["region", "year", "months", "flow", "value", "currency", "scale", "qualifier", "coverage"]
 # Articles the extractor gets wrong on purpose or by a known limit (kept in the scores, marked xfail below).
 KNOWN_MISSES = {
     "ru_h2_bryansk.txt": "the region is named only as an adjective ('Белорусско-брянский товарооборот'): left blank and flagged, never guessed",
 }
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return load_registry(REPO / "geo" / "regions.csv")[0]
-
-
-def _articles(split: str | None = None) -> list[dict]:
-    with open(ARTICLES / "articles.csv", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    return [row for row in rows if split is None or row["set"] == split]
 
 
 def _expected() -> dict[str, list[dict]]:
@@ -70,7 +58,7 @@ def score(registry, split: str | None = None, verbose: bool = False) -> Counter:
     """right / wrong / missed over the articles of ``split`` (dev, heldout or all)."""
     counts = Counter()
     expected = _expected()
-    for article in _articles(split):
+    for article in article_rows(split):
         text = (ARTICLES / article["file"]).read_text(encoding="utf-8")
         found = [_cells(c) for c in extract_figures(text, registry, dt.date.fromisoformat(article["published"]))]
         wanted = list(expected.get(article["file"], []))
@@ -104,7 +92,7 @@ def _report(counts: Counter) -> str:
 
 @pytest.mark.parametrize(
     "article",
-    [pytest.param(a, marks=pytest.mark.xfail(reason=KNOWN_MISSES[a["file"]], strict=True)) if a["file"] in KNOWN_MISSES else a for a in _articles()],
+    [pytest.param(a, marks=pytest.mark.xfail(reason=KNOWN_MISSES[a["file"]], strict=True)) if a["file"] in KNOWN_MISSES else a for a in article_rows()],
     ids=lambda a: a["file"],
 )
 def test_article_figures_are_found_exactly(article, registry):
@@ -319,9 +307,9 @@ def test_cli_reads_stdin():
 
 
 if __name__ == "__main__":
-    registry_ = load_registry(REPO / "geo" / "regions.csv")[0]
+    registry_ = shipped_registry()
     verbose = "-v" in sys.argv
     for split in ("dev", "heldout", "heldout2", "ranks", "ranks_heldout", None):
-        if split is not None and not _articles(split):
+        if split is not None and not article_rows(split):
             continue
         print(f"{split or 'all'}: {_report(score(registry_, split, verbose))}")

@@ -12,33 +12,22 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from turnover.extract import RANK_OUTPUT_COLUMNS, extract_figures, extract_ranks  # noqa: E402
-from turnover.regions import load_registry  # noqa: E402
+from turnover.extract import RANK_OUTPUT_COLUMNS, extract_figures, extract_ranks, ranks_frame  # noqa: E402
+from tests.extract_support import ARTICLES, article_rows, registry, shipped_registry  # noqa: E402,F401 (registry: a fixture)
 
-ARTICLES = REPO / "tests" / "articles"
 CHECKED = ["region", "year", "months", "flow", "rank", "top", "out_of", "group_share_pct", "group_share_qualifier"]
 RANK_SETS = ("ranks", "ranks_heldout")
 # Articles with a rank the extractor misses by a known limit (kept in the scores, marked xfail below).
 KNOWN_MISSES = {
     "ru_rankho_moscow.txt": "an elliptic rank with no place word ('третье – Санкт-Петербург') is not read",
 }
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return load_registry(REPO / "geo" / "regions.csv")[0]
-
-
-def _articles() -> list[dict]:
-    """Every test article: those of the rank sets state ranks, the others must give none."""
-    with open(ARTICLES / "articles.csv", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
 
 
 def _expected() -> dict[str, list[dict]]:
@@ -58,7 +47,7 @@ def score(registry, split: str | None = None, verbose: bool = False) -> Counter:
     """right / wrong / missed ranks over the articles of ``split`` (ranks, ranks_heldout, ...; None: all)."""
     counts = Counter()
     expected = _expected()
-    for article in _articles():
+    for article in article_rows():
         if split is not None and article["set"] != split:
             continue
         wanted = list(expected.get(article["file"], []))
@@ -88,7 +77,7 @@ def _report(counts: Counter) -> str:
 
 @pytest.mark.parametrize(
     "article",
-    [pytest.param(a, marks=pytest.mark.xfail(reason=KNOWN_MISSES[a["file"]], strict=True)) if a["file"] in KNOWN_MISSES else a for a in _articles()],
+    [pytest.param(a, marks=pytest.mark.xfail(reason=KNOWN_MISSES[a["file"]], strict=True)) if a["file"] in KNOWN_MISSES else a for a in article_rows()],
     ids=lambda a: a["file"],
 )
 def test_article_ranks_are_found_exactly(article, registry):
@@ -217,10 +206,25 @@ def test_cli_prints_ranks_in_the_ranks_columns():
     assert [(r["region"], r["year"], r["months"], r["flow"], r["rank"], r["top"], r["source_id"]) for r in rows] == [("RU-BRY", "2023", "12", "turnover", "", "10", "")]
 
 
+def test_the_review_table_offers_a_decided_rank_ticked_and_leaves_a_doubtful_one_to_the_reviewer(registry):
+    text = ("Smolensk Oblast ranks third among Russian regions in trade with Belarus in 2024. "
+            "Bryansk Oblast is among the top ten importers of Belarusian goods. "
+            "Tatarstan ranks 13th among the regions of Russia in trade with Belarus.")
+    candidates = extract_ranks(text, registry, dt.date(2025, 3, 1))
+    frame = ranks_frame(candidates)
+    assert "source_id" not in frame.columns and list(frame.columns[-2:]) == ["sentence", "flags"]
+    assert list(frame["region"]) == [c.region for c in candidates] == ["RU-SMO", "RU-BRY", "RU-TA"]
+    assert list(frame["rank"]) == [3, pd.NA, 13] and list(frame["top"]) == [pd.NA, 10, pd.NA]
+    # decided and unflagged: ticked; a period taken from the sentence before, or none at all: the reviewer decides
+    assert [bool(c.flags) for c in candidates] == [False, True, True]
+    assert list(frame["save"]) == [True, False, False]
+    assert ranks_frame([]).empty and "rank" in ranks_frame([]).columns
+
+
 if __name__ == "__main__":
-    registry_ = load_registry(REPO / "geo" / "regions.csv")[0]
+    registry_ = shipped_registry()
     verbose = "-v" in sys.argv
     for split in (*RANK_SETS, None):
-        if split is not None and not any(a["set"] == split for a in _articles()):
+        if split is not None and not article_rows(split):
             continue
         print(f"{split or 'all'}: {_report(score(registry_, split, verbose))}")

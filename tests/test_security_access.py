@@ -14,6 +14,7 @@ from tests.security_support import Refused, copy_data, get, page_token, run_page
 from turnover.access import (
     connection_refusal, host_allowed, issue_token, same_origin, token_valid, write_refusal,
 )
+from turnover.texts import curation as curation_words
 
 ALLOWED = ["localhost", "127.0.0.1"]
 SECRET = b"s" * 32
@@ -108,11 +109,11 @@ def test_an_open_websocket_without_the_pages_token_gets_no_curation_form(app):
     for cookie in (None, "turnover_write=forged.0000", f"turnover_write={issue_token(b'another server')}"):
         texts = run_page(port, "curate", cookie=cookie).texts
         assert any("Saving is refused: this session has no valid write token" in text for text in texts), texts
-        assert not [text for text in texts if text.startswith(("Extract figures", "Save "))], texts
+        assert not [text for text in texts if text.startswith((curation_words.extract_label(), "Save "))], texts
     assert snapshot(data) == before
     # the page's own token opens the form: the refusal above is the token check, nothing else
     texts = run_page(port, "curate", cookie=f"turnover_write={page_token(port)}").texts
-    assert "Extract figures" in texts and not any("refused" in text for text in texts)
+    assert curation_words.extract_label() in texts and not any("refused" in text for text in texts)
 
 
 def test_every_response_forbids_framing_by_other_sites(app):

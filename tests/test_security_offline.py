@@ -8,6 +8,7 @@ import time
 import pytest
 
 from tests.security_support import Refused, copy_data, get, page_token, run_page, serving
+from turnover.texts import curation as curation_words
 
 GUARDED_SERVER = r"""
 import errno, ipaddress, os, sys
@@ -42,7 +43,7 @@ sys.argv = ["streamlit", *sys.argv[1:]]
 main()
 """
 PAGES = {"": "Belarus and the regions of Russia", "region": "Belarus – Smolensk Oblast", "compare": "", "sources": "Sources and data",
-         "curate": "Curate: figures from an article"}
+         "curate": curation_words.page_title()}
 
 
 @pytest.mark.parametrize("address", ["localhost", "0.0.0.0"], ids=["localhost", "all-interfaces"])

@@ -103,7 +103,3 @@ def write_refusal(host: str | None, origin: str | None, token: str | None, secre
         return ("Saving is refused: this session has no valid write token. The token comes with the page when the "
                 "dashboard is started with `make run` (serve.py); reload the page, or restart it that way.")
     return None
-
-
-def curation_off_message() -> str:
-    return "Curation is off. Start the dashboard with TURNOVER_CURATION=1 to add figures."

@@ -1,15 +1,17 @@
-"""Add one published figure (and its source document when new) to data/, checked like ``validate`` checks.
+"""Add one published figure, or one published rank statement, (and its source document when new) to data/,
+checked like ``validate`` checks.
 
-``add_figure`` is the single write path: the ``add`` command and the /curate page both call it.
+``add_figure`` and ``add_rank`` are the single write paths: the ``add`` and ``add-rank`` commands and the /curate
+page all call them, and both go through ``_add`` below.
 
-1. The cells are tidied (spaces, line breaks, 2023.0 -> 2023), defaults filled (12 months, turnover, exact,
-   goods), the region resolved from any name the registry knows ("Брянщина" -> RU-BRY).
-2. Under the data folder's lock, the current figures.csv and sources.csv are read, the new line(s) appended to
-   copies in a temporary folder, and ``load_dataset`` run on that would-be data: any problem it reports on a new
-   line (a schema rule, an unknown source, a repeated key, a missing exchange rate) refuses the whole add, and
-   nothing is written. The rules live in schemas.py and dataset.py only; none is copied here.
-3. The new source line, then the new figure line, are appended to the real files byte for byte (the old lines
-   are not re-quoted or re-ordered), each written atomically (writing.py).
+1. The cells are tidied (spaces, line breaks, 2023.0 -> 2023), defaults filled (12 months, turnover; for a figure
+   also exact, goods), the region resolved from any name the registry knows ("Брянщина" -> RU-BRY).
+2. Under the data folder's lock, the current files are read, the new line(s) appended to copies in a temporary
+   folder, and ``load_dataset`` run on that would-be data: any problem it reports on a new line (a schema rule, an
+   unknown source, a repeated key, a missing exchange rate) refuses the whole add, and nothing is written. The
+   rules live in schemas.py, dataset.py and ranks.py only; none is copied here.
+3. The new source line, then the new figure or rank line, are appended to the real files byte for byte (the old
+   lines are not re-quoted or re-ordered), written together (``writing.write_together``): all or none.
 
 Duplicates. A figure's key is (region, year, months, flow, coverage, source_id), and ``validate`` rejects a second
 row with the same key. So:
@@ -20,6 +22,8 @@ row with the same key. So:
   ``validate`` would reject is never written;
 - another source for the same region, period and flow is not a duplicate and needs no flag: it is added, and the
   dashboard shows one figure and lists the others as alternatives (selection.py). The add reports them.
+A rank statement's key is ranks.RANK_KEY (region, year, months, flow, source_id): ``validate`` (ranks.py) refuses a
+second statement with it, and so does ``add_rank`` through the same check on the would-be file.
 """
 
 import csv
@@ -42,12 +46,15 @@ from turnover.regions import UnknownRegion, load_registry
 from turnover.schemas import COLUMNS, OPTIONAL
 from turnover.selection import slot_key
 from turnover.validate import FIGURE_KEY
-from turnover.writing import data_lock, write_atomically
+from turnover.writing import data_lock, write_together
 
 FIGURE_FIELDS = COLUMNS["figures"] + list(OPTIONAL["figures"])
+RANK_FIELDS = COLUMNS["ranks"] + list(OPTIONAL["ranks"])
 SOURCE_FIELDS = COLUMNS["sources"]
 SOURCE_DETAILS = [name for name in SOURCE_FIELDS if name != "id"]
 FIGURE_DEFAULTS = {"months": "12", "flow": "turnover", "qualifier": "exact", "coverage": "goods", "stats": "", "note": ""}
+RANK_DEFAULTS = {"months": "12", "flow": "turnover", "note": ""}
+DATA_FILES = ("figures.csv", "sources.csv", "fx.csv", "ranks.csv")  # what load_dataset reads from data/
 
 
 class AddError(Exception):
@@ -60,9 +67,9 @@ class AddError(Exception):
 
 @dataclass
 class AddResult:
-    figure_path: str
-    figure_line: int
-    figure_row: str  # the CSV line as written
+    path: str  # the file the figure or rank went to, as shown
+    line: int
+    row: str  # the CSV line as written
     source_line: int | None = None  # set when a new source row was written
     source_row: str | None = None
     source_path: str = ""
@@ -73,7 +80,7 @@ class AddResult:
         written = []
         if self.source_row is not None:
             written.append(f"{self.source_path}:{self.source_line}: {self.source_row}")
-        written.append(f"{self.figure_path}:{self.figure_line}: {self.figure_row}")
+        written.append(f"{self.path}:{self.line}: {self.row}")
         return written
 
 
@@ -96,44 +103,52 @@ def add_figure(figure: Mapping, source: Mapping | None = None, data_dir: Path | 
 
     Raises ``AddError`` (nothing written) when the row would not pass ``validate`` or repeats a key.
     """
+    return _add("figures", FIGURE_FIELDS, FIGURE_DEFAULTS, figure, source, data_dir, geo_dir, lock_timeout)
+
+
+def add_rank(rank: Mapping, source: Mapping | None = None, data_dir: Path | None = None, geo_dir: Path | None = None,
+             lock_timeout: float = 30.0) -> AddResult:
+    """Append one published rank statement (``rank`` 3 for "3rd", or ``top`` 10 for "among the top 10") to
+    ranks.csv, and its source when new; refused like ``add_figure`` when ``validate`` would refuse the row."""
+    return _add("ranks", RANK_FIELDS, RANK_DEFAULTS, rank, source, data_dir, geo_dir, lock_timeout)
+
+
+def _add(kind: str, fields: list[str], defaults: dict[str, str], given: Mapping, source: Mapping | None, data_dir: Path | None,
+         geo_dir: Path | None, lock_timeout: float) -> AddResult:
+    """The one write path: ``given`` becomes a row of ``<kind>.csv`` (figures or ranks), checked and written with its source."""
     data_dir = Path(data_dir or paths.data_dir())
     geo_dir = Path(geo_dir or paths.geo_dir())
-    figures_path, sources_path = data_dir / "figures.csv", data_dir / "sources.csv"
-    shown_figures, shown_sources = display_path(figures_path), display_path(sources_path)
+    target_path, sources_path = data_dir / f"{kind}.csv", data_dir / "sources.csv"
+    shown_target, shown_sources = display_path(target_path), display_path(sources_path)
 
-    row = {name: cell(figure.get(name, "")) for name in FIGURE_FIELDS}
-    for name, default in FIGURE_DEFAULTS.items():
-        if not row[name] and name not in figure:
+    row = {name: cell(given.get(name, "")) for name in fields}
+    for name, default in defaults.items():
+        if not row[name] and name not in given:
             row[name] = default
     details = {name: cell((source or {}).get(name, "")) for name in SOURCE_FIELDS}
     if not row["source_id"] and details["id"]:
         row["source_id"] = details["id"]
-    _resolve_region(row, geo_dir, shown_figures)
+    _resolve_region(row, geo_dir, shown_target)
 
     with data_lock(data_dir, lock_timeout):
-        figures_bytes, sources_bytes = _read(figures_path, shown_figures), _read(sources_path, shown_sources)
+        target_bytes, sources_bytes = _read(target_path, shown_target), _read(sources_path, shown_sources)
         existing_sources, _ = read_rows(sources_path, COLUMNS["sources"])
         new_source, notes = _source_row(row, details, existing_sources, shown_sources)
-        existing_figures, _ = read_rows(figures_path, COLUMNS["figures"], OPTIONAL["figures"])
-        notes += _check_key(row, existing_figures, shown_figures)
+        if kind == "figures":
+            existing_figures, _ = read_rows(target_path, COLUMNS["figures"], OPTIONAL["figures"])
+            notes += _check_key(row, existing_figures, shown_target)
 
-        figure_line_text, new_figures = _append(figures_bytes, row, shown_figures)
-        figure_line = _last_line(new_figures)
+        line_text, new_target = _append(target_bytes, row, shown_target)
+        line = _last_line(new_target)
         source_line_text, new_sources, source_line = None, sources_bytes, None
         if new_source is not None:
             source_line_text, new_sources = _append(sources_bytes, new_source, shown_sources)
             source_line = _last_line(new_sources)
-        _validate(data_dir, geo_dir, new_figures, new_sources, figure_line, source_line, shown_figures, shown_sources)
+        _validate(data_dir, geo_dir, {f"{kind}.csv": (new_target, line, shown_target), "sources.csv": (new_sources, source_line, shown_sources)})
 
-        if new_source is not None:
-            write_atomically(sources_path, new_sources)
-        try:
-            write_atomically(figures_path, new_figures)
-        except BaseException:
-            if new_source is not None:
-                write_atomically(sources_path, sources_bytes)  # leave both files as they were
-            raise
-    return AddResult(shown_figures, figure_line, figure_line_text, source_line, source_line_text, shown_sources, notes)
+        changes = [(sources_path, sources_bytes, new_sources)] if new_source is not None else []
+        write_together(changes + [(target_path, target_bytes, new_target)])
+    return AddResult(shown_target, line, line_text, source_line, source_line_text, shown_sources, notes)
 
 
 # --- the steps ---------------------------------------------------------------------------------------------------
@@ -228,24 +243,26 @@ def _last_line(content: bytes) -> int:
     return len(content.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff").splitlines())
 
 
-def _validate(data_dir: Path, geo_dir: Path, figures: bytes, sources: bytes, figure_line: int, source_line: int | None,
-              shown_figures: str, shown_sources: str) -> None:
-    """Run the whole validation on the would-be files; refuse on any problem in a new line or a whole file."""
+def _validate(data_dir: Path, geo_dir: Path, written: dict[str, tuple[bytes, int | None, str]]) -> None:
+    """Run the whole validation on the would-be files; refuse on any problem in a new line or a whole new file.
+
+    ``written`` maps a file name to its would-be content, its new line (None: nothing new) and its shown path."""
     with tempfile.TemporaryDirectory(prefix="turnover-add-") as folder:
         trial = Path(folder)
-        (trial / "figures.csv").write_bytes(figures)
-        (trial / "sources.csv").write_bytes(sources)
-        if (data_dir / "fx.csv").exists():
-            shutil.copyfile(data_dir / "fx.csv", trial / "fx.csv")
+        for name in DATA_FILES:
+            if name in written:
+                (trial / name).write_bytes(written[name][0])
+            elif (data_dir / name).exists():
+                shutil.copyfile(data_dir / name, trial / name)
         problems = load_dataset(trial, geo_dir).problems
-    source_problems = [p for p in problems if Path(p.path).name == "sources.csv" and p.line in (0, source_line or -1)]
-    figure_problems = [p for p in problems if Path(p.path).name == "figures.csv" and p.line in (0, figure_line)]
-    if source_problems:  # the source row itself was refused: that, not "unknown source_id", is the reason to show
-        figure_problems = [p for p in figure_problems if p.column != "source_id"]
-    found = [f"{shown_sources}: {p.column or '-'}: {p.reason}" for p in source_problems]
-    found += [f"{shown_figures}: {p.column or '-'}: {p.reason}" for p in figure_problems]
-    if found:
-        raise AddError(found)
+    found = {name: [p for p in problems if Path(p.path).name == name and p.line in (0, new_line or -1)]
+             for name, (_, new_line, _) in written.items()}
+    if found["sources.csv"]:  # the source row itself was refused: that, not "unknown source_id", is the reason to show
+        found = {name: [p for p in these if name == "sources.csv" or p.column != "source_id"] for name, these in found.items()}
+    reasons = [f"{shown}: {p.column or '-'}: {p.reason}" for name, (_, _, shown) in sorted(written.items(), key=lambda item: item[0] != "sources.csv")
+               for p in found[name]]
+    if reasons:
+        raise AddError(reasons)
 
 
 @dataclass
@@ -257,15 +274,17 @@ class RowOutcome:
     problems: list[str] = field(default_factory=list)
 
 
-def add_rows(rows: list[Mapping], source: Mapping, data_dir: Path | None = None, geo_dir: Path | None = None) -> list[RowOutcome]:
-    """Add several figures from one source document, each on its own (one refused row does not stop the others).
+def add_rows(rows: list[Mapping], source: Mapping, data_dir: Path | None = None, geo_dir: Path | None = None,
+             add=add_figure) -> list[RowOutcome]:
+    """Add several figures (or, with ``add=add_rank``, rank statements) from one source document, each on its own
+    (one refused row does not stop the others).
 
     ``source`` holds the document's details and its ``id``; the first row writes the source, the rest cite it.
     """
     outcomes = []
     for number, row in enumerate(rows):
         try:
-            outcomes.append(RowOutcome(number, add_figure({**row, "source_id": source.get("id", "")}, source, data_dir, geo_dir)))
+            outcomes.append(RowOutcome(number, add({**row, "source_id": source.get("id", "")}, source, data_dir, geo_dir)))
         except AddError as error:
             outcomes.append(RowOutcome(number, problems=error.problems))
         except OSError as error:

@@ -1,8 +1,10 @@
-"""Command line: ``python -m turnover validate|add|extract``.
+"""Command line: ``python -m turnover validate|add|add-rank|extract``.
 
 - ``validate [--data DIR] [--geo DIR]``: check data/ and geo/; one line per problem, exit 1 if any.
 - ``add --region ... --year ... --value ... --currency ... --scale ... --source-id ... [source details]``: append one
   figure (and its source when new) to data/, checked like ``validate``; prints the line(s) written.
+- ``add-rank --region ... --year ... --rank N | --top N [--out-of M] [--group-share-pct P --group-share-qualifier Q]
+  --source-id ... [source details]``: the same for one published rank statement, appended to data/ranks.csv.
 - ``extract ARTICLE|- [--published YYYY-MM-DD] [--ranks]``: candidate figures in a news text (or, with ``--ranks``,
   the ranks it states, in data/ranks.csv's columns), as CSV with ``sentence`` and ``flags`` columns.
 """
@@ -28,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     _add_parser(commands)
     _extract_parser(commands)
     args = parser.parse_args(argv)
-    if args.command == "add":
+    if args.command in ("add", "add-rank"):
         return run_add(args)
     if args.command == "extract":
         return run_extract(args)
@@ -69,6 +71,19 @@ FIGURE_OPTIONS = {
     "source_id": "id of the source in sources.csv (a new id adds the source; needs --publisher, --title, --language, --kind)",
     "note": "optional short note",
 }
+RANK_OPTIONS = {
+    "region": FIGURE_OPTIONS["region"],
+    "year": "calendar year the statement is about",
+    "months": FIGURE_OPTIONS["months"],
+    "flow": f"{', '.join(FLOWS)} (default turnover): what is ranked, from Belarus' side ('importers of Belarusian goods': export)",
+    "rank": "the place stated: 3 for 'third among Russian regions' (give rank or top, not both)",
+    "top": "the group stated: 10 for 'among the top ten'",
+    "out_of": "how many regions it is ranked among, when stated ('of 85 regions')",
+    "group_share_pct": "the share the top group is said to hold, in percent ('almost 73%%': 73)",
+    "group_share_qualifier": f"{', '.join(QUALIFIERS)}: how the share is stated ('almost 73%%': at_most)",
+    "source_id": FIGURE_OPTIONS["source_id"],
+    "note": FIGURE_OPTIONS["note"],
+}
 SOURCE_OPTIONS = {
     "publisher": "new source: publisher",
     "title": "new source: the article's own headline",
@@ -88,22 +103,32 @@ def _add_parser(commands) -> None:
         "(region, year, months, flow, coverage, stats, source_id) twice is refused; another source for the same period "
         "is added and shown as an alternative.",
     )
-    for name, text in FIGURE_OPTIONS.items():
-        add.add_argument(f"--{name.replace('_', '-')}", dest=name, default=None, help=text)
-    for name, text in SOURCE_OPTIONS.items():
-        add.add_argument(f"--{name}", dest=f"source_{name}", default=None, help=text)
-    add.add_argument("--data", type=Path, default=None, help="data folder (default: $TURNOVER_DATA_DIR or data/)")
-    add.add_argument("--geo", type=Path, default=None, help="geo folder (default: $TURNOVER_GEO_DIR or geo/)")
+    add_rank = commands.add_parser(
+        "add-rank",
+        help="append one published rank statement (and its source when new) to data/ranks.csv, validated",
+        description="Append one published rank statement ('third among Russian regions', 'among the top ten importers') "
+        "to data/ranks.csv (and its source to data/sources.csv when new), checked like `add`: nothing is written when "
+        "`validate` would refuse the row, and the same region, year, months, flow and source twice is refused.",
+    )
+    for parser, options in ((add, FIGURE_OPTIONS), (add_rank, RANK_OPTIONS)):
+        for name, text in options.items():
+            parser.add_argument(f"--{name.replace('_', '-')}", dest=name, default=None, help=text)
+        for name, text in SOURCE_OPTIONS.items():
+            parser.add_argument(f"--{name}", dest=f"source_{name}", default=None, help=text)
+        parser.add_argument("--data", type=Path, default=None, help="data folder (default: $TURNOVER_DATA_DIR or data/)")
+        parser.add_argument("--geo", type=Path, default=None, help="geo folder (default: $TURNOVER_GEO_DIR or geo/)")
 
 
 def run_add(args) -> int:
-    from turnover.add import AddError, add_figure
+    """``add`` and ``add-rank``: one row through add.py's write path; the problems, or the line(s) written."""
+    from turnover.add import AddError, add_figure, add_rank
     from turnover.writing import LockTimeout
 
-    figure = {name: getattr(args, name) for name in FIGURE_OPTIONS if getattr(args, name) is not None}
+    add, options = (add_rank, RANK_OPTIONS) if args.command == "add-rank" else (add_figure, FIGURE_OPTIONS)
+    given = {name: getattr(args, name) for name in options if getattr(args, name) is not None}
     source = {name: getattr(args, f"source_{name}") for name in SOURCE_OPTIONS if getattr(args, f"source_{name}") is not None}
     try:
-        result = add_figure(figure, source or None, args.data or paths.data_dir(), args.geo or paths.geo_dir())
+        result = add(given, source or None, args.data or paths.data_dir(), args.geo or paths.geo_dir())
     except AddError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

@@ -4,7 +4,9 @@
 the files to writing them, so concurrent adds see each other's rows and none is lost. ``write_atomically`` writes
 the new content to a temporary file in the same folder, flushes and fsyncs it, then ``os.replace``s the target
 (atomic on POSIX) and fsyncs the folder: a crash or a full disk at any point leaves either the old file or the new
-one, never half of each, and the temporary file is removed on failure.
+one, never half of each, and the temporary file is removed on failure. ``write_together`` writes several files so
+(a new source row and the figure or rank that cites it): when one fails, those already replaced get their old
+content back.
 
 A write that is killed (SIGKILL, power loss) cannot remove its temporary file, so each writer holds an exclusive
 ``flock`` on its own temporary file while it writes: a temporary file nobody holds belongs to a dead write, and
@@ -72,6 +74,20 @@ def write_atomically(path: Path, data: bytes) -> None:
         temporary.unlink(missing_ok=True)
         raise
     _fsync_folder(path.parent)
+
+
+def write_together(changes: list[tuple[Path, bytes, bytes]]) -> None:
+    """Write each ``(path, old content, new content)`` atomically, in order; if one write fails, put the old content
+    back in the files already written, then re-raise."""
+    done = []
+    try:
+        for path, old, new in changes:
+            write_atomically(path, new)
+            done.append((path, old))
+    except BaseException:
+        for path, old in reversed(done):
+            write_atomically(path, old)  # leave every file as it was
+        raise
 
 
 def remove_stale_temporaries(folder: Path, name: str | None = None) -> list[Path]:

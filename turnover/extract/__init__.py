@@ -21,9 +21,9 @@ from turnover.extract.candidates import (COLUMNS, FIGURE_COLUMNS, RANK_COLUMNS, 
                                          candidates_to_rows)
 from turnover.extract.flags import Flag
 from turnover.extract.language import detect_language
-from turnover.extract.review import candidates_frame
+from turnover.extract.review import candidates_frame, ranks_frame
 from turnover.extract.sentences import split_sentences
 
 __all__ = ["COLUMNS", "FIGURE_COLUMNS", "RANK_COLUMNS", "RANK_OUTPUT_COLUMNS", "Candidate", "Flag", "RankCandidate", "candidates_frame",
-           "candidates_to_rows", "detect_language", "extract_figures", "extract_ranks", "find_amounts", "parse_number", "read_article",
+           "candidates_to_rows", "detect_language", "extract_figures", "extract_ranks", "find_amounts", "parse_number", "ranks_frame", "read_article",
            "split_sentences"]

@@ -1,5 +1,6 @@
 """The region profile's cards: labels, values that are words, changes and their help lines."""
 
+from turnover.formatting import format_change_pct
 from turnover.i18n import gettext_for
 
 
@@ -49,9 +50,9 @@ def latest_partial_label(period: str, lang: str = "en") -> str:
 
 
 def change(change_pct: float, before: str, lang: str = "en") -> str:
-    """``+12.3% on 2022``; ``-4.0% on Jan–Sep 2023`` (number formatting stays English until the Russian work)."""
+    """``+12.3% on 2022``; ``-4.0% on Jan–Sep 2023``; ``+12,3 % к 2022``."""
     _ = gettext_for(lang)
-    return _("{change} on {before}").format(change=f"{change_pct:+.1f}%", before=before)
+    return _("{change} on {before}").format(change=format_change_pct(change_pct, lang), before=before)
 
 
 def like_for_like(period: str, change_text: str, lang: str = "en") -> str:

@@ -1,7 +1,7 @@
 """Load the curated CSVs into one typed, validated data set with the derived columns the views need."""
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from turnover.regions import Registry, load_registry
 from turnover.schemas import fx_outside_band
 from turnover.selection import displayed_totals, mark_displayed
 from turnover.validate import FIGURE_KEY, check_unique, read_table, reject
+from turnover.texts.tables import conversion_note
 from turnover.vocabulary import SCALES, TOTAL_COVERAGES
 
 CLOSEST_BUDGET = 50  # distinct unknown region names for which the closest known names are searched
@@ -39,6 +40,23 @@ class Dataset:
     problems: list[Problem] = field(default_factory=list)
     undated: pd.DataFrame = field(default_factory=pd.DataFrame)  # statements with no clean period, validated, never charted
     ranks: pd.DataFrame = field(default_factory=pd.DataFrame)  # published places and top groups (data/ranks.csv)
+    _languages: dict[str, "Dataset"] = field(default_factory=dict, repr=False, compare=False)  # in_language's results
+
+    def in_language(self, lang: str) -> "Dataset":
+        """The same rows with the words derived for display (period, figures, conversion, region names) in ``lang``.
+
+        English is the loaded data set itself. Another language is derived once per instance and kept: a
+        data set does not change after loading, so every page of a session reuses it.
+        """
+        if lang == "en":
+            return self
+        if lang not in self._languages:
+            figures = self.figures.assign(**_display_columns(self.figures, lang), region_name=self.figures["region_name_" + lang])
+            ranks = self.ranks
+            if "region_name" in ranks:
+                ranks = ranks.assign(region_name=ranks["region"].map(self.registry.table["name_" + lang]))
+            self._languages[lang] = replace(self, figures=figures, ranks=ranks, _languages={})
+        return self._languages[lang]
 
     @cached_property
     def _by_region(self) -> dict[str, pd.DataFrame]:
@@ -243,26 +261,28 @@ def _per_distinct(figures: pd.DataFrame, columns: list[str], make) -> pd.Series:
     return pd.Series(lookup.reindex(wanted).to_numpy(), index=figures.index)
 
 
+def _display_columns(figures: pd.DataFrame, lang: str) -> dict[str, pd.Series]:
+    """The words shown for each figure in ``lang``: its period, the figure as published and in dollars, its conversion."""
+    period = _per_distinct(figures, ["year", "months"], lambda year, months: period_label(year, months, lang))
+    published = _per_distinct(figures, ["value", "currency", "scale"], lambda value, currency, scale: format_published(value, currency, scale, lang))
+    shown = _per_distinct(figures, ["usd_mn", "qualifier"], lambda usd, qualifier: with_qualifier(format_usd_mn(usd, lang), qualifier, lang))
+    converted = figures[figures["converted"]].assign(published_text=published)
+    conversion = pd.Series("", index=figures.index, dtype=object)
+    if not converted.empty:
+        columns = ["published_text", "fx_rate", "currency", "year"]
+        conversion[converted.index] = _per_distinct(converted, columns, lambda text, rate, currency, year: conversion_note(text, rate, currency, year, lang))
+    return {"period": period, "published_text": published, "shown": shown, "conversion": conversion}
+
+
 def _describe(figures: pd.DataFrame, registry: Registry, sources: pd.DataFrame) -> pd.DataFrame:
     regions = registry.table
-    period = _per_distinct(figures, ["year", "months"], period_label)
-    published = _per_distinct(figures, ["value", "currency", "scale"], format_published)
-    shown = _per_distinct(figures, ["usd_mn", "qualifier"], lambda usd, qualifier: with_qualifier(format_usd_mn(usd), qualifier))
-    conversion = np.where(
-        figures["converted"],
-        "converted from " + published + " at " + figures["fx_rate"].round(2).astype(str) + " " + figures["currency"] + "/USD (" + figures["year"].astype(str) + " average)",
-        "",
-    )
     source = sources.reindex(figures["source_id"])
     source = source.assign(publisher=source["publisher"].fillna(SOURCE_MISSING), title=source["title"].fillna(SOURCE_MISSING), url=source["url"].fillna(""), published=source["published"].fillna(""), kind=source["kind"].fillna(""))
     return figures.assign(
-        period=period,
+        **_display_columns(figures, "en"),
         full_year=figures["months"] == 12,
         approximate=figures["qualifier"] != "exact",
         total=figures["coverage"].isin(TOTAL_COVERAGES),
-        published_text=published,
-        shown=shown,
-        conversion=conversion,
         region_name=figures["region"].map(regions["name_en"]),
         region_name_ru=figures["region"].map(regions["name_ru"]),
         region_kind=figures["region"].map(regions["kind"]),

@@ -28,11 +28,11 @@ def format_usd_mn(usd_mn: float, lang: str = "en") -> str:
     Rounding decides the unit (999.96 is ``$1bn``, never ``$1,000m``), and a published non-zero figure
     never reads as zero: below $0.1m it keeps two significant digits (0.04 is ``$0.04m``).
     """
-    _ = gettext_for(lang)
     if round(usd_mn, 1) >= 1000:
-        return _(USD_UNITS["bn"]).format(number=format_number(usd_mn / 1000, 2, lang))
-    decimals = 1 - math.floor(math.log10(usd_mn)) if 0 < usd_mn < 0.1 else 1
-    return _(USD_UNITS["mn"]).format(number=format_number(usd_mn, decimals, lang))
+        scale, number = "bn", format_number(usd_mn / 1000, 2, lang)
+    else:
+        scale, number = "mn", format_number(usd_mn, 1 - math.floor(math.log10(usd_mn)) if 0 < usd_mn < 0.1 else 1, lang)
+    return gettext_for(lang)(USD_UNITS[scale]).format(number=number)
 
 
 def format_published(value: float, currency: str, scale: str, lang: str = "en") -> str:

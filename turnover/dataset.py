@@ -267,7 +267,7 @@ def _display_columns(figures: pd.DataFrame, lang: str) -> dict[str, pd.Series]:
     published = _per_distinct(figures, ["value", "currency", "scale"], lambda value, currency, scale: format_published(value, currency, scale, lang))
     shown = _per_distinct(figures, ["usd_mn", "qualifier"], lambda usd, qualifier: with_qualifier(format_usd_mn(usd, lang), qualifier, lang))
     converted = figures[figures["converted"]].assign(published_text=published)
-    conversion = pd.Series("", index=figures.index, dtype=object)
+    conversion = pd.Series("", index=figures.index, dtype="str")
     if not converted.empty:
         columns = ["published_text", "fx_rate", "currency", "year"]
         conversion[converted.index] = _per_distinct(converted, columns, lambda text, rate, currency, year: conversion_note(text, rate, currency, year, lang))

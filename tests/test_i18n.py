@@ -133,3 +133,10 @@ def test_a_data_set_in_russian_has_russian_display_columns_on_the_same_rows(writ
     assert by_months.at[9, "published_text"] == "220 млрд руб." and by_months.at[9, "conversion"].startswith("пересчет из 220 млрд руб.")
     assert set(russian.figures["region_name"]) == {"Смоленская область"}
     assert english.figures.set_index("months").at[9, "period"] == "Jan–Sep 2024"  # the English data set is untouched
+
+
+def test_without_sources_file_the_russian_data_set_says_so_in_russian(write_dataset):
+    data, geo = write_dataset()
+    (data / "sources.csv").unlink()
+    russian = load_dataset(data, geo).in_language("ru")
+    assert set(russian.figures["source_publisher"]) == set(russian.figures["source_title"]) == {"источник отсутствует (не удалось прочитать sources.csv)"}

@@ -12,6 +12,7 @@ from turnover import cache, paths
 from turnover.boundaries import BOUNDARY_FILES, check_boundaries
 from turnover.conflicts import partial_above_full
 from turnover.formatting import format_published, format_usd_mn, with_qualifier
+from turnover.i18n import N_, gettext_for
 from turnover.periods import period_label
 from turnover.aggregate import federal_subjects
 from turnover.problems import WARNING, Problem, display_path
@@ -25,7 +26,7 @@ from turnover.vocabulary import SCALES, TOTAL_COVERAGES
 
 CLOSEST_BUDGET = 50  # distinct unknown region names for which the closest known names are searched
 MAX_USD_MN = 1_000_000  # US$ 1 trillion: more than Russia's whole foreign trade; a figure above it is refused
-SOURCE_MISSING = "source missing (sources.csv could not be read)"
+SOURCE_MISSING = N_("source missing (sources.csv could not be read)")  # publisher and title of figures whose source is unknown
 REGIONAL_FACTOR = 1.5  # a regional figure above this multiple of the year's national total is flagged
 
 
@@ -43,7 +44,7 @@ class Dataset:
     _languages: dict[str, "Dataset"] = field(default_factory=dict, repr=False, compare=False)  # in_language's results
 
     def in_language(self, lang: str) -> "Dataset":
-        """The same rows with the words derived for display (period, figures, conversion, region names) in ``lang``.
+        """The same rows with the words derived for display (period, figures, conversion, region names, "source missing") in ``lang``.
 
         English is the loaded data set itself. Another language is derived once per instance and kept: a
         data set does not change after loading, so every page of a session reuses it.
@@ -51,12 +52,24 @@ class Dataset:
         if lang == "en":
             return self
         if lang not in self._languages:
-            figures = self.figures.assign(**_display_columns(self.figures, lang), region_name=self.figures["region_name_" + lang])
+            missing = gettext_for(lang)(SOURCE_MISSING)
+            figures = self.figures.assign(
+                **_display_columns(self.figures, lang),
+                region_name=self._region_names(self.figures["region"], lang),
+                source_publisher=self.figures["source_publisher"].replace(SOURCE_MISSING, missing),
+                source_title=self.figures["source_title"].replace(SOURCE_MISSING, missing),
+            )
             ranks = self.ranks
             if "region_name" in ranks:
-                ranks = ranks.assign(region_name=ranks["region"].map(self.registry.table["name_" + lang]))
+                ranks = ranks.assign(region_name=self._region_names(ranks["region"], lang))
             self._languages[lang] = replace(self, figures=figures, ranks=ranks, _languages={})
         return self._languages[lang]
+
+    def _region_names(self, regions: pd.Series, lang: str) -> pd.Series:
+        """The registry's names in ``lang`` (``name_ru``), English where the registry has no such column or name."""
+        table = self.registry.table
+        english = regions.map(table["name_en"])
+        return regions.map(table["name_" + lang]).fillna(english) if "name_" + lang in table else english
 
     @cached_property
     def _by_region(self) -> dict[str, pd.DataFrame]:

@@ -52,13 +52,10 @@ class Dataset:
         if lang == "en":
             return self
         if lang not in self._languages:
-            missing = gettext_for(lang)(SOURCE_MISSING)
-            figures = self.figures.assign(
-                **_display_columns(self.figures, lang),
-                region_name=self._region_names(self.figures["region"], lang),
-                source_publisher=self.figures["source_publisher"].replace(SOURCE_MISSING, missing),
-                source_title=self.figures["source_title"].replace(SOURCE_MISSING, missing),
-            )
+            figures = self.figures.assign(**_display_columns(self.figures, lang), region_name=self._region_names(self.figures["region"], lang))
+            if self.sources.empty:  # sources.csv unreadable: every figure says its source is missing
+                missing = gettext_for(lang)(SOURCE_MISSING)
+                figures = figures.assign(source_publisher=missing, source_title=missing)
             ranks = self.ranks
             if "region_name" in ranks:
                 ranks = ranks.assign(region_name=self._region_names(ranks["region"], lang))
@@ -279,11 +276,11 @@ def _display_columns(figures: pd.DataFrame, lang: str) -> dict[str, pd.Series]:
     period = _per_distinct(figures, ["year", "months"], lambda year, months: period_label(year, months, lang))
     published = _per_distinct(figures, ["value", "currency", "scale"], lambda value, currency, scale: format_published(value, currency, scale, lang))
     shown = _per_distinct(figures, ["usd_mn", "qualifier"], lambda usd, qualifier: with_qualifier(format_usd_mn(usd, lang), qualifier, lang))
-    converted = figures[figures["converted"]].assign(published_text=published)
-    conversion = pd.Series("", index=figures.index, dtype="str")
-    if not converted.empty:
-        columns = ["published_text", "fx_rate", "currency", "year"]
-        conversion[converted.index] = _per_distinct(converted, columns, lambda text, rate, currency, year: conversion_note(text, rate, currency, year, lang))
+    mask = figures["converted"].to_numpy()
+    conversion = np.full(len(figures), "", dtype=object)
+    if mask.any():
+        converted, columns = figures[mask].assign(published_text=published[mask]), ["published_text", "fx_rate", "currency", "year"]
+        conversion[mask] = _per_distinct(converted, columns, lambda text, rate, currency, year: conversion_note(text, rate, currency, year, lang)).to_numpy()
     return {"period": period, "published_text": published, "shown": shown, "conversion": conversion}
 
 

@@ -37,8 +37,8 @@ def _catalogue():
 
 
 def _fields(text: str) -> list[str]:
-    """The placeholders of a message with their format specs (``{count}``, ``{shown:,}``), sorted."""
-    return sorted(f"{name}:{spec}" for _literal, name, spec, _conversion in string.Formatter().parse(text) if name is not None)
+    """The names of a message's placeholders, sorted: ``{shown:,}`` is ``shown`` (a translation may drop English digit grouping)."""
+    return sorted(name for _literal, name, _spec, _conversion in string.Formatter().parse(text) if name is not None)
 
 
 def test_every_message_in_the_code_has_a_current_russian_translation():
@@ -140,3 +140,9 @@ def test_without_sources_file_the_russian_data_set_says_so_in_russian(write_data
     (data / "sources.csv").unlink()
     russian = load_dataset(data, geo).in_language("ru")
     assert set(russian.figures["source_publisher"]) == set(russian.figures["source_title"]) == {"источник отсутствует (не удалось прочитать sources.csv)"}
+
+
+def test_a_russian_citation_dates_its_source_in_words():
+    line = profile.citation("2023", "4,4 млрд долл.", "БелТА", "2024-11-18", "", "ru")
+    assert line == f"2023: 4,4 млрд долл. (БелТА, {format_date(dt.date(2024, 11, 18), format='long', locale='ru')})"
+    assert profile.citation("2023", "$4.4bn", "BelTA", "2024-11-18", "") == "2023: $4.4bn (BelTA, 2024-11-18)"

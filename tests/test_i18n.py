@@ -125,6 +125,7 @@ def test_a_data_set_in_russian_has_russian_display_columns_on_the_same_rows(writ
     english = load_dataset(*write_dataset(figures=rows))
     russian = english.in_language("ru")
     assert english.in_language("en") is english and english.in_language("ru") is russian  # derived once per data set
+    assert russian.in_language("en") is english and russian.in_language("ru") is russian
     assert russian.figures[["region", "year", "months", "usd_mn"]].equals(english.figures[["region", "year", "months", "usd_mn"]])
     by_months = russian.figures.set_index("months")
     assert by_months.at[12, "shown"] == "около " + format_usd_mn(4400, "ru") and by_months.at[12, "period"] == "2023"

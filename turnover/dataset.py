@@ -41,26 +41,29 @@ class Dataset:
     problems: list[Problem] = field(default_factory=list)
     undated: pd.DataFrame = field(default_factory=pd.DataFrame)  # statements with no clean period, validated, never charted
     ranks: pd.DataFrame = field(default_factory=pd.DataFrame)  # published places and top groups (data/ranks.csv)
-    _languages: dict[str, "Dataset"] = field(default_factory=dict, repr=False, compare=False)  # in_language's results
+    _languages: dict[str, "Dataset"] = field(default_factory=dict, repr=False, compare=False)  # every language's instance, shared by them
 
     def in_language(self, lang: str) -> "Dataset":
         """The same rows with the words derived for display (period, figures, conversion, region names, "source missing") in ``lang``.
 
-        English is the loaded data set itself. Another language is derived once per instance and kept: a
-        data set does not change after loading, so every page of a session reuses it.
+        The loaded data set is the English one. Another language is derived from it once and kept: a data set
+        does not change after loading, so every page of a session reuses it. Any language's instance answers
+        for all of them (``in_language("ru").in_language("en")`` is the loaded data set).
         """
-        if lang == "en":
-            return self
-        if lang not in self._languages:
-            figures = self.figures.assign(**_display_columns(self.figures, lang), region_name=self._region_names(self.figures["region"], lang))
-            if self.sources.empty:  # sources.csv unreadable: every figure says its source is missing
+        languages = self._languages
+        if not languages:
+            languages["en"] = self
+        if lang not in languages:
+            english = languages["en"]
+            figures = english.figures.assign(**_display_columns(english.figures, lang), region_name=english._region_names(english.figures["region"], lang))
+            if english.sources.empty:  # sources.csv unreadable: every figure says its source is missing
                 missing = gettext_for(lang)(SOURCE_MISSING)
                 figures = figures.assign(source_publisher=missing, source_title=missing)
-            ranks = self.ranks
+            ranks = english.ranks
             if "region_name" in ranks:
-                ranks = ranks.assign(region_name=self._region_names(ranks["region"], lang))
-            self._languages[lang] = replace(self, figures=figures, ranks=ranks, _languages={})
-        return self._languages[lang]
+                ranks = ranks.assign(region_name=english._region_names(ranks["region"], lang))
+            languages[lang] = replace(english, figures=figures, ranks=ranks, _languages=languages)
+        return languages[lang]
 
     def _region_names(self, regions: pd.Series, lang: str) -> pd.Series:
         """The registry's names in ``lang`` (``name_ru``), English where the registry has no such column or name."""

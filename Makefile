@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: setup run test validate browser clean
+.PHONY: setup run test validate browser clean messages
 
 setup: $(VENV)/.installed
 
@@ -42,6 +42,16 @@ mutation: setup
 	rm -rf mutants
 	$(VENV)/bin/mutmut run --max-children $(MUTATION_JOBS)
 	$(PY) tests/mutation_score.py --survivors
+
+# The message catalogues (turnover/i18n.py): extract every message in turnover/ into the template, merge it into
+# each language's .po (changed messages come back fuzzy: review them), compile the .mo files the app reads.
+# A new language: `$(VENV)/bin/pybabel init -D turnover -i turnover/locale/turnover.pot -d turnover/locale -l xx`.
+LOCALE := turnover/locale
+messages: setup
+	$(VENV)/bin/pybabel extract --no-default-keywords -k _ -k N_ -k ngettext:1,2 --no-location --sort-output \
+	  --project=turnover -o $(LOCALE)/turnover.pot turnover/
+	$(VENV)/bin/pybabel update -D turnover -i $(LOCALE)/turnover.pot -d $(LOCALE) --ignore-obsolete --no-wrap
+	$(VENV)/bin/pybabel compile -D turnover -d $(LOCALE) --statistics
 
 clean:
 	rm -rf $(VENV) test-output .pytest_cache

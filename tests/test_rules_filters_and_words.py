@@ -139,6 +139,13 @@ def test_a_figure_that_rounds_to_a_billion_is_written_in_billions():
     assert format_usd_mn(999.96) == "$1bn"
 
 
+@pytest.mark.parametrize(("usd_mn", "text", "digits"), [(2675, "$2.67bn", "2,67"), (12.25, "$12.2m", "12,2"), (0.0125, "$0.013m", "0,013")])
+def test_babel_lays_out_the_digits_but_rounding_stays_pythons(usd_mn, text, digits):
+    """A half rounds as Python rounds the float (2.675 is stored just below it), as before Babel, in every language."""
+    assert format_usd_mn(usd_mn) == text
+    assert format_usd_mn(usd_mn, "ru").startswith(digits + " ")
+
+
 @pytest.mark.parametrize(
     ("value", "currency", "scale", "text"),
     [(4.4, "USD", "bn", "$4.4bn"), (295, "RUB", "bn", "RUB 295bn"), (920.9, "USD", "mn", "$920.9m"), (1.2345, "BYN", "trn", "BYN 1.234trn"),

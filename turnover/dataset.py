@@ -1,7 +1,7 @@
 """Load the curated CSVs into one typed, validated data set with the derived columns the views need."""
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from turnover import cache, paths
 from turnover.boundaries import BOUNDARY_FILES, check_boundaries
 from turnover.conflicts import partial_above_full
 from turnover.formatting import format_published, format_usd_mn, with_qualifier
+from turnover.i18n import N_, gettext_for
 from turnover.periods import period_label
 from turnover.aggregate import federal_subjects
 from turnover.problems import WARNING, Problem, display_path
@@ -20,11 +21,12 @@ from turnover.regions import Registry, load_registry
 from turnover.schemas import fx_outside_band
 from turnover.selection import displayed_totals, mark_displayed
 from turnover.validate import FIGURE_KEY, check_unique, read_table, reject
+from turnover.texts.tables import conversion_note
 from turnover.vocabulary import SCALES, TOTAL_COVERAGES
 
 CLOSEST_BUDGET = 50  # distinct unknown region names for which the closest known names are searched
 MAX_USD_MN = 1_000_000  # US$ 1 trillion: more than Russia's whole foreign trade; a figure above it is refused
-SOURCE_MISSING = "source missing (sources.csv could not be read)"
+SOURCE_MISSING = N_("source missing (sources.csv could not be read)")  # publisher and title of figures whose source is unknown
 REGIONAL_FACTOR = 1.5  # a regional figure above this multiple of the year's national total is flagged
 
 
@@ -39,6 +41,35 @@ class Dataset:
     problems: list[Problem] = field(default_factory=list)
     undated: pd.DataFrame = field(default_factory=pd.DataFrame)  # statements with no clean period, validated, never charted
     ranks: pd.DataFrame = field(default_factory=pd.DataFrame)  # published places and top groups (data/ranks.csv)
+    _languages: dict[str, "Dataset"] = field(default_factory=dict, repr=False, compare=False)  # every language's instance, shared by them
+
+    def in_language(self, lang: str) -> "Dataset":
+        """The same rows with the words derived for display (period, figures, conversion, region names, "source missing") in ``lang``.
+
+        The loaded data set is the English one. Another language is derived from it once and kept: a data set
+        does not change after loading, so every page of a session reuses it. Any language's instance answers
+        for all of them (``in_language("ru").in_language("en")`` is the loaded data set).
+        """
+        languages = self._languages
+        if not languages:
+            languages["en"] = self
+        if lang not in languages:
+            english = languages["en"]
+            figures = english.figures.assign(**_display_columns(english.figures, lang), region_name=english._region_names(english.figures["region"], lang))
+            if english.sources.empty:  # sources.csv unreadable: every figure says its source is missing
+                missing = gettext_for(lang)(SOURCE_MISSING)
+                figures = figures.assign(source_publisher=missing, source_title=missing)
+            ranks = english.ranks
+            if "region_name" in ranks:
+                ranks = ranks.assign(region_name=english._region_names(ranks["region"], lang))
+            languages[lang] = replace(english, figures=figures, ranks=ranks, _languages=languages)
+        return languages[lang]
+
+    def _region_names(self, regions: pd.Series, lang: str) -> pd.Series:
+        """The registry's names in ``lang`` (``name_ru``), English where the registry has no such column or name."""
+        table = self.registry.table
+        english = regions.map(table["name_en"])
+        return regions.map(table["name_" + lang]).fillna(english) if "name_" + lang in table else english
 
     @cached_property
     def _by_region(self) -> dict[str, pd.DataFrame]:
@@ -243,26 +274,28 @@ def _per_distinct(figures: pd.DataFrame, columns: list[str], make) -> pd.Series:
     return pd.Series(lookup.reindex(wanted).to_numpy(), index=figures.index)
 
 
+def _display_columns(figures: pd.DataFrame, lang: str) -> dict[str, pd.Series]:
+    """The words shown for each figure in ``lang``: its period, the figure as published and in dollars, its conversion."""
+    period = _per_distinct(figures, ["year", "months"], lambda year, months: period_label(year, months, lang))
+    published = _per_distinct(figures, ["value", "currency", "scale"], lambda value, currency, scale: format_published(value, currency, scale, lang))
+    shown = _per_distinct(figures, ["usd_mn", "qualifier"], lambda usd, qualifier: with_qualifier(format_usd_mn(usd, lang), qualifier, lang))
+    mask = figures["converted"].to_numpy()
+    conversion = np.full(len(figures), "", dtype=object)
+    if mask.any():
+        converted, columns = figures[mask].assign(published_text=published[mask]), ["published_text", "fx_rate", "currency", "year"]
+        conversion[mask] = _per_distinct(converted, columns, lambda text, rate, currency, year: conversion_note(text, rate, currency, year, lang)).to_numpy()
+    return {"period": period, "published_text": published, "shown": shown, "conversion": conversion}
+
+
 def _describe(figures: pd.DataFrame, registry: Registry, sources: pd.DataFrame) -> pd.DataFrame:
     regions = registry.table
-    period = _per_distinct(figures, ["year", "months"], period_label)
-    published = _per_distinct(figures, ["value", "currency", "scale"], format_published)
-    shown = _per_distinct(figures, ["usd_mn", "qualifier"], lambda usd, qualifier: with_qualifier(format_usd_mn(usd), qualifier))
-    conversion = np.where(
-        figures["converted"],
-        "converted from " + published + " at " + figures["fx_rate"].round(2).astype(str) + " " + figures["currency"] + "/USD (" + figures["year"].astype(str) + " average)",
-        "",
-    )
     source = sources.reindex(figures["source_id"])
     source = source.assign(publisher=source["publisher"].fillna(SOURCE_MISSING), title=source["title"].fillna(SOURCE_MISSING), url=source["url"].fillna(""), published=source["published"].fillna(""), kind=source["kind"].fillna(""))
     return figures.assign(
-        period=period,
+        **_display_columns(figures, "en"),
         full_year=figures["months"] == 12,
         approximate=figures["qualifier"] != "exact",
         total=figures["coverage"].isin(TOTAL_COVERAGES),
-        published_text=published,
-        shown=shown,
-        conversion=conversion,
         region_name=figures["region"].map(regions["name_en"]),
         region_name_ru=figures["region"].map(regions["name_ru"]),
         region_kind=figures["region"].map(regions["kind"]),

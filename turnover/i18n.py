@@ -3,7 +3,7 @@
 English is the source language: its messages are the msgids themselves. Other languages are gettext
 catalogues under turnover/locale/<lang>/LC_MESSAGES/turnover.mo, made with pybabel; a language without
 a catalogue falls back to English. Messages are found by the name of the call, so texts/ always binds
-``_ = gettext_for(lang)`` / ``ngettext = ngettext_for(lang)`` before calling them:
+``_ = gettext_for(lang)`` / ``ngettext = ngettext_for(lang)`` before calling them. ``make messages`` runs:
 
     pybabel extract --no-default-keywords -k _ -k N_ -k ngettext:1,2 -o turnover/locale/turnover.pot turnover/
     pybabel init|update -D turnover -i turnover/locale/turnover.pot -d turnover/locale -l ru
@@ -16,7 +16,7 @@ from pathlib import Path
 
 DOMAIN = "turnover"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-LANGUAGES = ("en",)  # languages with a catalogue, English first; the Russian work adds "ru"
+LANGUAGES = ("en", "ru")  # English (the source) and the languages with a catalogue
 
 
 def N_(message: str) -> str:

@@ -44,7 +44,7 @@ FEDERAL_SUBJECT_KINDS = ("oblast", "krai", "republic", "federal_city", "autonomo
 FIRST_YEAR = 1991  # the first year Belarus and Russia traded as independent states
 
 FLOW_LABELS = {"turnover": N_("Trade turnover"), "export": N_("Belarusian exports"), "import": N_("Belarusian imports")}
-QUALIFIER_WORDS = {"exact": "", "approx": "about", "at_most": "almost", "at_least": "over"}
+QUALIFIER_PHRASES = {"exact": "", "approx": N_("about {figure}"), "at_most": N_("almost {figure}"), "at_least": N_("over {figure}")}
 COVERAGE_LABELS = {
     "goods": N_("goods"),
     "goods_services": N_("goods and services"),

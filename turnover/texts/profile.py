@@ -1,6 +1,8 @@
 """The region profile's cards: labels, values that are words, changes and their help lines."""
 
+from turnover.formatting import format_change_pct
 from turnover.i18n import gettext_for
+from turnover.periods import date_label
 
 
 def full_year_label(year: int, lang: str = "en") -> str:
@@ -49,9 +51,9 @@ def latest_partial_label(period: str, lang: str = "en") -> str:
 
 
 def change(change_pct: float, before: str, lang: str = "en") -> str:
-    """``+12.3% on 2022``; ``-4.0% on Jan–Sep 2023`` (number formatting stays English until the Russian work)."""
+    """``+12.3% on 2022``; ``-4.0% on Jan–Sep 2023``; ``+12,3 % к 2022``."""
     _ = gettext_for(lang)
-    return _("{change} on {before}").format(change=f"{change_pct:+.1f}%", before=before)
+    return _("{change} on {before}").format(change=format_change_pct(change_pct, lang), before=before)
 
 
 def like_for_like(period: str, change_text: str, lang: str = "en") -> str:
@@ -129,7 +131,7 @@ def published_rank(rank: int | None, top: int | None, out_of: int | None, flow: 
     else:
         groups = {"export": _("among the top {top} importers of Belarusian goods"), "import": _("among the top {top} suppliers to Belarus")}
         place = groups.get(flow, _("among the top {top} trading partners of Belarus")).format(top=top)
-    return _("published: {place} — {publisher}, {published}").format(place=place, publisher=publisher, published=published)
+    return _("published: {place} — {publisher}, {published}").format(place=place, publisher=publisher, published=date_label(published, lang))
 
 
 def ordinal(number: int, lang: str = "en") -> str:
@@ -162,7 +164,7 @@ def both_sides(period: str, belarusian: str, russian: str, lang: str = "en") -> 
 
 
 def citation(period: str, shown: str, publisher: str, published: str, conversion: str, lang: str = "en") -> str:
-    """A card's help line: ``2023: $4.4bn (BelTA, 2024-11-18)``, and the conversion when there was one."""
+    """A card's help line: ``2023: $4.4bn (BelTA, 2024-11-18)``, and the conversion when there was one; Russian dates in words."""
     _ = gettext_for(lang)
-    text = _("{period}: {figure} ({publisher}, {published})").format(period=period, figure=shown, publisher=publisher, published=published)
+    text = _("{period}: {figure} ({publisher}, {published})").format(period=period, figure=shown, publisher=publisher, published=date_label(published, lang))
     return _("{citation}; {conversion}").format(citation=text, conversion=conversion) if conversion else text

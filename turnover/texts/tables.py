@@ -1,5 +1,6 @@
 """Table headers, by the column they name, so a table's builder and the page that configures it agree."""
 
+from turnover.formatting import format_number
 from turnover.i18n import gettext_for
 
 
@@ -31,6 +32,12 @@ def source_title(title: str, lang: str = "en") -> str:
         return title
     _ = gettext_for(lang)
     return _("no headline found; curator's label: {label}").format(label=title[1:-1])
+
+
+def conversion_note(published: str, rate: float, currency: str, year: int, lang: str = "en") -> str:
+    """``converted from RUB 295bn at 92.57 RUB/USD (2024 average)``: how a figure not in dollars became one."""
+    _ = gettext_for(lang)
+    return _("converted from {published} at {rate} {currency}/USD ({year} average)").format(published=published, rate=format_number(rate, 2, lang), currency=currency, year=year)
 
 
 def link_text(lang: str = "en") -> str:

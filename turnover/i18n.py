@@ -16,7 +16,7 @@ from pathlib import Path
 
 DOMAIN = "turnover"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-LANGUAGES = ("en",)  # languages with a catalogue, English first; the Russian work adds "ru"
+LANGUAGES = ("en", "ru")  # languages offered, English first; one without a catalogue yet shows English
 
 
 def N_(message: str) -> str:

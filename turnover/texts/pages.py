@@ -291,17 +291,6 @@ def choose_regions(lang: str = "en") -> str:
     return _("Choose one or more regions.")
 
 
-def compare_link_notice(refused: list[str], dropped: list[str], cap: int, lang: str = "en") -> str:
-    """Why regions of a ``?compare=`` link are not compared: unknown ids (already quoted), or more than ``cap``."""
-    _, ngettext = gettext_for(lang), ngettext_for(lang)
-    parts = []
-    if refused:
-        parts.append(ngettext("Unknown region {ids} in the compare link; left out.", "Unknown regions {ids} in the compare link; left out.", len(refused)).format(ids=", ".join(refused)))
-    if dropped:
-        parts.append(ngettext("At most {cap} regions are compared; {ids} was left out.", "At most {cap} regions are compared; {ids} were left out.", len(dropped)).format(cap=cap, ids=", ".join(dropped)))
-    return " ".join(parts)
-
-
 def districts_heading(year: int, lang: str = "en") -> str:
     _ = gettext_for(lang)
     return _("Federal districts, {year}").format(year=year)

@@ -84,11 +84,17 @@ def _one_of(choices) -> Callable[[str], str | None]:
     return lambda raw: raw if raw in choices else None
 
 
+def parse_language(params: Mapping[str, str]) -> tuple[str, list[str]]:
+    """The language of ``?lang=`` (English by default), with a notice, in English, when the value is not offered."""
+    notices: list[str] = []
+    default = LANGUAGES[0]
+    lang = _choice(params, "lang", default, _one_of(LANGUAGES), lambda given: words.unknown_choice("lang", given, list(LANGUAGES), default, default), notices)
+    return lang, notices
+
+
 def parse_filters(params: Mapping[str, str], registry: Registry, regions: list[str], years: list[int], fallback_year: int) -> tuple[Filters, list[str]]:
     """Filters from query parameters, with a notice for each value that could not be used, in the link's language."""
-    notices: list[str] = []
-    default_lang = LANGUAGES[0]
-    lang = _choice(params, "lang", default_lang, _one_of(LANGUAGES), lambda given: words.unknown_choice("lang", given, list(LANGUAGES), default_lang, default_lang), notices)
+    lang, notices = parse_language(params)
     region = DEFAULT_REGION if DEFAULT_REGION in regions else regions[0]
     raw_region = param(params, "region")
     if raw_region:

@@ -2,7 +2,8 @@
 
 The filters are read from the address once per browser session, then the sidebar widgets own them and
 every run writes them back to the address, so a copied link always reproduces the view. The language
-switch is drawn first: every other label of the run is in the language it gives.
+switch is drawn last (below the filters), but its value is read from the session first: every label of
+the run is in the language it gives.
 """
 
 import streamlit as st
@@ -34,14 +35,14 @@ def sidebar(data: Dataset) -> Filters:
     names = pages.language_names()
     with st.sidebar:
         lang = state.get("lang", chosen.lang)  # a click on the switch is in the state before the run starts
-        lang = st.radio(pages.language_label(lang), LANGUAGES, index=_position(list(LANGUAGES), chosen.lang), key="lang", format_func=names.get, horizontal=True)
         label = pages.filter_labels(lang)
         flows = labels.flow_labels(lang)
         region = st.selectbox(label["region"], regions, index=_position(regions, chosen.region), key="region", format_func=lambda rid: pages.region_option(data.registry.name(rid, lang), rid, lang))
         year = st.selectbox(label["year"], years, index=_position(years, chosen.year), key="year")
         flow = st.radio(label["flow"], FLOWS, index=_position(list(FLOWS), chosen.flow), key="flow", format_func=flows.get)
         briefing = st.toggle(label["briefing"], value=chosen.briefing, key="briefing", help=pages.briefing_help(lang))
-    filters = Filters(region, int(year), flow, bool(briefing), lang)
+        switched = st.radio(pages.language_label(lang), LANGUAGES, index=_position(list(LANGUAGES), chosen.lang), key="lang", format_func=names.get, horizontal=True)
+    filters = Filters(region, int(year), flow, bool(briefing), switched)
     state.chosen_filters = filters
     st.query_params.from_dict(filters.as_params())
     return filters

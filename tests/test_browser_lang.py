@@ -34,15 +34,16 @@ def test_a_russian_link_sets_the_page_language_and_the_switch_keeps_it_in_the_ad
     watched.open(f"{app_url}/?lang=ru")
     expect(watched.page.locator("h1").first).to_be_visible(timeout=30_000)
     assert document_lang(watched) == "ru"
-    switch = watched.page.locator('[data-testid="stSidebar"]').get_by_role("radiogroup").first
-    expect(switch.get_by_text(pages.language_names()["ru"])).to_be_visible()
+    names = pages.language_names()
+    switch = watched.page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').filter(has_text=names["ru"])
+    expect(switch.get_by_text(names["ru"])).to_be_visible()
     watched.screenshot("lang-ru-map")
 
-    switch.get_by_text(pages.language_names()["en"]).click()
+    switch.get_by_text(names["en"]).click()
     watched.page.wait_for_function("() => !location.search.includes('lang=')", timeout=30_000)
     watched.page.wait_for_function("() => document.documentElement.lang === 'en'", timeout=30_000)
 
-    switch.get_by_text(pages.language_names()["ru"]).click()
+    switch.get_by_text(names["ru"]).click()
     watched.page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'ru'", timeout=30_000)
     watched.page.wait_for_function("() => document.documentElement.lang === 'ru'", timeout=30_000)
     watched.assert_clean()

@@ -11,7 +11,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from streamlit.testing.v1 import AppTest
 
-from tests.test_app import ENTRY, TIMEOUT, run_page
+from tests.test_app import run_page
 from turnover import i18n
 from turnover.i18n import LANGUAGES
 from turnover.texts import coverage as coverage_words

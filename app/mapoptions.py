@@ -11,7 +11,7 @@ from app import loading
 from turnover.aggregate import MAX_TOLERANCE
 from turnover.extents import EXTENT_DISTRICTS, Extent, named_extent
 from turnover.texts import pages
-from turnover.urlstate import MAP_STYLES, MapOptions, parse_language, parse_map_options
+from turnover.urlstate import MAP_PARAMS, MAP_STYLES, MapOptions, param, parse_map_options
 
 KEY = "map_options"
 NOTICES = "map_notices"
@@ -19,19 +19,20 @@ WIDGETS = {"bounds": "map_bounds", "tolerance": "map_tolerance", "style": "map_s
 
 
 def chosen() -> MapOptions:
-    """The options from the address on the session's first map run, else the session's (notices in the link's language)."""
+    """The options from the address on the session's first map run, else the session's."""
     state = st.session_state
     if KEY not in state:
         params = st.query_params.to_dict()
-        options, found = parse_map_options(params, parse_language(params)[0])
-        state[KEY], state[NOTICES] = options, (options, found)
+        state[KEY] = parse_map_options(params)[0]
+        state[NOTICES] = (state[KEY], {name: param(params, name) for name in MAP_PARAMS})
     return state[KEY]
 
 
-def notices(options: MapOptions) -> list[str]:
-    """Notices about bad map parameters, while the options are still the ones the link gave."""
-    explained, found = st.session_state.get(NOTICES, (None, []))
-    return found if options == explained else []
+def notices(options: MapOptions, lang: str) -> list[str]:
+    """Notices about bad map parameters in ``lang``, while the options are still the ones the link gave
+    (the link's map parameters are kept, so a switch of language rewords the notices)."""
+    explained, given = st.session_state.get(NOTICES, (None, {}))
+    return parse_map_options(given, lang)[1] if options == explained else []
 
 
 def controls(options: MapOptions, lang: str) -> MapOptions:

@@ -16,7 +16,7 @@ from turnover import i18n
 from turnover.i18n import LANGUAGES
 from turnover.texts import coverage as coverage_words
 from turnover.texts import notices, pages
-from turnover.urlstate import Filters, parse_filters, quoted
+from turnover.urlstate import MAP_STYLES, Filters, parse_filters, quoted
 
 RUSSIAN = {  # msgid -> the test catalogue's word: page titles, sidebar labels, a heading of each kind
     "Map": "Карта (тест)",
@@ -30,6 +30,7 @@ RUSSIAN = {  # msgid -> the test catalogue's word: page titles, sidebar labels, 
     "Briefing view": "Режим брифинга (тест)",
     "Language": "Язык (тест)",
     "Compare regions": "Сравнение регионов (тест)",
+    "Unknown map {given}; expected one of {choices}; showing {showing}.": "Неизвестная карта {given}; возможны {choices}; показана {showing} (тест).",
 }
 
 
@@ -79,6 +80,17 @@ def test_an_unknown_language_shows_english_with_a_notice_that_goes_after_a_chang
     assert app.sidebar.radio(key="lang").value == LANGUAGES[0] and lang_in_link(app) is None
     app.sidebar.radio(key="flow").set_value("export").run()
     assert expected not in [w.value.replace("\\", "") for w in app.warning]
+
+
+def test_a_bad_map_option_notice_follows_a_switch_of_language(catalogue):
+    app = run_page(map="satellite")
+    english = notices.unknown_choice("map", quoted("satellite"), list(MAP_STYLES), MAP_STYLES[0], "en")
+    assert english in [w.value.replace("\\", "") for w in app.warning]
+    app.sidebar.radio(key="lang").set_value("ru").run()
+    russian = notices.unknown_choice("map", quoted("satellite"), list(MAP_STYLES), MAP_STYLES[0], "ru")
+    assert russian != english  # the test catalogue is in use
+    shown = [w.value.replace("\\", "") for w in app.warning]
+    assert russian in shown and english not in shown
 
 
 def test_a_bad_link_notice_is_in_the_links_language(catalogue):

@@ -26,6 +26,7 @@ REGION_ID = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")  # an ISO 3166-2 subdivision c
 MAX_COMPARED = 8  # regions on the compare chart: one Okabe–Ito colour each
 DIGIT = re.compile(r"[0-9]")  # one ASCII digit: a tolerance in years
 MAP_STYLES = ("static", "interactive")
+MAP_PARAMS = ("bounds", "tolerance", "map", "extent")  # the map page's own parameters (MapOptions.as_params)
 
 
 @dataclass(frozen=True)

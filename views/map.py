@@ -19,7 +19,7 @@ chosen = filters.current()
 lang = chosen.lang
 files = pages.file_names(chosen.flow, chosen.year, lang)
 options = mapoptions.chosen()
-for notice in mapoptions.notices(options):
+for notice in mapoptions.notices(options, lang):
     st.warning(plain(notice))
 
 st.title(pages.map_title(chosen.year, lang))

@@ -36,7 +36,7 @@ def apply() -> None:
     if not active():
         return
     st.markdown(CSS, unsafe_allow_html=True)
-    st.button(pages.leave_briefing(), key="leave_briefing", on_click=_leave, type="tertiary")
+    st.button(pages.leave_briefing(filters.current().lang), key="leave_briefing", on_click=_leave, type="tertiary")
 
 
 def _leave() -> None:

@@ -16,7 +16,7 @@ WIDGET = "compare_regions"
 KEPT = "compare_kept"  # outlives the widget, whose state Streamlit drops on a page that does not draw it
 
 
-def compared_regions(data: Dataset, default: list[str]) -> list[str]:
+def compared_regions(data: Dataset, default: list[str], lang: str) -> list[str]:
     """The regions to compare: the session's choice, the link's, or ``default``; a multiselect outside briefing view."""
     state = st.session_state
     picked = state.get(KEPT)
@@ -27,7 +27,7 @@ def compared_regions(data: Dataset, default: list[str]) -> list[str]:
     if not briefing.active():  # briefing view draws no widget
         if WIDGET not in state:
             state[WIDGET] = picked
-        picked = st.multiselect(pages.regions_label(), data.federal_subjects, key=WIDGET, format_func=data.registry.name, max_selections=MAX_COMPARED)
+        picked = st.multiselect(pages.regions_label(lang), data.federal_subjects, key=WIDGET, format_func=lambda rid: data.registry.name(rid, lang), max_selections=MAX_COMPARED)
     state[KEPT] = picked
     st.query_params["compare"] = ",".join(picked)
     return picked

@@ -19,17 +19,17 @@ class CoverageView:
     by_district: pd.DataFrame
 
 
-def coverage_view(flow: str, order: str) -> CoverageView:
+def coverage_view(flow: str, order: str, lang: str) -> CoverageView:
     """The grid of ``flow``; its cells link to profiles beside the address the browser uses (absolute, so exports keep them)."""
     data, signature = loading.loaded()
-    return _coverage_view(data, signature, flow, order, st.context.url or "")
+    return _coverage_view(data, signature, flow, order, st.context.url or "", lang)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _coverage_view(_data, signature: tuple, flow: str, order: str, page_url: str) -> CoverageView:
-    cells = coverage.grid(_data.figures, _data.ranks, _data.registry, flow)
+def _coverage_view(_data, signature: tuple, flow: str, order: str, page_url: str, lang: str) -> CoverageView:
+    cells = coverage.grid(_data.figures, _data.ranks, _data.registry, flow, lang)
     if cells.empty:
         return CoverageView(cells, None, cells, cells)
     figures, ranks = coverage.figure_count(_data.figures, flow), coverage.rank_count(_data.ranks, _data.registry, flow)
-    chart = coverage_chart(coverage.ordered(cells, order), flow, figures, ranks, (set(_data.regions), set(_data.years)), order, page_url)
-    return CoverageView(cells, chart, coverage.counts_table(cells, "year"), coverage.counts_table(cells, "district"))
+    chart = coverage_chart(coverage.ordered(cells, order), flow, figures, ranks, (set(_data.regions), set(_data.years)), order, page_url, lang)
+    return CoverageView(cells, chart, coverage.counts_table(cells, "year", lang), coverage.counts_table(cells, "district", lang))

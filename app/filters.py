@@ -1,7 +1,9 @@
 """The shared filters: sidebar widgets kept in the page address.
 
 The filters are read from the address once per browser session, then the sidebar widgets own them and
-every run writes them back to the address, so a copied link always reproduces the view.
+every run writes them back to the address, so a copied link always reproduces the view. The language
+switch is drawn last (below the filters), but its value is read from the session first: every label of
+the run is in the language it gives.
 """
 
 import streamlit as st
@@ -9,6 +11,7 @@ import streamlit as st
 from app import notices
 from turnover.dataset import Dataset
 from turnover.texts import labels, pages
+from turnover.i18n import LANGUAGES
 from turnover.urlstate import Filters, default_year, parse_compare, parse_filters
 from turnover.vocabulary import FLOWS
 
@@ -20,7 +23,7 @@ def sidebar(data: Dataset) -> Filters:
     if "chosen_filters" not in state:  # the session's first run: the address decides
         params = st.query_params.to_dict()
         parsed, found = parse_filters(params, data.registry, regions, years, default_year(counts or {years[0]: 1}))
-        state.compare_link, compare_notices = parse_compare(params, data.federal_subjects)  # read by app/comparison.py
+        state.compare_link, compare_notices = parse_compare(params, data.federal_subjects, parsed.lang)  # read by app/comparison.py
         state.chosen_filters = parsed
         notices.remember(found + compare_notices, parsed)
     chosen = state.chosen_filters
@@ -29,14 +32,17 @@ def sidebar(data: Dataset) -> Filters:
     # Keyed widgets keep one identity whatever their options (Streamlit 1.67), so a quick second choice
     # is never lost; the index only seeds a widget the session has not drawn yet. Their values are not
     # written through session state on the first run (a fresh server then reset them to the first option).
-    label = pages.filter_labels()
-    flows = labels.flow_labels()
+    names = pages.language_names()
     with st.sidebar:
-        region = st.selectbox(label["region"], regions, index=_position(regions, chosen.region), key="region", format_func=lambda rid: pages.region_option(data.registry.name(rid), rid))
+        lang = state.get("lang", chosen.lang)  # a click on the switch is in the state before the run starts
+        label = pages.filter_labels(lang)
+        flows = labels.flow_labels(lang)
+        region = st.selectbox(label["region"], regions, index=_position(regions, chosen.region), key="region", format_func=lambda rid: pages.region_option(data.registry.name(rid, lang), rid, lang))
         year = st.selectbox(label["year"], years, index=_position(years, chosen.year), key="year")
         flow = st.radio(label["flow"], FLOWS, index=_position(list(FLOWS), chosen.flow), key="flow", format_func=flows.get)
-        briefing = st.toggle(label["briefing"], value=chosen.briefing, key="briefing", help=pages.briefing_help())
-    filters = Filters(region, int(year), flow, bool(briefing))
+        briefing = st.toggle(label["briefing"], value=chosen.briefing, key="briefing", help=pages.briefing_help(lang))
+        switched = st.radio(pages.language_label(lang), LANGUAGES, index=_position(list(LANGUAGES), chosen.lang), key="lang", format_func=names.get, horizontal=True)
+    filters = Filters(region, int(year), flow, bool(briefing), switched)
     state.chosen_filters = filters
     st.query_params.from_dict(filters.as_params())
     return filters

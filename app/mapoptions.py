@@ -11,7 +11,7 @@ from app import loading
 from turnover.aggregate import MAX_TOLERANCE
 from turnover.extents import EXTENT_DISTRICTS, Extent, named_extent
 from turnover.texts import pages
-from turnover.urlstate import MAP_STYLES, MapOptions, parse_map_options
+from turnover.urlstate import MAP_PARAMS, MAP_STYLES, MapOptions, param, parse_map_options
 
 KEY = "map_options"
 NOTICES = "map_notices"
@@ -22,25 +22,27 @@ def chosen() -> MapOptions:
     """The options from the address on the session's first map run, else the session's."""
     state = st.session_state
     if KEY not in state:
-        options, found = parse_map_options(st.query_params.to_dict())
-        state[KEY], state[NOTICES] = options, (options, found)
+        params = st.query_params.to_dict()
+        state[KEY] = parse_map_options(params)[0]
+        state[NOTICES] = (state[KEY], {name: param(params, name) for name in MAP_PARAMS})
     return state[KEY]
 
 
-def notices(options: MapOptions) -> list[str]:
-    """Notices about bad map parameters, while the options are still the ones the link gave."""
-    explained, found = st.session_state.get(NOTICES, (None, []))
-    return found if options == explained else []
+def notices(options: MapOptions, lang: str) -> list[str]:
+    """Notices about bad map parameters in ``lang``, while the options are still the ones the link gave
+    (the link's map parameters are kept, so a switch of language rewords the notices)."""
+    explained, given = st.session_state.get(NOTICES, (None, {}))
+    return parse_map_options(given, lang)[1] if options == explained else []
 
 
-def controls(options: MapOptions) -> MapOptions:
+def controls(options: MapOptions, lang: str) -> MapOptions:
     """The style switch and the options' widgets, seeded from ``options``; the options they give."""
     state = st.session_state
     for field, key in WIDGETS.items():
         if key not in state:
             state[key] = getattr(options, field)
-    label, helps, styles, extents = pages.map_control_labels(), pages.map_control_help(), pages.map_styles(), pages.extent_names()
-    style = st.segmented_control(pages.map_style_label(), list(MAP_STYLES), key=WIDGETS["style"], format_func=styles.get, label_visibility="collapsed", help=pages.map_style_help())
+    label, helps, styles, extents = pages.map_control_labels(lang), pages.map_control_help(lang), pages.map_styles(lang), pages.extent_names(lang)
+    style = st.segmented_control(pages.map_style_label(lang), list(MAP_STYLES), key=WIDGETS["style"], format_func=styles.get, label_visibility="collapsed", help=pages.map_style_help(lang))
     left, middle, right = st.columns(3)
     extent = left.selectbox(label["extent"], list(EXTENT_DISTRICTS), key=WIDGETS["extent"], format_func=extents.get, help=helps["extent"])
     tolerance = middle.number_input(label["tolerance"], 0, MAX_TOLERANCE, step=1, key=WIDGETS["tolerance"], help=helps["tolerance"])

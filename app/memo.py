@@ -1,5 +1,7 @@
 """View results cached across reruns and sessions, keyed by the data files' signature and the filters.
 
+Every view that holds words (a chart, cards, a table with headers) is keyed by the language too.
+
 Building an Altair chart costs tens of milliseconds whatever the data; a region or year seen once is
 then served from memory. The values are shared, never modified.
 """
@@ -46,51 +48,51 @@ def _year_groups(_data, signature: tuple, year: int, flow: str) -> pd.DataFrame:
     return top_groups(_data.ranks, _data.sources, year, flow)
 
 
-def ranking_view(year: int, flow: str, bounds: bool, tolerance: int) -> Framed:
+def ranking_view(year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> Framed:
     data, signature = loading.loaded()
-    return _ranking_view(data, signature, year, flow, bounds, tolerance)
+    return _ranking_view(data, signature, year, flow, bounds, tolerance, lang)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _ranking_view(_data, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int) -> Framed:
-    return ranking_chart(_map_table(_data, signature, year, flow, bounds, tolerance), year, flow, since=year - tolerance)
+def _ranking_view(_data, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> Framed:
+    return ranking_chart(_map_table(_data, signature, year, flow, bounds, tolerance), year, flow, lang=lang, since=year - tolerance)
 
 
-def map_view(collection: dict, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, extent: Extent) -> Framed:
+def map_view(collection: dict, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, extent: Extent, lang: str) -> Framed:
     data, signature = loading.loaded()
-    return _map_view(data, collection, signature, year, flow, bounds, tolerance, extent_name, extent)
+    return _map_view(data, collection, signature, year, flow, bounds, tolerance, extent_name, extent, lang)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _map_view(_data, _collection: dict, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, _extent: Extent) -> Framed:
+def _map_view(_data, _collection: dict, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, _extent: Extent, lang: str) -> Framed:
     table = _map_table(_data, signature, year, flow, bounds, tolerance)
-    return altair_map(_collection, table, year, flow, extent=_extent, since=year - tolerance, groups=_year_groups(_data, signature, year, flow))
+    return altair_map(_collection, table, year, flow, extent=_extent, lang=lang, since=year - tolerance, groups=_year_groups(_data, signature, year, flow))
 
 
-def region_view(region: str, flow: str, year: int) -> tuple[profile.Summary, Framed | None, pd.DataFrame]:
+def region_view(region: str, flow: str, year: int, lang: str) -> tuple[profile.Summary, Framed | None, pd.DataFrame]:
     """Key figures for the year, the series chart (None without figures) and the table of every figure with its source.
 
     The table does not depend on the year, so it is cached per region and flow; the chart labels the
     selected year's value, so it is cached per year too (a few tens of milliseconds once per year seen).
     """
     data, signature = loading.loaded()
-    return _region_cards(data, signature, region, flow, year), _region_chart(data, signature, region, flow, year), _region_table(data, signature, region)
+    return _region_cards(data, signature, region, flow, year, lang), _region_chart(data, signature, region, flow, year, lang), _region_table(data, signature, region, lang)
 
 
 @st.cache_resource(max_entries=2048, show_spinner=False)
-def _region_chart(_data, signature: tuple, region: str, flow: str, year: int) -> Framed | None:
+def _region_chart(_data, signature: tuple, region: str, flow: str, year: int, lang: str) -> Framed | None:
     figures = _data.for_region(region)
     series = region_series(figures, region, flow)
-    return None if series.empty else series_chart(series, _data.registry.name(region), flow, selected_year=year, counterparts=both_sides(figures, region, flow))
+    return None if series.empty else series_chart(series, _data.registry.name(region, lang), flow, selected_year=year, lang=lang, counterparts=both_sides(figures, region, flow))
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _region_table(_data, signature: tuple, region: str) -> pd.DataFrame:
-    return provenance_table(_data.for_region(region)).drop(columns=tables.provenance_headers()["region"])
+def _region_table(_data, signature: tuple, region: str, lang: str) -> pd.DataFrame:
+    return provenance_table(_data.for_region(region), lang).drop(columns=tables.provenance_headers(lang)["region"])
 
 
 @st.cache_resource(max_entries=2048, show_spinner=False)
-def _region_cards(_data, signature: tuple, region: str, flow: str, year: int) -> profile.Summary:
+def _region_cards(_data, signature: tuple, region: str, flow: str, year: int, lang: str) -> profile.Summary:
     ranks = _data.ranks
     published = profile.published_ranks(ranks[ranks["region"] == region], _data.sources) if len(ranks) else None
     return profile.key_figures(
@@ -99,6 +101,7 @@ def _region_cards(_data, signature: tuple, region: str, flow: str, year: int) ->
         region,
         flow,
         year,
+        lang,
         ranking_of=lambda other: _year_ranking(_data, signature, other, flow),
         published=published,
     )

@@ -17,20 +17,21 @@ PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentatio
 
 def region_button(chart: Framed, summary: Summary, name: str, chosen: Filters) -> None:
     """The region's series with its key figures beside it."""
-    _button(lambda: slides.chart_slide(chart, slides.key_figure_items(summary.cards)), slides.slide_file_name(name, chosen.flow, str(chosen.year)), "region_slide")
+    _button(lambda: slides.chart_slide(chart, slides.key_figure_items(summary.cards)), slides.slide_file_name(name, chosen.flow, str(chosen.year)), "region_slide", chosen.lang)
 
 
 def map_button(framed: Framed, table: pd.DataFrame, chosen: Filters) -> None:
     """The static map with the year's top ten beside it."""
     _button(
-        lambda: slides.map_slide(framed, slides.ranking_items(table), pages.map_slide_heading(chosen.year)),
-        slides.slide_file_name(pages.map_slide_subject(), chosen.flow, str(chosen.year)),
+        lambda: slides.map_slide(framed, slides.ranking_items(table), pages.map_slide_heading(chosen.year, chosen.lang)),
+        slides.slide_file_name(pages.map_slide_subject(chosen.lang), chosen.flow, str(chosen.year)),
         "map_slide",
+        chosen.lang,
     )
 
 
-def _button(make: Callable[[], bytes], file_name: str, key: str) -> None:
+def _button(make: Callable[[], bytes], file_name: str, key: str, lang: str) -> None:
     if briefing.active():
         return
-    st.download_button(pages.slide_download(), data=make, file_name=file_name, mime=PPTX, key=key, on_click="ignore",
-                       icon=":material/slideshow:", help=pages.slide_download_help())
+    st.download_button(pages.slide_download(lang), data=make, file_name=file_name, mime=PPTX, key=key, on_click="ignore",
+                       icon=":material/slideshow:", help=pages.slide_download_help(lang))

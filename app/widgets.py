@@ -2,7 +2,6 @@
 
 import re
 
-import pandas as pd
 import streamlit as st
 
 from app import briefing
@@ -10,15 +9,12 @@ from turnover.charts import Framed
 from turnover.downloads import problems_table
 from turnover.spreadsheet import safe_csv
 from turnover.problems import errors
-from turnover.exporting import chart_png, chart_svg, slide_png
-from turnover.texts import pages, tables
+from turnover.exporting import chart_png, chart_svg, file_slug, slide_png
+from turnover.i18n import LANGUAGES
+from turnover.texts import pages
 
 
 SHOWN_PROBLEMS = 200  # the panel lists this many; the report download has them all
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "chart"
 
 
 def plain(text: str) -> str:
@@ -41,19 +37,31 @@ def hide_menu_png() -> None:
     st.html(NO_MENU_PNG)
 
 
-def chart_with_downloads(framed: Framed, name: str, key: str) -> None:
-    """Title and subtitle, the chart (no Streamlit theme, so it matches the export), then PNG, SVG and 1920 × 1080 slide PNG downloads made on click."""
+def document_language(lang: str) -> None:
+    """Set the page's ``<html lang>`` after a switch in the session (app/guard.py sets it for the first request).
+
+    A fixed script per offered language, run in the page itself (st.html is not framed); nothing from the link
+    reaches it but a value checked against ``LANGUAGES``."""
+    if lang in LANGUAGES:
+        with st.sidebar:
+            st.html(f'<script>document.documentElement.lang = "{lang}";</script>', unsafe_allow_javascript=True)
+
+
+def chart_with_downloads(framed: Framed, name: str, key: str, lang: str) -> None:
+    """Title and subtitle, the chart (no Streamlit theme, so it matches the export), then PNG, SVG and 1920 × 1080 slide PNG downloads made on click.
+
+    ``name``: the words of the file names (texts.pages.file_names)."""
     st.markdown(f"#### {plain(framed.title)}")
     for line in framed.subtitle:
         st.caption(plain(line))
     st.vega_lite_chart(framed.spec(), theme=None, width="stretch")
     if briefing.active():
         return
-    label = pages.download_labels()
+    label, stem = pages.download_labels(lang), file_slug(name)
     row = st.container(horizontal=True)
-    row.download_button(label["png"], data=lambda: chart_png(framed), file_name=f"{_slug(name)}.png", mime="image/png", key=f"{key}_png", on_click="ignore")
-    row.download_button(label["svg"], data=lambda: chart_svg(framed), file_name=f"{_slug(name)}.svg", mime="image/svg+xml", key=f"{key}_svg", on_click="ignore")
-    row.download_button(label["slide_png"], data=lambda: slide_png(framed), file_name=f"{_slug(name)}-slide.png", mime="image/png", key=f"{key}_slide_png", on_click="ignore")
+    row.download_button(label["png"], data=lambda: chart_png(framed), file_name=f"{stem}.png", mime="image/png", key=f"{key}_png", on_click="ignore")
+    row.download_button(label["svg"], data=lambda: chart_svg(framed), file_name=f"{stem}.svg", mime="image/svg+xml", key=f"{key}_svg", on_click="ignore")
+    row.download_button(label["slide_png"], data=lambda: slide_png(framed), file_name=f"{stem}-slide.png", mime="image/png", key=f"{key}_slide_png", on_click="ignore")
 
 
 def show_notices(notices: list[str]) -> None:
@@ -61,12 +69,13 @@ def show_notices(notices: list[str]) -> None:
         st.warning(plain(notice), icon=":material/warning:")
 
 
-def show_data_problems(problems, expanded: bool = False) -> None:
+def show_data_problems(problems, lang: str, expanded: bool = False) -> None:
     """A visible panel with the first problems, their count and the whole report as a download, so nothing bad is silently hidden."""
     if not problems:
         return
     refused = len(errors(problems))
-    with st.expander(f":material/warning: {plain(pages.data_problems(refused, len(problems) - refused))}", expanded=expanded):
-        st.dataframe(problems_table(problems[:SHOWN_PROBLEMS]), hide_index=True, width="stretch")
-        st.caption(pages.shown_problems(len(problems), SHOWN_PROBLEMS))
-        st.download_button(pages.problem_report_download(), data=lambda: safe_csv(problems_table(problems)), file_name="problems.csv", mime="text/csv", on_click="ignore", key="download_problems")
+    with st.expander(f":material/warning: {plain(pages.data_problems(refused, len(problems) - refused, lang))}", expanded=expanded):
+        st.dataframe(problems_table(problems[:SHOWN_PROBLEMS], lang), hide_index=True, width="stretch")
+        st.caption(pages.shown_problems(len(problems), SHOWN_PROBLEMS, lang))
+        file_name = f"{file_slug(pages.data_file_names(lang)['problems'])}.csv"
+        st.download_button(pages.problem_report_download(lang), data=lambda: safe_csv(problems_table(problems, lang)), file_name=file_name, mime="text/csv", on_click="ignore", key="download_problems")

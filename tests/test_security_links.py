@@ -24,6 +24,8 @@ HOSTILE = {
     "huge values everywhere": ({"region": HUGE, "year": "9" * 100_000, "flow": "x" * 100_000}, "Unknown region 'SmolenskSmolensk"),
     "control characters": ({"region": "RU-SMO\x00\x1b[31m\u202e", "flow": "export\r\nSet-Cookie: x=1"}, "Unknown flow 'export\\r\\nSet-Cookie: x=1'"),
     "repeated keys": ({"year": ["2023", "\u00b2"], "region": ["RU-SMO", "RU-NOPE"]}, "Unknown region 'RU-NOPE'"),
+    "language with markup": ({"lang": 'ru"><script>alert(1)</script>'}, "Unknown language 'ru\"><script>alert(1)</script>'"),
+    "Cyrillic look-alike language": ({"lang": "\u0440u"}, "Unknown language 'рu'"),
 }
 
 

@@ -86,7 +86,58 @@ def _typed_sentences(path):
                     yield f"{path.name}:{node.lineno}: {_words(argument)}"
 
 
-@pytest.mark.parametrize("script", ["dashboard.py", "views/map.py", "views/region.py", "views/compare.py", "app/filters.py", "app/briefing.py", "app/widgets.py", "app/slide.py",
+@pytest.mark.parametrize("script", ["dashboard.py", "views/map.py", "views/region.py", "views/compare.py", "views/sources.py", "views/coverage.py", "app/filters.py", "app/briefing.py", "app/widgets.py", "app/slide.py", "app/mapoptions.py", "app/comparison.py",
                                     "views/curate.py", "app/curation.py"])
 def test_page_scripts_and_glue_type_no_sentence(script):
     assert list(_typed_sentences(REPO_ROOT / script)) == []
+
+
+def test_map_link_notices_come_from_texts_and_one_parser_checks_every_option():
+    from turnover.aggregate import MAX_TOLERANCE
+    from turnover.extents import EXTENT_DISTRICTS
+    from turnover.texts import notices
+    from turnover.urlstate import MAP_STYLES, MapOptions, parse_map_options, quoted
+
+    given = {"bounds": "2", "tolerance": str(MAX_TOLERANCE + 1), "map": "satellite", "extent": "moon"}
+    options, found = parse_map_options(given)
+    default = MapOptions()
+    assert options == default
+    assert found == [
+        notices.unknown_bounds(quoted("2")),
+        notices.unknown_tolerance(quoted(given["tolerance"]), MAX_TOLERANCE, default.tolerance),
+        notices.unknown_choice("map", quoted("satellite"), list(MAP_STYLES), default.style),
+        notices.unknown_choice("extent", quoted("moon"), list(EXTENT_DISTRICTS), default.extent),
+    ]
+    assert "'satellite'" in found[2] and ", ".join(MAP_STYLES) in found[2]
+    good = {"bounds": "0", "tolerance": str(MAX_TOLERANCE), "map": MAP_STYLES[-1], "extent": list(EXTENT_DISTRICTS)[-1]}
+    assert parse_map_options(good) == (MapOptions(False, MAX_TOLERANCE, MAP_STYLES[-1], list(EXTENT_DISTRICTS)[-1]), [])
+
+
+@pytest.mark.parametrize(("refused", "warned"), [(0, 0), (0, 1), (2, 0), (1, 3)])
+def test_the_validate_line_counts_problems_and_warnings_with_their_nouns(refused, warned):
+    from turnover.problems import ERROR, WARNING, Problem, validate_summary
+
+    problems = [Problem("f.csv", n, "", "bad", ERROR) for n in range(refused)] + [Problem("f.csv", n, "", "odd", WARNING) for n in range(warned)]
+    line, failed = validate_summary(problems, "10 figures")
+    assert failed == (refused > 0)
+    assert line.endswith("10 figures" + (f" ({warned} warning{'s' * (warned > 1)} above)" if warned and not refused else ""))
+    if refused:
+        assert line.startswith(f"{refused} problem{'s' * (refused > 1)}")
+        assert (f"and {warned} warning" in line) == bool(warned)
+    else:
+        assert line.startswith("OK: ")
+
+
+def test_unknown_region_and_boundary_messages_say_what_and_where(tmp_path):
+    from turnover.boundaries import BoundaryError, load_boundaries
+    from turnover.regions import UnknownRegion
+
+    error = UnknownRegion("Smolenks", [("Smolensk Oblast", "RU-SMO"), ("Moscow", "RU-MOW")])
+    assert str(error) == "unknown region 'Smolenks'; closest known names: Smolensk Oblast (RU-SMO); Moscow (RU-MOW)"
+    missing = tmp_path / "none.geojson"
+    with pytest.raises(BoundaryError, match=r"none\.geojson: boundary file not found; rebuild it with python geo/build_boundaries\.py"):
+        load_boundaries(missing)
+    broken = tmp_path / "broken.geojson"
+    broken.write_text('{"type": "FeatureCollection", "features": [{"properties": {}}]}', encoding="utf-8")
+    with pytest.raises(BoundaryError, match=r"broken\.geojson: boundary file has no feature the maps can draw \(feature 1 "):
+        load_boundaries(broken)

@@ -12,6 +12,7 @@ from pathlib import Path
 from turnover.inputfile import InputError, read_input
 from turnover.problems import Problem, display_path
 from turnover.regions import Registry
+from turnover.texts import notices as words
 
 BOUNDARY_FILES = ("regions.geojson", "regions-overview.geojson")
 MAX_BYTES = 64 * 2**20
@@ -47,12 +48,11 @@ def _read(path: Path) -> tuple[dict, list[Problem]]:
     try:
         collection = json.loads(read_input(path, MAX_BYTES).decode("utf-8"))
     except InputError as error:
-        hint = "; rebuild it with python geo/build_boundaries.py" if str(error) == "file not found" else ""
-        raise BoundaryError(f"{shown}: boundary {error}{hint}") from None
+        raise BoundaryError(words.boundary_unreadable(shown, str(error), missing=str(error) == "file not found")) from None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise BoundaryError(f"{shown}: boundary file is not valid GeoJSON ({str(error)[:200]})") from None
+        raise BoundaryError(words.boundary_not_json(shown, str(error)[:200])) from None
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection" or not isinstance(collection.get("features"), list):
-        raise BoundaryError(f"{shown}: boundary file is not a GeoJSON FeatureCollection (its top level must be an object with a list of features)")
+        raise BoundaryError(words.boundary_not_collection(shown))
     kept, problems = [], []
     for number, feature in enumerate(collection["features"], start=1):
         reason = _unusable(feature)
@@ -61,7 +61,7 @@ def _read(path: Path) -> tuple[dict, list[Problem]]:
         else:  # the maps show a region's names: a feature without them is named by its id
             kept.append({**feature, "properties": {"name_en": feature["properties"]["id"], "name_ru": "", **feature["properties"]}})
     if not kept:
-        raise BoundaryError(f"{shown}: boundary file has no feature the maps can draw" + (f" ({problems[0].reason})" if problems else ""))
+        raise BoundaryError(words.boundary_nothing_drawable(shown, problems[0].reason if problems else None))
     return {**collection, "features": kept}, problems
 
 

@@ -34,14 +34,14 @@ def validated_file(path: Path, kind: str, kept_lines: pd.Series) -> bytes:
     return safe_csv(kept.drop(columns=["line"]))
 
 
-def why_not_offered(path: Path, problems: list[Problem], kept_rows: int) -> str:
+def why_not_offered(path: Path, problems: list[Problem], kept_rows: int, lang: str = "en") -> str:
     """Why a data file is not offered for download ("" when it is): its whole-file problem, or no row passed."""
     shown = display_path(path)
     for problem in problems:
         if problem.path == shown and problem.line == 0 and problem.severity == ERROR:
-            return pages.download_refused(path.name, problem.reason)
+            return pages.download_refused(path.name, problem.reason, lang)
     if kept_rows == 0:
-        return pages.download_refused(path.name, "")
+        return pages.download_refused(path.name, "", lang)
     return ""
 
 
@@ -57,10 +57,10 @@ class Offer:
     make: Callable[[], bytes]
 
 
-def data_file_offers(dataset, data_dir: Path) -> list[Offer]:
+def data_file_offers(dataset, data_dir: Path, lang: str = "en") -> list[Offer]:
     """The four data files of ``data_dir``, each as validated rows of ``dataset`` (a ``Dataset``), or the reason it is withheld."""
     offers = []
     for name, kind, attribute in DATA_FILES:
         path, kept = data_dir / name, getattr(dataset, attribute)["line"]
-        offers.append(Offer(name, why_not_offered(path, dataset.problems, len(kept)), partial(validated_file, path, kind, kept)))
+        offers.append(Offer(name, why_not_offered(path, dataset.problems, len(kept), lang), partial(validated_file, path, kind, kept)))
     return offers

@@ -9,6 +9,7 @@ import io
 import json
 import math
 import re
+import unicodedata
 from functools import cache
 
 import vl_convert as vlc
@@ -21,6 +22,15 @@ from turnover.paths import REPO_ROOT
 FONT = "DejaVu Sans"
 EXPORT_WIDTH = PLOT_WIDTH  # the labels are placed for this width
 SLIDE_PIXELS = (1920, 1080)
+
+
+def file_slug(text: str, limit: int = 80) -> str:
+    """A download's file name stem in the page's language: ``Смоленская область`` → ``смоленская-область``.
+
+    Letters and digits of any script are kept (a Russian export keeps its Russian words); every run of
+    other characters, dashes of any kind included, becomes one hyphen."""
+    words = unicodedata.normalize("NFKC", text).lower()
+    return re.sub(r"[\W_]+", "-", words).strip("-")[:limit].strip("-") or "chart"
 
 
 @cache

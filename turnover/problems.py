@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from turnover.texts.notices import validate_summary as validate_line
+
 ERROR, WARNING = "error", "warning"
 
 
@@ -34,7 +36,4 @@ def errors(problems: list[Problem]) -> list[Problem]:
 def validate_summary(problems: list[Problem], summary: str) -> tuple[str, bool]:
     """The last line ``validate`` prints, and whether it is a failure (any error; warnings alone pass)."""
     refused = len(errors(problems))
-    warned = len(problems) - refused
-    if refused:
-        return f"{refused} problem(s)" + (f" and {warned} warning(s)" if warned else "") + f"; the good rows: {summary}", True
-    return "OK: " + summary + (f" ({warned} warning(s) above)" if warned else ""), False
+    return validate_line(refused, len(problems) - refused, summary), bool(refused)

@@ -9,6 +9,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from turnover.problems import Problem, display_path
+from turnover.texts.notices import unknown_region_name
 from turnover.validate import check_unique, read_table
 
 
@@ -21,8 +22,7 @@ class UnknownRegion(LookupError):
     def __init__(self, name: str, suggestions: list[tuple[str, str]]):
         self.name = name
         self.suggestions = suggestions
-        shown = "; ".join(f"{known} ({region_id})" for known, region_id in suggestions)
-        super().__init__(f"unknown region {name!r}; closest known names: {shown}")
+        super().__init__(unknown_region_name(name, suggestions))
 
 
 def normalise_name(name: str) -> str:
@@ -67,8 +67,13 @@ class Registry:
                 result.append((self.table.at[region_id, "name_en"], region_id))
         return result[:limit]
 
-    def name(self, region_id: str) -> str:
-        return self.table.at[region_id, "name_en"] if region_id in self.table.index else region_id
+    def name(self, region_id: str, lang: str = "en") -> str:
+        """The region's name in ``lang`` (the registry's ``name_<lang>`` column, English when it has none), else the id."""
+        if region_id not in self.table.index:
+            return region_id
+        column = f"name_{lang}"
+        named = self.table.at[region_id, column] if column in self.table.columns else ""
+        return named if isinstance(named, str) and named else self.table.at[region_id, "name_en"]
 
     def members(self, district_id: str) -> list[str]:
         """The ids of the federal subjects in a federal district."""

@@ -8,8 +8,6 @@ comes from the caller: the chart's title, subtitle and source line from its
 """
 
 import io
-import re
-import unicodedata
 
 import pandas as pd
 from pptx import Presentation
@@ -18,7 +16,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from turnover.charts import Framed
-from turnover.exporting import picture_png
+from turnover.exporting import file_slug, picture_png
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
 MARGIN = Inches(0.5)
@@ -31,10 +29,7 @@ TITLE_ONLY = 5  # the default template's "Title Only" layout
 
 def slide_file_name(subject: str, flow: str, period: str, extension: str = "pptx") -> str:
     """``belarus-smolensk-oblast-turnover-2023.pptx`` from ("Smolensk Oblast", "turnover", "2023")."""
-    words = re.sub(r"[\W_]+", " ", " ".join(["Belarus", subject, flow, period]))  # dashes of any kind part words
-    ascii_text = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return f"{slug}.{extension}"
+    return f"{file_slug(' '.join(['Belarus', subject, flow, period]), limit=200)}.{extension}"
 
 
 def key_figure_items(cards) -> list[tuple[str, str, str]]:

@@ -1,4 +1,4 @@
-"""Filters (region, year, flow, briefing) read from and written to the page address, so a link reproduces a view.
+"""Filters (region, year, flow, briefing, language) read from and written to the page address, so a link reproduces a view.
 
 A bad parameter never raises: it falls back to the default and yields a notice the page shows. Links are
 parsed strictly and cheaply, whoever wrote them: every value is cut to ``MAX_PARAM`` characters before any
@@ -7,13 +7,14 @@ quotes at most ``QUOTED`` characters of what was given, with control characters 
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from turnover.aggregate import MAX_TOLERANCE
 from turnover.extents import DEFAULT_EXTENT, EXTENT_DISTRICTS
+from turnover.i18n import LANGUAGES
 from turnover.regions import Registry, UnknownRegion
-from turnover.texts.pages import compare_link_notice
+from turnover.texts import notices as words
 from turnover.vocabulary import FLOWS
 
 DEFAULT_REGION = "RU-SMO"
@@ -25,6 +26,7 @@ REGION_ID = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")  # an ISO 3166-2 subdivision c
 MAX_COMPARED = 8  # regions on the compare chart: one Okabe–Ito colour each
 DIGIT = re.compile(r"[0-9]")  # one ASCII digit: a tolerance in years
 MAP_STYLES = ("static", "interactive")
+MAP_PARAMS = ("bounds", "tolerance", "map", "extent")  # the map page's own parameters (MapOptions.as_params)
 
 
 @dataclass(frozen=True)
@@ -33,11 +35,15 @@ class Filters:
     year: int
     flow: str
     briefing: bool = False
+    lang: str = LANGUAGES[0]
 
     def as_params(self) -> dict[str, str]:
+        """Region, year and flow always; briefing and language only when not the default."""
         params = {"region": self.region, "year": str(self.year), "flow": self.flow}
         if self.briefing:
             params["briefing"] = "1"
+        if self.lang != LANGUAGES[0]:
+            params["lang"] = self.lang
         return params
 
 
@@ -62,44 +68,58 @@ def param(params: Mapping[str, str], name: str) -> str:
     return str(value)[:MAX_PARAM].strip()
 
 
+def _choice(params: Mapping[str, str], name: str, default, read: Callable[[str], object], notice: Callable[[str], str], notices: list[str]):
+    """The value of parameter ``name`` as ``read`` gives it (None: not usable), else ``default``; a bad value
+    adds ``notice(quoted value)`` to ``notices``."""
+    raw = param(params, name)
+    if not raw:
+        return default
+    value = read(raw)
+    if value is None:
+        notices.append(notice(quoted(raw)))
+        return default
+    return value
+
+
+def _one_of(choices) -> Callable[[str], str | None]:
+    return lambda raw: raw if raw in choices else None
+
+
+def parse_language(params: Mapping[str, str]) -> tuple[str, list[str]]:
+    """The language of ``?lang=`` (English by default), with a notice, in English, when the value is not offered."""
+    notices: list[str] = []
+    default = LANGUAGES[0]
+    lang = _choice(params, "lang", default, _one_of(LANGUAGES), lambda given: words.unknown_choice("lang", given, list(LANGUAGES), default, default), notices)
+    return lang, notices
+
+
 def parse_filters(params: Mapping[str, str], registry: Registry, regions: list[str], years: list[int], fallback_year: int) -> tuple[Filters, list[str]]:
-    """Filters from query parameters, with a notice for each value that could not be used."""
-    notices = []
+    """Filters from query parameters, with a notice for each value that could not be used, in the link's language."""
+    lang, notices = parse_language(params)
     region = DEFAULT_REGION if DEFAULT_REGION in regions else regions[0]
     raw_region = param(params, "region")
     if raw_region:
         try:
             resolved = registry.resolve(raw_region)
         except UnknownRegion as error:
-            hint = ", ".join(f"{name} ({rid})" for name, rid in error.suggestions)
-            notices.append(f"Unknown region {quoted(raw_region)} in the link; showing {registry.name(region)}. Closest known: {hint}.")
+            closest = [(registry.name(rid, lang), rid) for _name, rid in error.suggestions]
+            notices.append(words.unknown_region(quoted(raw_region), registry.name(region, lang), closest, lang))
         else:
             if resolved in regions:
                 region = resolved
             else:
-                notices.append(f"No figures for {registry.name(resolved)} ({resolved}); showing {registry.name(region)}.")
+                notices.append(words.region_without_figures(registry.name(resolved, lang), resolved, registry.name(region, lang), lang))
 
-    year = fallback_year
-    raw_year = param(params, "year")
-    if raw_year:
-        if YEAR.fullmatch(raw_year) and int(raw_year) in years:
-            year = int(raw_year)
-        else:
-            notices.append(f"No figures for year {quoted(raw_year)} (data covers {min(years)}–{max(years)}); showing {year}.")
+    def year_notice(given: str) -> str:
+        return words.unknown_year(given, min(years), max(years), fallback_year, lang)
 
-    flow = DEFAULT_FLOW
-    raw_flow = param(params, "flow")
-    if raw_flow:
-        if raw_flow in FLOWS:
-            flow = raw_flow
-        else:
-            notices.append(f"Unknown flow {quoted(raw_flow)}; expected one of {', '.join(FLOWS)}; showing {flow}.")
-
+    year = _choice(params, "year", fallback_year, lambda raw: int(raw) if YEAR.fullmatch(raw) and int(raw) in years else None, year_notice, notices)
+    flow = _choice(params, "flow", DEFAULT_FLOW, _one_of(FLOWS), lambda given: words.unknown_choice("flow", given, list(FLOWS), DEFAULT_FLOW, lang), notices)
     briefing = param(params, "briefing").lower() in ("1", "true", "yes")
-    return Filters(region, year, flow, briefing), notices
+    return Filters(region, year, flow, briefing, lang), notices
 
 
-def parse_compare(params: Mapping[str, str], choices: list[str]) -> tuple[list[str] | None, list[str]]:
+def parse_compare(params: Mapping[str, str], choices: list[str], lang: str = "en") -> tuple[list[str] | None, list[str]]:
     """The regions of ``?compare=RU-SMO,RU-MOW`` (None when the link has none), in the link's order, without
     repeats, at most ``MAX_COMPARED``; ids that are malformed or have no figures are left out with a notice."""
     raw = param(params, "compare")
@@ -114,7 +134,7 @@ def parse_compare(params: Mapping[str, str], choices: list[str]) -> tuple[list[s
         elif region:
             refused.append(region)
     dropped = picked[MAX_COMPARED:]
-    notices = [compare_link_notice([quoted(r) for r in refused], dropped, MAX_COMPARED)] if refused or dropped else []
+    notices = [words.compare_link([quoted(r) for r in refused], dropped, MAX_COMPARED, lang)] if refused or dropped else []
     return picked[:MAX_COMPARED], notices
 
 
@@ -141,35 +161,15 @@ class MapOptions:
         return params
 
 
-def parse_map_options(params: Mapping[str, str]) -> tuple[MapOptions, list[str]]:
+def parse_map_options(params: Mapping[str, str], lang: str = "en") -> tuple[MapOptions, list[str]]:
     """The map page's options from query parameters, with a notice for each value that could not be used."""
-    notices, default = [], MapOptions()
-    bounds = default.bounds
-    raw = param(params, "bounds")
-    if raw:
-        if raw in ("0", "1"):
-            bounds = raw == "1"
-        else:
-            notices.append(f"Unknown bounds {quoted(raw)}; expected 0 or 1; showing partial years as lower bounds.")
-    tolerance = default.tolerance
-    raw = param(params, "tolerance")
-    if raw:
-        if DIGIT.fullmatch(raw) and int(raw) <= MAX_TOLERANCE:
-            tolerance = int(raw)
-        else:
-            notices.append(f"Unknown tolerance {quoted(raw)}; expected 0 to {MAX_TOLERANCE} years; showing {tolerance}.")
-    style = default.style
-    raw = param(params, "map")
-    if raw:
-        if raw in MAP_STYLES:
-            style = raw
-        else:
-            notices.append(f"Unknown map {quoted(raw)}; expected one of {', '.join(MAP_STYLES)}; showing {style}.")
-    extent = default.extent
-    raw = param(params, "extent")
-    if raw:
-        if raw in EXTENT_DISTRICTS:
-            extent = raw
-        else:
-            notices.append(f"Unknown extent {quoted(raw)}; expected one of {', '.join(EXTENT_DISTRICTS)}; showing {extent}.")
+    notices: list[str] = []
+    default = MapOptions()
+    bounds = _choice(params, "bounds", default.bounds, {"0": False, "1": True}.get, lambda given: words.unknown_bounds(given, lang), notices)
+    tolerance = _choice(
+        params, "tolerance", default.tolerance, lambda raw: int(raw) if DIGIT.fullmatch(raw) and int(raw) <= MAX_TOLERANCE else None,
+        lambda given: words.unknown_tolerance(given, MAX_TOLERANCE, default.tolerance, lang), notices,
+    )
+    style = _choice(params, "map", default.style, _one_of(MAP_STYLES), lambda given: words.unknown_choice("map", given, list(MAP_STYLES), default.style, lang), notices)
+    extent = _choice(params, "extent", default.extent, _one_of(EXTENT_DISTRICTS), lambda given: words.unknown_choice("extent", given, list(EXTENT_DISTRICTS), default.extent, lang), notices)
     return MapOptions(bounds, tolerance, style, extent), notices

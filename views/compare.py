@@ -12,29 +12,31 @@ from turnover.texts import pages, tables
 
 data = loading.dataset()
 chosen = filters.current()
+lang = chosen.lang
+files = pages.file_names(chosen.flow, chosen.year, lang)
 registry = data.registry
 
-st.title(pages.compare_title())
-strong(pages.compare_heading(chosen.flow, chosen.year))
+st.title(pages.compare_title(lang))
+strong(pages.compare_heading(chosen.flow, chosen.year, lang))
 year_figures = data.for_year(chosen.year)
 ranked = ranking(year_figures, chosen.year, chosen.flow)
-picked = compared_regions(data, default_comparison(ranked, chosen.region, data.federal_subjects))
+picked = compared_regions(data, default_comparison(ranked, chosen.region, data.federal_subjects), lang)
 if picked:
-    chart_with_downloads(compare_chart(compare_figures(data.for_regions(picked), picked, chosen.flow), chosen.flow, list(registry.table.index)), f"compare {chosen.flow}", "compare")
+    chart_with_downloads(compare_chart(compare_figures(data.for_regions(picked), picked, chosen.flow), chosen.flow, list(registry.table.index), lang), files["compare"], "compare", lang)
 else:
-    st.info(pages.choose_regions())
+    st.info(pages.choose_regions(lang))
 
-st.subheader(pages.districts_heading(chosen.year))
+st.subheader(pages.districts_heading(chosen.year, lang))
 districts = district_totals(year_figures, registry, chosen.year, chosen.flow)
-chart_with_downloads(district_chart(districts, chosen.year, chosen.flow, ranked), f"districts {chosen.flow} {chosen.year}", "districts")
-st.dataframe(district_table(districts), hide_index=True, width="stretch")
+chart_with_downloads(district_chart(districts, chosen.year, chosen.flow, ranked, lang), files["districts"], "districts", lang)
+st.dataframe(district_table(districts, lang), hide_index=True, width="stretch")
 
-st.subheader(pages.shares_heading(chosen.year))
+st.subheader(pages.shares_heading(chosen.year, lang))
 shares = national_shares(year_figures, chosen.year, chosen.flow)
-caption = national_total_caption(shares, chosen.year)
+caption = national_total_caption(shares, chosen.year, lang)
 if caption is None:
-    st.info(pages.no_national_total(chosen.year))
+    st.info(pages.no_national_total(chosen.year, lang))
 else:
-    share = tables.share_headers()["share"]
-    st.dataframe(share_table(shares), hide_index=True, width="stretch", column_config={share: st.column_config.ProgressColumn(format="%.1f%%", min_value=0, max_value=100)})
+    share = tables.share_headers(lang)["share"]
+    st.dataframe(share_table(shares, lang), hide_index=True, width="stretch", column_config={share: st.column_config.ProgressColumn(format="%.1f%%", min_value=0, max_value=100)})
     st.caption(plain(caption))

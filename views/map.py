@@ -16,42 +16,44 @@ OVERVIEW = "regions-overview.geojson"  # both maps draw the coarser copy (geo/SO
 
 data = loading.dataset()
 chosen = filters.current()
+lang = chosen.lang
+files = pages.file_names(chosen.flow, chosen.year, lang)
 options = mapoptions.chosen()
-for notice in mapoptions.notices(options):
+for notice in mapoptions.notices(options, lang):
     st.warning(plain(notice))
 
-st.title(pages.map_title(chosen.year))
-strong(pages.map_heading(chosen.flow, chosen.year))
+st.title(pages.map_title(chosen.year, lang))
+strong(pages.map_heading(chosen.flow, chosen.year, lang))
 if not briefing.active():  # briefing view draws no widget: the static map, which is the one that exports
-    options = mapoptions.controls(options)
+    options = mapoptions.controls(options, lang)
 else:
     options = replace(options, style="static")
 mapoptions.keep(options)
 table = memo.map_table(chosen.year, chosen.flow, options.bounds, options.tolerance)
 groups = memo.year_groups(chosen.year, chosen.flow)
-st.caption(plain(pages.map_caption(chosen.year, int((table["basis"] == "full").sum()))))
+st.caption(plain(pages.map_caption(chosen.year, int((table["basis"] == "full").sum()), lang)))
 if options.tolerance:
-    st.caption(plain(pages.map_years_caption(list(table["year"].value_counts().sort_index(ascending=False).items()))))
+    st.caption(plain(pages.map_years_caption(list(table["year"].value_counts().sort_index(ascending=False).items()), lang)))
 bounded = int((table["basis"] == "bound").sum())
 if bounded:
-    st.caption(plain(pages.map_bounds_caption(bounded, chosen.year)))
+    st.caption(plain(pages.map_bounds_caption(bounded, chosen.year, lang)))
 
 try:
     overview = loading.boundaries(OVERVIEW)
 except BoundaryError as error:
     overview = None
-    st.error(plain(pages.map_unavailable(str(error))))
+    st.error(plain(pages.map_unavailable(str(error), lang)))
 
 map_column, ranking_column = st.columns([3, 2], gap="medium")
 with map_column:
     if overview is not None:
         extent = mapoptions.extent(OVERVIEW, overview, options.extent)
         if options.style == "interactive":
-            st.vega_lite_chart(legend_spec(table, chosen.flow), theme=None, width="stretch")
+            st.vega_lite_chart(legend_spec(table, chosen.flow, lang), theme=None, width="stretch")
             visit = st.session_state.get("map_visit", 0)  # a new map after each profile visit: no stale click
             returned = st_folium(
-                folium_map(overview, table, extent, year=chosen.year, groups=groups, flow=chosen.flow),
-                key=f"folium_{chosen.year}_{chosen.flow}_{options.bounds}_{options.tolerance}_{options.extent}_{visit}",
+                folium_map(overview, table, extent, lang, year=chosen.year, groups=groups, flow=chosen.flow),
+                key=f"folium_{chosen.year}_{chosen.flow}_{options.bounds}_{options.tolerance}_{options.extent}_{lang}_{visit}",
                 height=520,
                 use_container_width=True,
                 returned_objects=["last_active_drawing"],
@@ -61,15 +63,15 @@ with map_column:
                 st.session_state.map_visit = visit + 1
                 st.session_state.pending_region = region
                 st.switch_page("views/region.py")
-        map_chart = memo.map_view(overview, chosen.year, chosen.flow, options.bounds, options.tolerance, options.extent, extent)
+        map_chart = memo.map_view(overview, chosen.year, chosen.flow, options.bounds, options.tolerance, options.extent, extent, lang)
         if options.style != "interactive":
-            chart_with_downloads(map_chart, f"map {chosen.flow} {chosen.year}", "map")
+            chart_with_downloads(map_chart, files["map"], "map", lang)
         if not table.empty:
             slide.map_button(map_chart, table, chosen)
 with ranking_column:
     if table.empty:
-        st.info(pages.no_full_year(chosen.year))
+        st.info(pages.no_full_year(chosen.year, lang))
     else:
-        chart_with_downloads(memo.ranking_view(chosen.year, chosen.flow, options.bounds, options.tolerance), f"ranking {chosen.flow} {chosen.year}", "ranking")
+        chart_with_downloads(memo.ranking_view(chosen.year, chosen.flow, options.bounds, options.tolerance, lang), files["ranking"], "ranking", lang)
     for row in group_statements(groups).itertuples():
-        st.caption(plain(charts.group_share_caption(int(row.top), chosen.flow, row.group_share_pct, row.group_share_qualifier, chosen.year, row.publisher, row.published)))
+        st.caption(plain(charts.group_share_caption(int(row.top), chosen.flow, row.group_share_pct, row.group_share_qualifier, chosen.year, row.publisher, row.published, lang)))

@@ -9,5 +9,6 @@ app glue and chart builders take their words from here and type none.
 - ``charts``: chart titles, subtitles, axis and legend titles, tooltips, source lines, map legends
 - ``tables``: table headers and the words in their cells
 - ``profile``: the region profile's cards
-- ``pages``: page titles, headings, captions, notices and widget labels
+- ``pages``: page titles, headings, captions and widget labels
+- ``notices``: notices about a link's bad parameters, input error messages, the validate summary
 """

@@ -95,6 +95,45 @@ def filter_labels(lang: str = "en") -> dict[str, str]:
     return {"region": _("Region"), "year": _("Year"), "flow": _("Flow"), "briefing": _("Briefing view")}
 
 
+def language_label(lang: str = "en") -> str:
+    """The sidebar's language switch."""
+    _ = gettext_for(lang)
+    return _("Language")
+
+
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}  # each in its own language, never translated: a reader finds theirs
+
+
+def language_names() -> dict[str, str]:
+    """The language switch's options: each language by its own name, whatever the page's language."""
+    return dict(LANGUAGE_NAMES)
+
+
+def file_names(flow: str, year: int, lang: str = "en") -> dict[str, str]:
+    """The words of download file names, by export (made into a file name by ``exporting.file_slug``)."""
+    _ = gettext_for(lang)
+    flow_text = flow_label(flow, lang)
+    return {
+        "map": _("map {flow} {year}").format(flow=flow_text, year=year),
+        "ranking": _("ranking {flow} {year}").format(flow=flow_text, year=year),
+        "compare": _("compare {flow}").format(flow=flow_text),
+        "districts": _("districts {flow} {year}").format(flow=flow_text, year=year),
+        "coverage": _("coverage {flow}").format(flow=flow_text),
+    }
+
+
+def region_file_name(name: str, flow: str, lang: str = "en") -> str:
+    """The words of the file names of a region's series chart."""
+    _ = gettext_for(lang)
+    return _("{region} {flow}").format(region=name, flow=flow_label(flow, lang))
+
+
+def data_file_names(lang: str = "en") -> dict[str, str]:
+    """The words of the file names of downloads that are not of one flow and year."""
+    _ = gettext_for(lang)
+    return {"found": _("figures with sources"), "problems": _("problems")}
+
+
 def briefing_help(lang: str = "en") -> str:
     _ = gettext_for(lang)
     return _("Hides the sidebar and menus for a clean screenshot; the link keeps ?briefing=1.")
@@ -289,17 +328,6 @@ def regions_label(lang: str = "en") -> str:
 def choose_regions(lang: str = "en") -> str:
     _ = gettext_for(lang)
     return _("Choose one or more regions.")
-
-
-def compare_link_notice(refused: list[str], dropped: list[str], cap: int, lang: str = "en") -> str:
-    """Why regions of a ``?compare=`` link are not compared: unknown ids (already quoted), or more than ``cap``."""
-    _, ngettext = gettext_for(lang), ngettext_for(lang)
-    parts = []
-    if refused:
-        parts.append(ngettext("Unknown region {ids} in the compare link; left out.", "Unknown regions {ids} in the compare link; left out.", len(refused)).format(ids=", ".join(refused)))
-    if dropped:
-        parts.append(ngettext("At most {cap} regions are compared; {ids} was left out.", "At most {cap} regions are compared; {ids} were left out.", len(dropped)).format(cap=cap, ids=", ".join(dropped)))
-    return " ".join(parts)
 
 
 def districts_heading(year: int, lang: str = "en") -> str:

@@ -1,0 +1,107 @@
+"""Notices and error messages about input that could not be used: a link's bad parameters, an unknown
+region name, a broken boundary file, and the summary line of ``python -m turnover validate``.
+
+Values quoted from a link arrive already quoted and escaped (``urlstate.quoted``); these functions only
+place them in a sentence.
+"""
+
+from turnover.i18n import gettext_for, ngettext_for
+
+
+def unknown_region(given: str, showing: str, closest: list[tuple[str, str]], lang: str = "en") -> str:
+    """A ``?region=`` that names no region: what is shown instead and the closest known names with their ids."""
+    _ = gettext_for(lang)
+    hint = ", ".join(_("{name} ({region})").format(name=name, region=region) for name, region in closest)
+    return _("Unknown region {given} in the link; showing {showing}. Closest known: {hint}.").format(given=given, showing=showing, hint=hint)
+
+
+def region_without_figures(name: str, region: str, showing: str, lang: str = "en") -> str:
+    """A ``?region=`` that is known but has no figure."""
+    _ = gettext_for(lang)
+    return _("No figures for {name} ({region}); showing {showing}.").format(name=name, region=region, showing=showing)
+
+
+def unknown_year(given: str, first: int, last: int, showing: int, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("No figures for year {given} (data covers {first}–{last}); showing {showing}.").format(given=given, first=first, last=last, showing=showing)
+
+
+def unknown_choice(option: str, given: str, choices: list[str], showing: str, lang: str = "en") -> str:
+    """A link parameter that must be one of ``choices`` (``option``: flow, map, extent or lang)."""
+    _ = gettext_for(lang)
+    messages = {
+        "flow": _("Unknown flow {given}; expected one of {choices}; showing {showing}."),
+        "map": _("Unknown map {given}; expected one of {choices}; showing {showing}."),
+        "extent": _("Unknown extent {given}; expected one of {choices}; showing {showing}."),
+        "lang": _("Unknown language {given}; expected one of {choices}; showing {showing}."),
+    }
+    return messages[option].format(given=given, choices=", ".join(choices), showing=showing)
+
+
+def unknown_bounds(given: str, lang: str = "en") -> str:
+    """A ``?bounds=`` other than 0 or 1: the default, partial years as lower bounds, is shown."""
+    _ = gettext_for(lang)
+    return _("Unknown bounds {given}; expected 0 or 1; showing partial years as lower bounds.").format(given=given)
+
+
+def unknown_tolerance(given: str, most: int, showing: int, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Unknown tolerance {given}; expected 0 to {most} years; showing {showing}.").format(given=given, most=most, showing=showing)
+
+
+def compare_link(refused: list[str], dropped: list[str], cap: int, lang: str = "en") -> str:
+    """Why regions of a ``?compare=`` link are not compared: unknown ids (already quoted), or more than ``cap``."""
+    ngettext = ngettext_for(lang)
+    parts = []
+    if refused:
+        parts.append(ngettext("Unknown region {ids} in the compare link; left out.", "Unknown regions {ids} in the compare link; left out.", len(refused)).format(ids=", ".join(refused)))
+    if dropped:
+        parts.append(ngettext("At most {cap} regions are compared; {ids} was left out.", "At most {cap} regions are compared; {ids} were left out.", len(dropped)).format(cap=cap, ids=", ".join(dropped)))
+    return " ".join(parts)
+
+
+def unknown_region_name(name: str, closest: list[tuple[str, str]], lang: str = "en") -> str:
+    """A region name in a data file that matches no region (``regions.UnknownRegion``), with the closest known names."""
+    _ = gettext_for(lang)
+    shown = "; ".join(_("{name} ({region})").format(name=known, region=region) for known, region in closest)
+    return _("unknown region {name}; closest known names: {closest}").format(name=repr(name), closest=shown)
+
+
+def boundary_unreadable(path: str, reason: str, missing: bool, lang: str = "en") -> str:
+    """A boundary file that cannot be read (``reason`` from inputfile); a missing one says how to rebuild it."""
+    _ = gettext_for(lang)
+    if missing:
+        return _("{path}: boundary {reason}; rebuild it with python geo/build_boundaries.py").format(path=path, reason=reason)
+    return _("{path}: boundary {reason}").format(path=path, reason=reason)
+
+
+def boundary_not_json(path: str, detail: str, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("{path}: boundary file is not valid GeoJSON ({detail})").format(path=path, detail=detail)
+
+
+def boundary_not_collection(path: str, lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("{path}: boundary file is not a GeoJSON FeatureCollection (its top level must be an object with a list of features)").format(path=path)
+
+
+def boundary_nothing_drawable(path: str, first_reason: str | None, lang: str = "en") -> str:
+    """No feature of a boundary file can be drawn; ``first_reason``: why the first one was left out, if any was."""
+    _ = gettext_for(lang)
+    if first_reason:
+        return _("{path}: boundary file has no feature the maps can draw ({reason})").format(path=path, reason=first_reason)
+    return _("{path}: boundary file has no feature the maps can draw").format(path=path)
+
+
+def validate_summary(refused: int, warned: int, summary: str, lang: str = "en") -> str:
+    """The last line ``validate`` prints: the problems (rows left out) and warnings (rows kept), then what was loaded."""
+    _, ngettext = gettext_for(lang), ngettext_for(lang)
+    warnings = ngettext("{count} warning", "{count} warnings", warned).format(count=warned)
+    if refused:
+        problems = ngettext("{count} problem", "{count} problems", refused).format(count=refused)
+        if warned:
+            return _("{problems} and {warnings}; the good rows: {summary}").format(problems=problems, warnings=warnings, summary=summary)
+        return _("{problems}; the good rows: {summary}").format(problems=problems, summary=summary)
+    if warned:
+        return _("OK: {summary} ({warnings} above)").format(summary=summary, warnings=warnings)
+    return _("OK: {summary}").format(summary=summary)

@@ -1,5 +1,6 @@
-"""Exports for slides: PNG and SVG with title, subtitle, source line, and Russian text drawn as glyphs."""
+"""Exports for slides: PNG and SVG with title, subtitle, footnote, source line, and Russian text drawn as glyphs."""
 
+import html
 import io
 
 import pytest
@@ -17,12 +18,13 @@ def shipped():
     return load_dataset()
 
 
-def test_svg_export_carries_title_subtitle_units_and_source(shipped):
+def test_svg_export_carries_title_subtitle_units_legend_footnote_and_source(shipped):
     framed = series_chart(region_series(shipped.figures, "RU-SMO"), "Smolensk Oblast", "turnover")
     svg = chart_svg(framed)
     assert "Trade turnover: Belarus – Smolensk Oblast" in svg
-    assert "US$ billion" in svg
-    assert "partial years drawn apart" in svg
+    assert html.escape(framed.subtitle[0]) in svg and framed.subtitle[0].startswith("US$ billion · ")
+    assert "Partial year: its months only" in svg  # a legend entry: Smolensk has partial years
+    assert "The line breaks at a missing year" in svg  # the footnote's first row
     assert "Sources: " in svg
     assert "DejaVu Sans" in svg
 
@@ -81,6 +83,6 @@ def test_map_and_ranking_export(shipped):
 
     table = ranking(shipped.figures, 2023)
     svg = chart_svg(altair_map(load_boundaries(geo_dir() / "regions-overview.geojson"), table, 2023, "turnover"))
-    assert "by Russian region, 2023" in svg and "log colour scale" in svg
+    assert "by Russian region, 2023" in svg and "Log colour scale" in svg
     assert svg.count("<path") > 90  # every region drawn
     assert "Smolensk Oblast" in chart_svg(ranking_chart(table, 2023, "turnover"))

@@ -75,7 +75,7 @@ def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en", 
         if props["basis"] in MARK_COLOURS:
             basis, figure_year = props["basis"], int(row["year"])
             props.update(
-                shown=words.map_figure_label(basis, row["shown"], format_usd_mn(row["usd_mn"]), row["period"], figure_year, lang),
+                shown=words.map_figure_label(basis, row["shown"], format_usd_mn(row["usd_mn"]), row["period"], figure_year, row["qualifier"], lang),
                 note=words.map_basis_note(basis, row["period"], figure_year, year if year is not None else figure_year, lang),
                 marking=markings[basis],
             )
@@ -133,8 +133,9 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
         datasets.update(named(map_labels(labelled_table, extent, anchors, limit=labelled), "map_labels"))
     chart = alt.layer(*layers).project(type="conicEqualArea", **projection).resolve_scale(color="independent").properties(width="container", height=MAP_HEIGHT)
     covered = int((table["basis"] == "full").sum())  # lower bounds and earlier years are not full-year figures of the year
-    subtitle = [words.map_subtitle(year, covered, lang)]
-    return framed(chart, words.ranking_title(flow, year, lang, since), subtitle, source_line(table, lang=lang), datasets)
+    subtitle = [words.ranking_subtitle(words.unit(False, lang), year, lang, since)]
+    footnote = [words.map_footnote(year, covered, lang)]
+    return framed(chart, words.ranking_title(flow, year, lang), subtitle, source_line(table, lang=lang), datasets, footnote)
 
 
 def _marked_layers(data, features: list[dict], tooltip: list, lang: str) -> list:

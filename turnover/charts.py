@@ -165,8 +165,8 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     )
     first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (2000, 2001)
     y_top = nice_top(data["amount"].max())
-    for tier, width in enumerate(LABEL_WIDTHS):
-        data = data.join(series_labels(data, (first, last + 1), y_top, selected_year, width=width).add_suffix(str(tier)))
+    for tier, widths in enumerate(zip(LABEL_WIDTHS, [*LABEL_WIDTHS[1:], WIDEST])):
+        data = data.join(series_labels(data, (first, last + 1), y_top, selected_year, widths=widths).add_suffix(str(tier)))
     x = alt.X(
         "middle:Q",
         title=None,
@@ -198,12 +198,14 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     return framed(chart, words.series_title(flow, region_name, lang), subtitle, source_line(drawn, lang=lang), named(data), footnote)
 
 
-LABEL_WIDTHS = (300, 520, PLOT_WIDTH)  # plot widths (px) the series labels are placed for: a phone's, a narrow column's, the export's
+LABEL_WIDTHS = (300, 400, 520, 640, PLOT_WIDTH)  # plot widths (px) from which on a set of label placements holds: a phone's, page columns', the export's
+WIDEST = 1400  # the widest plot the last set is checked at (a full-width column on a large screen)
 
 
 def _for_width(name: str) -> str:
-    """A Vega expression: the label placement ``name`` (dx, dy or align) computed for the widest of LABEL_WIDTHS the
-    drawn plot holds (Vega's ``width`` signal), so a chart as wide as its container keeps labels clear at any width."""
+    """A Vega expression: the label placement ``name`` (dx, dy or align) for the drawn plot's width (Vega's ``width``
+    signal): the set for the widest of LABEL_WIDTHS the plot holds, placed clear at that width and the next, so a
+    chart as wide as its container keeps its labels clear at any width from 300 px on."""
     tier = " : ".join(f"width >= {width} ? {tier}" for tier, width in reversed(list(enumerate(LABEL_WIDTHS))) if tier) + " : 0"
     return f"[{', '.join(f'datum.{name}{tier}' for tier in range(len(LABEL_WIDTHS)))}][{tier}]"
 

@@ -64,7 +64,7 @@ def test_the_ranking_labels_bounds_with_their_period_and_earlier_years_with_thei
     assert labels["Smolensk Oblast"] == "$4bn"
     assert chart.subtitle == ["US$ billion · 2024, or the latest full year since 2021"]
     legend = chart.spec()["layer"][0]["encoding"]["color"]
-    assert legend["scale"]["domain"] == ["Full year", "Partial year: a lower bound of the full year", "Latest full year before"]  # said by the legend's own entries
+    assert legend["scale"]["domain"] == ["Full year", "Partial year, a lower bound", "Earlier full year"]  # said by the legend's own entries
     assert legend["legend"] is not None
 
 

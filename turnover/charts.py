@@ -76,6 +76,7 @@ class Framed:
     datasets: dict[str, list] = field(default_factory=dict)  # large inline data, added after Altair (see spec)
     source: str = ""  # the source line, also drawn inside the chart; a slide sets it as a footnote
     footnote: list[str] = field(default_factory=list)  # drawn inside the chart above the source line
+    labelled: bool = False  # values are written at pixel offsets placed for a plot PLOT_HEIGHT tall (see spec)
 
     def spec(self) -> dict:
         """The Vega-Lite spec as drawn in the page.
@@ -85,7 +86,10 @@ class Framed:
         attached here, after serialisation. The tests validate every chart's spec once.
         """
         if "_spec" not in self.__dict__:  # built once: a cached view hands the same spec to every rerun
-            self.__dict__["_spec"] = self._with_datasets(self.chart.to_dict(validate=False))
+            spec = self._with_datasets(self.chart.to_dict(validate=False))
+            if self.labelled:  # Streamlit would fit legend, axis and footer into the height, squeezing the plot under the labels
+                spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+            self.__dict__["_spec"] = spec
         return self.__dict__["_spec"]
 
     def export_spec(self) -> dict:
@@ -117,9 +121,9 @@ def footer_rows(footnote: list[str], source: str) -> list[str]:
     return [row for text in [*footnote, source] for row in textwrap.wrap(text, SOURCE_WRAP)]
 
 
-def framed(chart, title: str, subtitle: list[str], source: str, datasets: dict[str, list] | None = None, footnote: list[str] | None = None) -> Framed:
+def framed(chart, title: str, subtitle: list[str], source: str, datasets: dict[str, list] | None = None, footnote: list[str] | None = None, labelled: bool = False) -> Framed:
     footer = alt.TitleParams(footer_rows(footnote or [], source), orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#555555")
-    return Framed(chart.properties(title=footer), title, subtitle, datasets or {}, source, footnote or [])
+    return Framed(chart.properties(title=footer), title, subtitle, datasets or {}, source, footnote or [], labelled)
 
 
 NAMED = alt.Data(name="figures")  # every chart reads its rows from a named dataset attached by Framed.spec
@@ -195,7 +199,7 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     subtitle = [words.series_subtitle(unit, first, last, lang)]
     footnote = [words.series_footnote(bool((~drawn["full_year"]).any()), lang)]
     chart = (line + spans + points + labels).properties(width="container", height=PLOT_HEIGHT)
-    return framed(chart, words.series_title(flow, region_name, lang), subtitle, source_line(drawn, lang=lang), named(data), footnote)
+    return framed(chart, words.series_title(flow, region_name, lang), subtitle, source_line(drawn, lang=lang), named(data), footnote, labelled=True)
 
 
 LABEL_WIDTHS = (300, 400, 520, 640, PLOT_WIDTH)  # plot widths (px) from which on a set of label placements holds: a phone's, page columns', the export's
@@ -283,7 +287,7 @@ def compare_chart(figures: pd.DataFrame, flow: str, order: list[str] | None = No
     chart = (base.mark_line().encode(detail="run:N") + points + ends).properties(width="container", height=PLOT_HEIGHT)
     subtitle = [words.compare_subtitle(unit, first, last, lang)]
     footnote = [words.compare_footnote(bool(full["approximate"].any()), lang)]
-    return framed(chart, words.compare_title(flow, lang), subtitle, source_line(full, lang=lang), named(data), footnote)
+    return framed(chart, words.compare_title(flow, lang), subtitle, source_line(full, lang=lang), named(data), footnote, labelled=True)
 
 
 def _with_end_labels(data: pd.DataFrame) -> tuple[pd.DataFrame, list[float] | alt.ExprRef, float]:

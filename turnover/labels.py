@@ -20,7 +20,7 @@ from turnover.extents import Extent, project
 from turnover.paths import REPO_ROOT
 
 PLOT_WIDTH = 760  # the plotting area of an exported chart, px
-PLOT_HEIGHT = 320
+PLOT_HEIGHT = 240  # as drawn in the page too (Framed.labelled): with legend, axis and footer a profile fits 1366 × 768 in briefing view
 MAP_HEIGHT = 430  # the static map's plotting area
 FONT_SIZE = 11
 ASCENT, DESCENT = 0.80, 0.24  # of the font size, above and below the baseline (DejaVu: caps 0.73, descenders 0.24)
@@ -124,7 +124,8 @@ def place_labels(scenes: list[Scene], height: float) -> dict:
             for scene, candidate, drawn, others in zip(scenes, candidates, obstacles, taken):
                 left, top, right, bottom = label_box(candidate.x, candidate.y, placement)
                 box = shapely.box(left - CLEARANCE, top - CLEARANCE, right + CLEARANCE, bottom + CLEARANCE)
-                if left < 0 or top < 0 or right > scene.width or bottom > height or box.intersects(drawn) or any(box.intersects(other) for other in others):
+                inside = shapely.box(0, 0, scene.width, height).contains(box)  # the clearance too: the drawn glyphs may reach a little past the font's metrics
+                if not inside or box.intersects(drawn) or any(box.intersects(other) for other in others):
                     break
                 boxes.append(box)
             else:

@@ -224,9 +224,9 @@ def map_basis_note(basis: str, period: str, figure_year: int, year: int, lang: s
 
 
 def map_markings(lang: str = "en") -> dict[str, str]:
-    """Legend entries of the marked regions and bars, by basis."""
+    """Legend entries of the marked regions and bars, by basis (short: on a phone the map's legend shares a row with the colour scale)."""
     _ = gettext_for(lang)
-    return {"full": _("Full year"), "bound": _("Partial year: a lower bound of the full year"), "earlier": _("Latest full year before")}
+    return {"full": _("Full year"), "bound": _("Partial year, a lower bound"), "earlier": _("Earlier full year")}
 
 
 def map_note_title(lang: str = "en") -> str:

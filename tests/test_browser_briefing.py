@@ -23,6 +23,8 @@ DESKTOPS = [(1920, 1080), (1366, 768)]
 PHONE = (390, 844)
 SOURCE_LINES = """() => [...document.querySelectorAll('.vega-embed text')]
     .filter(text => text.textContent.startsWith('Source')).map(text => text.getBoundingClientRect().toJSON())"""
+CHART_TEXTS = """() => [...document.querySelectorAll('.vega-embed text')].filter(text => text.textContent)
+    .map(text => ({text: text.textContent, ...text.getBoundingClientRect().toJSON()}))"""
 
 
 @pytest.fixture(scope="module")
@@ -93,4 +95,6 @@ def test_briefing_view_is_no_wider_than_a_phone(watched, app_url, page):
     assert widths["document"] <= widths["inner"] and widths["main"] <= widths["inner"], widths
     for box in watched.page.evaluate(SOURCE_LINES):  # a source line is never cut off at the chart's edge
         assert box["right"] <= widths["inner"], box
+    for text in watched.page.evaluate(CHART_TEXTS):  # legends, value labels, end labels, footnotes: none cut off ("Partial yea…")
+        assert text["left"] >= 0 and text["right"] <= widths["inner"] and not text["text"].endswith("…"), text
     watched.assert_clean()

@@ -29,6 +29,31 @@ def test_svg_export_carries_title_subtitle_units_legend_footnote_and_source(ship
     assert "DejaVu Sans" in svg
 
 
+def test_a_slide_sets_the_charts_footnote_above_its_source_line(shipped):
+    from pptx import Presentation
+
+    from turnover.slides import chart_slide
+
+    framed = series_chart(region_series(shipped.figures, "RU-SMO"), "Smolensk Oblast", "turnover")
+    slide = Presentation(io.BytesIO(chart_slide(framed, []))).slides[0]
+    boxes = {shape.text_frame.text: shape.top for shape in slide.shapes if shape.has_text_frame}
+    assert framed.footnote and boxes[" ".join(framed.footnote)] < boxes[framed.source]  # the picture carries neither: both are slide text
+
+
+def test_a_labelled_chart_keeps_its_plot_height_in_the_page(shipped):
+    """Streamlit fits a chart's legend, axis and footer into its height unless the spec says otherwise; the
+    values are placed for a plot PLOT_HEIGHT tall, so the series and compare charts fit only their width."""
+    from turnover.charts import compare_chart, ranking_chart
+    from turnover.compare import compare_figures
+    from turnover.labels import PLOT_HEIGHT
+
+    series = series_chart(region_series(shipped.figures, "RU-SMO"), "Smolensk Oblast", "turnover").spec()
+    compared = compare_chart(compare_figures(shipped.figures, ["RU-SMO", "RU-BRY"], "turnover"), "turnover").spec()
+    for spec in (series, compared):
+        assert spec["autosize"] == {"type": "fit-x", "contains": "padding"} and spec["height"] == PLOT_HEIGHT
+    assert "autosize" not in ranking_chart(ranking(shipped.figures, 2023), 2023, "turnover").spec()  # bars carry no placed labels
+
+
 def test_png_export_is_a_wide_image(shipped):
     framed = series_chart(region_series(shipped.figures, "RU-SMO"), "Smolensk Oblast", "turnover")
     image = Image.open(io.BytesIO(chart_png(framed)))

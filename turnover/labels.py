@@ -20,7 +20,7 @@ from turnover.extents import Extent, project
 from turnover.paths import REPO_ROOT
 
 PLOT_WIDTH = 760  # the plotting area of an exported chart, px
-PLOT_HEIGHT = 240  # as drawn in the page too (Framed.labelled): with legend, axis and footer a profile fits 1366 × 768 in briefing view
+PLOT_HEIGHT = 220  # as drawn in the page too (Framed.labelled): with legend, axis and footer a profile fits 1366 × 768 in briefing view
 MAP_HEIGHT = 430  # the static map's plotting area
 FONT_SIZE = 11
 ASCENT, DESCENT = 0.80, 0.24  # of the font size, above and below the baseline (DejaVu: caps 0.73, descenders 0.24)

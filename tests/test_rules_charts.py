@@ -76,7 +76,7 @@ def test_series_chart_draws_partial_years_apart_and_marks_approximate_ones(datas
     assert rows["2023"]["middle"] == pytest.approx(2023.5)
     assert {rows[p]["run"] for p in ("2021", "2022", "2023")} == {rows["2021"]["run"]} != {""}  # consecutive, in dollars: one line
     assert rows["2024"]["run"] not in ("", rows["2023"]["run"])  # converted from roubles: never joined to the dollars
-    assert rows["2024"]["kind"] == "Full year, from roubles"
+    assert rows["2024"]["kind"] == "Full year, converted from roubles"
 
 
 def test_series_chart_amounts_are_in_the_unit_it_names(dataset):
@@ -104,7 +104,7 @@ def test_series_chart_says_its_rules_in_the_legend_and_footnote_not_the_subtitle
     framed = series_chart(series, "Smolensk Oblast", "turnover")
     assert len(framed.subtitle) == 1 and "\n" not in framed.subtitle[0] and len(framed.subtitle[0]) <= 70
     kinds = {row["kind"] for row in rows_of(framed)}  # what the input draws: exact, approximate, converted and partial figures
-    assert legend_entries(framed) == [k for k in ("Full year", "Full year, approximate or bound", "Full year, from roubles", "Partial year: its months only") if k in kinds]
+    assert legend_entries(framed) == [k for k in ("Full year", "Full year, approximate or bound", "Full year, converted from roubles", "Partial year: its months only") if k in kinds]
     points = next(layer for layer in framed.spec()["layer"] if layer["mark"]["type"] == "point")
     fills = dict(zip(points["encoding"]["fill"]["scale"]["domain"], points["encoding"]["fill"]["scale"]["range"]))
     assert fills["Full year, approximate or bound"] == "#ffffff" != fills["Full year"]  # the hollow point is the legend's own entry

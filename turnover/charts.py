@@ -170,7 +170,7 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (2000, 2001)
     y_top = nice_top(data["amount"].max())
     for tier, widths in enumerate(zip(LABEL_WIDTHS, [*LABEL_WIDTHS[1:], WIDEST])):
-        data = data.join(series_labels(data, (first, last + 1), y_top, selected_year, widths=widths).add_suffix(str(tier)))
+        data = data.join(series_labels(data, (first, last + 1), y_top, selected_year, widths=widths).add_suffix(_tier_suffix(tier)))
     x = alt.X(
         "middle:Q",
         title=None,
@@ -211,7 +211,12 @@ def _for_width(name: str) -> str:
     signal): the set for the widest of LABEL_WIDTHS the plot holds, placed clear at that width and the next, so a
     chart as wide as its container keeps its labels clear at any width from 300 px on."""
     tier = " : ".join(f"width >= {width} ? {tier}" for tier, width in reversed(list(enumerate(LABEL_WIDTHS))) if tier) + " : 0"
-    return f"[{', '.join(f'datum.{name}{tier}' for tier in range(len(LABEL_WIDTHS)))}][{tier}]"
+    return f"[{', '.join(f'datum.{name}{_tier_suffix(tier)}' for tier in range(len(LABEL_WIDTHS)))}][{tier}]"
+
+
+def _tier_suffix(tier: int) -> str:
+    """The columns of the export's placements (the widest set) are plain ``dx``, ``dy``, ``align``; narrower sets are numbered."""
+    return "" if tier == len(LABEL_WIDTHS) - 1 else str(tier)
 
 
 def figure_labels(table: pd.DataFrame, lang: str = "en") -> list[str]:

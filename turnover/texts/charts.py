@@ -30,16 +30,16 @@ def source_line(cited: list[tuple[str, str]], converted: bool, lang: str = "en",
 def figure_kinds(lang: str = "en") -> tuple[str, ...]:
     """The series chart's legend entries: full year (in dollars as published), approximate or bound (drawn hollow);
     the same converted from roubles (squares); partial year (a span over its months, apart from the line); each
-    side's statistics where both sides give a figure. Short: on a phone the legend has one column of ~300 px."""
+    side's statistics where both sides give a figure. Short: on a phone the legend has one column of under 300 px."""
     _ = gettext_for(lang)
     return (
         _("Full year"),
         _("Full year, approximate or bound"),
-        _("Full year, from roubles"),
-        _("Full year, from roubles, approximate or bound"),
+        _("Full year, converted from roubles"),
+        _("Converted from roubles, approximate or bound"),
         _("Partial year: its months only"),
-        _("Belarusian statistics"),
-        _("Russian statistics"),
+        _("Belarusian statistics (both sides publish)"),
+        _("Russian statistics (both sides publish)"),
     )
 
 

@@ -22,7 +22,9 @@ PAGES = {"map": "/", "region": "/region", "compare": "/compare", "sources": "/so
 DESKTOPS = [(1920, 1080), (1366, 768)]
 PHONE = (390, 844)
 SOURCE_LINES = """() => [...document.querySelectorAll('.vega-embed text')]
-    .filter(text => text.textContent.startsWith('Source')).map(text => text.getBoundingClientRect().toJSON())"""
+    .filter(text => /(^|[.\s])Sources?: /.test(text.textContent)).map(text => text.getBoundingClientRect().toJSON())"""  # a chart's footer: footnote rows, then the source line
+CHART_TEXTS = """() => [...document.querySelectorAll('.vega-embed text')].filter(text => text.textContent)
+    .map(text => ({text: text.textContent, ...text.getBoundingClientRect().toJSON()}))"""
 
 
 @pytest.fixture(scope="module")
@@ -93,4 +95,7 @@ def test_briefing_view_is_no_wider_than_a_phone(watched, app_url, page):
     assert widths["document"] <= widths["inner"] and widths["main"] <= widths["inner"], widths
     for box in watched.page.evaluate(SOURCE_LINES):  # a source line is never cut off at the chart's edge
         assert box["right"] <= widths["inner"], box
+    texts = watched.page.evaluate(CHART_TEXTS) if page != "coverage" else []  # the coverage grid has 16 px per year: wider than a phone, known
+    for text in texts:  # legends, value labels, end labels, footnotes: none cut off ("Partial yea…")
+        assert text["left"] >= 0 and text["right"] <= widths["inner"] and not text["text"].endswith("…"), text
     watched.assert_clean()

@@ -125,9 +125,11 @@ def test_each_cell_links_to_its_profile_for_that_year_when_the_profile_can_show_
     expected = {(region, year) for region in ("RU-SMO", "RU-BRY") for year in (2023, 2024)}  # not Moscow, Tatarstan, nor 2022
     assert {(parse_qs(urlsplit(link).query)["region"][0], int(parse_qs(urlsplit(link).query)["year"][0])) for link in links} == expected
     assert "http://dash.example/region?region=RU-SMO&flow=turnover&year=2023" in links
-    assert chart.title == words.chart_title("turnover", 2022, 2024)
-    assert "2022–2024" in chart.subtitle[0] and len(chart.subtitle) == 1
-    assert " ".join(chart.spec()["title"]["text"]) == words.source_line(7, 3)
+    assert chart.title == words.chart_title("turnover")
+    assert chart.subtitle == ["Region × year, best published · 2022–2024"]  # one short line: the years the grid spans
+    footer = chart.spec()["title"]["text"]
+    assert " ".join(footer).endswith(words.source_line(7, 3)) and " ".join(footer).startswith(" ".join(chart.footnote)) and chart.footnote
+    assert "Nothing published" in chart.spec()["encoding"]["color"]["scale"]["domain"]  # grey is named in the legend
 
 
 def test_the_chart_sends_regions_and_known_cells_never_the_figures(dataset):
@@ -210,7 +212,7 @@ def test_the_page_draws_the_grid_its_counts_and_a_download(page):
     app = page(region="RU-SMO", year="2023")
     assert app.title[0].value == words.page_title()
     markdown = " ".join(m.value for m in app.markdown).replace("\\", "")
-    assert words.chart_title("turnover", 2022, 2024) in markdown
+    assert words.chart_title("turnover") in markdown
     _, datasets = _chart(app)
     assert set(datasets["figures"]["region"]) == {"RU-SMO", "RU-BRY", "RU-MOW", "RU-TA"}
     by_year = app.dataframe[0].value.set_index("Year")

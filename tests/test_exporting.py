@@ -1,5 +1,6 @@
-"""Exports for slides: PNG and SVG with title, subtitle, source line, and Russian text drawn as glyphs."""
+"""Exports for slides: PNG and SVG with title, subtitle, footnote, source line, and Russian text drawn as glyphs."""
 
+import html
 import io
 
 import pytest
@@ -17,14 +18,40 @@ def shipped():
     return load_dataset()
 
 
-def test_svg_export_carries_title_subtitle_units_and_source(shipped):
+def test_svg_export_carries_title_subtitle_units_legend_footnote_and_source(shipped):
     framed = series_chart(region_series(shipped.figures, "RU-SMO"), "Smolensk Oblast", "turnover")
     svg = chart_svg(framed)
     assert "Trade turnover: Belarus – Smolensk Oblast" in svg
-    assert "US$ billion" in svg
-    assert "partial years drawn apart" in svg
+    assert html.escape(framed.subtitle[0]) in svg and framed.subtitle[0].startswith("US$ billion · ")
+    assert "Partial year: its months only" in svg  # a legend entry: Smolensk has partial years
+    assert "The line breaks at a missing year" in svg  # the footnote's first row
     assert "Sources: " in svg
     assert "DejaVu Sans" in svg
+
+
+def test_a_slide_sets_the_charts_footnote_above_its_source_line(shipped):
+    from pptx import Presentation
+
+    from turnover.slides import chart_slide
+
+    framed = series_chart(region_series(shipped.figures, "RU-SMO"), "Smolensk Oblast", "turnover")
+    slide = Presentation(io.BytesIO(chart_slide(framed, []))).slides[0]
+    boxes = {shape.text_frame.text: shape.top for shape in slide.shapes if shape.has_text_frame}
+    assert framed.footnote and boxes[" ".join(framed.footnote)] < boxes[framed.source]  # the picture carries neither: both are slide text
+
+
+def test_a_labelled_chart_keeps_its_plot_height_in_the_page(shipped):
+    """Streamlit fits a chart's legend, axis and footer into its height unless the spec says otherwise; the
+    values are placed for a plot PLOT_HEIGHT tall, so the series and compare charts fit only their width."""
+    from turnover.charts import compare_chart, ranking_chart
+    from turnover.compare import compare_figures
+    from turnover.labels import PLOT_HEIGHT
+
+    series = series_chart(region_series(shipped.figures, "RU-SMO"), "Smolensk Oblast", "turnover").spec()
+    compared = compare_chart(compare_figures(shipped.figures, ["RU-SMO", "RU-BRY"], "turnover"), "turnover").spec()
+    for spec in (series, compared):
+        assert spec["autosize"] == {"type": "fit-x", "contains": "padding"} and spec["height"] == PLOT_HEIGHT
+    assert "autosize" not in ranking_chart(ranking(shipped.figures, 2023), 2023, "turnover").spec()  # bars carry no placed labels
 
 
 def test_png_export_is_a_wide_image(shipped):
@@ -81,6 +108,6 @@ def test_map_and_ranking_export(shipped):
 
     table = ranking(shipped.figures, 2023)
     svg = chart_svg(altair_map(load_boundaries(geo_dir() / "regions-overview.geojson"), table, 2023, "turnover"))
-    assert "by Russian region, 2023" in svg and "log colour scale" in svg
+    assert "by Russian region, 2023" in svg and "Log colour scale" in svg
     assert svg.count("<path") > 90  # every region drawn
     assert "Smolensk Oblast" in chart_svg(ranking_chart(table, 2023, "turnover"))

@@ -139,3 +139,33 @@ def test_compare_chart_names_each_line_at_its_end(shipped):
     for region, rows in full.groupby("region"):
         last = rows.iloc[-1]
         assert f"{last['region_name']} {last['shown']}" in {label.text for label in labels}
+
+
+def _svg_at(framed, width: int) -> str:
+    """The exported SVG of a chart drawn ``width`` px wide, as a page column of that width draws it (the export is 760)."""
+    import json
+
+    import vl_convert as vlc
+
+    from turnover.exporting import EXPORT_WIDTH, export_spec
+
+    chart_svg(framed)  # registers the bundled fonts
+    return vlc.vegalite_to_svg(json.loads(json.dumps(export_spec(framed)).replace(f'"width": {EXPORT_WIDTH}', f'"width": {width}')))
+
+
+@pytest.mark.parametrize("width", [310, 360, 430, 580, 700, 1000])
+def test_series_labels_stay_clear_on_a_phone_and_a_narrow_column(shipped, width):
+    """The page draws the chart as wide as its column: the labels are placed for the width drawn, not the export's."""
+    series = region_series(shipped.figures, "RU-SMO")
+    labels = _assert_clean(_svg_at(series_chart(series, "Smolensk Oblast", "turnover", selected_year=2023), width))
+    partial = series[~series["full_year"]].sort_values(["year", "months"]).iloc[-1]
+    assert f"{partial['period']}: {partial['shown']}" in {label.text for label in labels}  # the latest partial year is always written
+
+
+@pytest.mark.parametrize("width", [300, 430])
+def test_compare_end_labels_stay_inside_a_narrow_chart(shipped, width):
+    regions = ["RU-SMO", "RU-BRY", "RU-MOW"]
+    figures = compare_figures(shipped.figures, regions, "turnover")
+    labels = _assert_clean(_svg_at(compare_chart(figures, "turnover"), width))
+    full = figures[figures["full_year"]].sort_values("year")
+    assert {f"{rows.iloc[-1]['region_name']} {rows.iloc[-1]['shown']}" for _, rows in full.groupby("region")} <= {label.text for label in labels}

@@ -40,6 +40,23 @@ def footer(framed) -> str:
     return " ".join(framed.spec()["title"]["text"])
 
 
+def wrapped(*lines: str) -> str:
+    """Lines as the chart's footer draws them: each wrapped for a phone, the rows read one after another."""
+    return " ".join(row for line in lines for row in textwrap.wrap(line, SOURCE_WRAP))
+
+
+def legend_entries(framed) -> list[str]:
+    """The entries of every legend the chart draws (each layer's colour or stroke scale domain with a legend)."""
+    spec = framed.spec()
+    entries = []
+    for layer in spec.get("layer", [spec]):
+        for channel in ("color", "stroke"):
+            encoding = layer.get("encoding", {}).get(channel, {})
+            if isinstance(encoding, dict) and encoding.get("legend", {}) is not None and "domain" in encoding.get("scale", {}):
+                entries += [e for e in encoding["scale"]["domain"] if e not in entries]
+    return entries
+
+
 def by_period(rows: list[dict]) -> dict[str, dict]:
     return {row["period"]: row for row in rows}
 
@@ -51,7 +68,7 @@ def test_series_chart_draws_partial_years_apart_and_marks_approximate_ones(datas
     series = region_series(dataset.figures, "RU-SMO")
     rows = by_period(rows_of(series_chart(series, "Smolensk Oblast", "turnover")))
     partial = rows["Jan–Sep 2024"]
-    assert partial["kind"] == "Partial year" and partial["run"] == ""  # never on the line
+    assert partial["kind"] == "Partial year: its months only" and partial["run"] == ""  # never on the line
     assert partial["label"] == "Jan–Sep 2024: $3.1bn"
     assert (partial["start"], partial["end"], partial["middle"]) == pytest.approx((2024, 2024 + 9 / 12, 2024 + 9 / 24))
     assert rows["2022"]["kind"] == "Full year, approximate or bound" and rows["2022"]["shown"] == "about $4.9bn"
@@ -67,19 +84,32 @@ def test_series_chart_amounts_are_in_the_unit_it_names(dataset):
     framed = series_chart(series, "Smolensk Oblast", "turnover")
     rows = by_period(rows_of(framed))
     assert rows["2023"]["amount"] == pytest.approx(4.4)
-    assert framed.subtitle[0].startswith("US$ billion, 2021–2024.")
+    assert framed.subtitle == ["US$ billion · 2021–2024"]
     small = region_series(dataset.figures, "RU-BRY")
     small_framed = series_chart(small, "Bryansk Oblast", "turnover")
     assert by_period(rows_of(small_framed))["2023"]["amount"] == pytest.approx(900)
-    assert small_framed.subtitle[0].startswith("US$ million, 2023–2023.")
+    assert small_framed.subtitle == ["US$ million · 2023"]
 
 
 def test_series_chart_has_title_period_and_source_line(dataset):
     series = region_series(dataset.figures, "RU-SMO")
     framed = series_chart(series, "Smolensk Oblast", "export")
     assert framed.title == "Belarusian exports: Belarus – Smolensk Oblast"
-    assert footer(framed) == " ".join(textwrap.wrap(source_line(series), SOURCE_WRAP))
-    assert "partial years drawn apart" in framed.subtitle[0] and "Hollow points" in framed.subtitle[0]
+    assert footer(framed) == wrapped(*framed.footnote, source_line(series))  # the footnote, then the source line, inside the chart
+    assert framed.footnote == ["The line breaks at a missing year or a change of basis; partial years are not comparable with full years."]
+
+
+def test_series_chart_says_its_rules_in_the_legend_and_footnote_not_the_subtitle(dataset, write_dataset):
+    series = region_series(dataset.figures, "RU-SMO")
+    framed = series_chart(series, "Smolensk Oblast", "turnover")
+    assert len(framed.subtitle) == 1 and "\n" not in framed.subtitle[0] and len(framed.subtitle[0]) <= 70
+    kinds = {row["kind"] for row in rows_of(framed)}  # what the input draws: exact, approximate, converted and partial figures
+    assert legend_entries(framed) == [k for k in ("Full year", "Full year, approximate or bound", "Full year, converted from roubles", "Partial year: its months only") if k in kinds]
+    points = next(layer for layer in framed.spec()["layer"] if layer["mark"]["type"] == "point")
+    fills = dict(zip(points["encoding"]["fill"]["scale"]["domain"], points["encoding"]["fill"]["scale"]["range"]))
+    assert fills["Full year, approximate or bound"] == "#ffffff" != fills["Full year"]  # the hollow point is the legend's own entry
+    full_only = load_dataset(*write_dataset(figures=HEADER + ROWS.splitlines()[0] + "\n")).figures
+    assert series_chart(region_series(full_only, "RU-SMO"), "Smolensk Oblast", "turnover").footnote == ["The line breaks at a missing year or a change of basis."]
 
 
 def test_the_series_line_breaks_where_a_full_year_is_missing(write_dataset):
@@ -105,9 +135,12 @@ def test_compare_chart_draws_full_years_only(dataset):
     drawn = {(row["region_name"], row["period"]) for row in rows_of(framed)}
     expected = {(name, period) for name, period, full in zip(figures["region_name"], figures["period"], figures["full_year"]) if full}
     assert drawn == expected and ("Smolensk Oblast", "Jan–Sep 2024") not in drawn
-    assert framed.subtitle[0] == "Full years only, US$ billion, 2021–2024. Lines join consecutive years only; a break is a year without a published figure."
+    assert framed.subtitle == ["US$ billion · 2021–2024"]
     assert framed.title == "Trade turnover with Belarus: regions compared"
-    assert footer(framed).startswith("Sources: ")
+    assert framed.footnote == ["Full years only; a line breaks at a year without a figure. Hollow points: approximate or bound."]  # Moscow is "over"
+    assert footer(framed) == wrapped(*framed.footnote, source_line(figures[figures["full_year"]]))
+    exact = figures[~figures["approximate"]]
+    assert compare_chart(exact, "turnover").footnote == ["Full years only; a line breaks at a year without a figure."]  # no hollow point, no word of it
 
 
 def test_compare_chart_marks_approximate_figures_in_its_tooltip_data(dataset):
@@ -126,8 +159,10 @@ def test_ranking_chart_labels_and_lightens_approximate_bars_with_title_period_an
     assert rows["Moscow"]["approximate"] and rows["Bryansk Oblast"]["approximate"] and not rows["Smolensk Oblast"]["approximate"]
     assert {name: row["amount"] for name, row in rows.items()} == pytest.approx(dict(zip(table["region_name"], table["usd_mn"] / 1000)))
     assert framed.title == "Trade turnover with Belarus by Russian region, 2023"
-    assert framed.subtitle == [f"Full year 2023, US$ billion; all {len(table)} regions with a full-year figure. Lighter bars: approximate or bound figures."]
-    assert footer(framed).startswith("Sources: BelTA (2024-11-18); BelTA (2023-05-30)")
+    assert framed.subtitle == ["US$ billion · 2023"]
+    assert framed.footnote == [f"All {len(table)} regions with a figure. Lighter bars: approximate or bound."]
+    assert footer(framed) == wrapped(*framed.footnote, source_line(table))
+    assert source_line(table).startswith("Sources: BelTA (2024-11-18); BelTA (2023-05-30)")
     layers = framed.spec()["layer"]
     assert layers[0]["encoding"]["opacity"]["condition"]["test"] == "datum.lighter"
     assert {name: row["lighter"] for name, row in rows.items()} == {name: row["approximate"] for name, row in rows.items()}  # full years: lighter when approximate
@@ -139,7 +174,7 @@ def test_ranking_chart_says_how_many_of_how_many_it_shows(dataset):
     table = ranking(dataset.figures, 2023)
     framed = ranking_chart(table, 2023, "turnover", limit=2)
     assert len(rows_of(framed)) == 2
-    assert f"top 2 of {len(table)} regions" in framed.subtitle[0]
+    assert framed.footnote[0].startswith(f"Top 2 of {len(table)} regions with a figure.")
 
 
 def test_district_chart_says_how_many_regions_each_sum_covers(dataset):
@@ -150,8 +185,9 @@ def test_district_chart_says_how_many_regions_each_sum_covers(dataset):
         assert rows[district]["coverage"] == f"{with_data} of {regions} region" + ("" if regions == 1 else "s")  # plural by the count
         assert rows[district]["amount"] == pytest.approx(usd / 1000)
     assert framed.title == "Trade turnover with Belarus by federal district, 2023"
-    assert framed.subtitle == ["Full year 2023, US$ billion: sums of the regions that have a figure, not district totals."]
-    assert footer(framed).startswith("Sources: ")
+    assert framed.subtitle == ["US$ billion · 2023"]
+    assert framed.footnote == ["Sums of the regions that have a figure, not district totals."]
+    assert footer(framed) == wrapped(*framed.footnote, source_line(ranking(dataset.figures, 2023)))
 
 
 # --- the source line -------------------------------------------------------------------------------------------------
@@ -198,7 +234,7 @@ def test_map_features_carry_full_year_figures_and_draw_the_rest_as_no_figure(dat
     assert features["RU-MOW"]["usd_mn"] == 5000 and features["RU-MOW"]["period"] == "2023" and features["RU-MOW"]["source"] == "BelTA (2023-05-30)"
     assert features["RU-BRY"]["shown"] == "about $900m"
     assert features["RU-TA"]["category"] == "no_data" and features["RU-TA"]["usd_mn"] is None  # a partial year only
-    assert features["RU-TA"]["shown"] == "no figure for this year" and features["RU-TA"]["legend"] == "No figure"
+    assert features["RU-TA"]["shown"] == "no figure for this year" and features["RU-TA"]["legend"] == "No figure (not zero)"
     assert (features["BY-MI"]["category"], features["BY-MI"]["legend"]) == ("home", "Belarus")
     assert (features["UA-43"]["category"], features["UA-43"]["legend"], features["UA-43"]["shown"]) == ("disputed", "Crimea (not covered)", "")
     assert features["RU-SMO"]["legend"] == ""
@@ -208,8 +244,10 @@ def test_altair_map_has_title_period_and_source_line(dataset):
     table = ranking(dataset.figures, 2023)
     framed = altair_map(COLLECTION, table, 2023, "import")
     assert framed.title == "Belarusian imports with Belarus by Russian region, 2023"
-    assert framed.subtitle == [f"Full year 2023, US$ million, log colour scale; {len(table)} regions with a published full-year figure, grey: no figure (not zero)."]
-    assert footer(framed) == " ".join(textwrap.wrap(source_line(table), SOURCE_WRAP))
+    assert framed.subtitle == ["US$ million · 2023"]
+    assert framed.footnote == [f"Log colour scale; {len(table)} regions with a full-year figure for 2023."]
+    assert footer(framed) == wrapped(*framed.footnote, source_line(table))
+    assert "No figure (not zero)" in legend_entries(framed)  # grey is not zero: said by the legend's own entry
     features = framed.spec()["datasets"]["regions"]
     assert {f["properties"]["id"] for f in features} == {f["properties"]["id"] for f in COLLECTION["features"]}
     tooltips = [t["field"] for t in framed.spec()["layer"][1]["encoding"]["tooltip"]]
@@ -250,7 +288,7 @@ def test_legend_spec_has_a_title_with_flow_and_full_year_and_the_grey_categories
     assert spec["title"]["text"] == "Trade turnover, full year, US$ (log colour scale)"
     values = spec["layer"][0]["data"]["values"] if "data" in spec["layer"][0] else spec["data"]["values"]
     labels = [(v["row"], v["label"]) for v in values]
-    assert labels[-4:] == [(1, "Belarus"), (1, "No figure"), (1, "Crimea (not covered)"), (1, "In a published top group, no figure")]
+    assert labels[-4:] == [(1, "Belarus"), (1, "No figure (not zero)"), (1, "Crimea (not covered)"), (1, "In a published top group, no figure")]
     assert labels[0] == (0, "$900m") and labels[4] == (0, "$5bn")
 
 

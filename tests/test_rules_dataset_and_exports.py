@@ -88,11 +88,11 @@ def framed_charts(write_dataset):
     table = ranking(figures, 2023)
     displayed = figures[figures["displayed"] & figures["total"]]
     return {
-        "series": (series_chart(region_series(figures, "RU-SMO"), "Smolensk Oblast", "turnover"), region_series(figures, "RU-SMO"), "2022–2024"),
-        "ranking": (ranking_chart(table, 2023, "turnover"), table, "Full year 2023"),
-        "compare": (compare_chart(displayed, "turnover"), displayed[displayed["full_year"]], "2022–2023"),
-        "district": (district_chart(district_totals(figures, dataset.registry, 2023), 2023, "turnover", table), table, "Full year 2023"),
-        "map": (altair_map(COLLECTION, table, 2023, "turnover"), table, "Full year 2023"),
+        "series": (series_chart(region_series(figures, "RU-SMO"), "Smolensk Oblast", "turnover"), region_series(figures, "RU-SMO"), "US$ billion · 2022–2024"),
+        "ranking": (ranking_chart(table, 2023, "turnover"), table, "US$ billion · 2023"),
+        "compare": (compare_chart(displayed, "turnover"), displayed[displayed["full_year"]], "US$ billion · 2022–2023"),
+        "district": (district_chart(district_totals(figures, dataset.registry, 2023), 2023, "turnover", table), table, "US$ billion · 2023"),
+        "map": (altair_map(COLLECTION, table, 2023, "turnover"), table, "US$ million · 2023"),
     }
 
 
@@ -101,17 +101,17 @@ def test_every_export_carries_title_period_and_source_line(framed_charts, name):
     framed, drawn, period = framed_charts[name]
     spec = export_spec(framed)
     assert spec["title"]["text"] == framed.title and framed.title
-    assert period in " ".join(spec["title"]["subtitle"])
+    assert spec["title"]["subtitle"] == [period]  # unit and period, one line
     inner = spec["vconcat"][0]
-    assert " ".join(inner["title"]["text"]) == " ".join(textwrap.wrap(source_line(drawn), SOURCE_WRAP))
+    assert framed.footnote and all(line.strip() for line in framed.footnote)
+    assert " ".join(inner["title"]["text"]) == " ".join(textwrap.wrap(" ".join(framed.footnote), SOURCE_WRAP) + textwrap.wrap(source_line(drawn), SOURCE_WRAP))
     assert source_line(drawn).startswith(("Source: ", "Sources: ")) and "no figures" not in source_line(drawn)
     assert spec["config"]["font"] == FONT and spec["config"]["background"] == "white"
     assert '"container"' not in json.dumps(spec) and inner["width"] == EXPORT_WIDTH
     assert spec["datasets"] == framed.spec()["datasets"]
 
 
-def test_long_subtitles_wrap_in_the_export_without_losing_words(framed_charts):
-    framed, _, _ = framed_charts["series"]
-    lines = export_spec(framed)["title"]["subtitle"]
-    assert len(lines) > 1 and all(len(line) <= 110 for line in lines)
-    assert " ".join(lines) == " ".join(framed.subtitle[0].split())
+@pytest.mark.parametrize("name", ["series", "ranking", "compare", "district", "map"])
+def test_every_subtitle_is_one_short_line(framed_charts, name):
+    framed, _, _ = framed_charts[name]
+    assert len(framed.subtitle) == 1 and "\n" not in framed.subtitle[0] and len(framed.subtitle[0]) <= 70

@@ -59,12 +59,32 @@ def test_the_ranking_labels_bounds_with_their_period_and_earlier_years_with_thei
     table = map_figures(figures, 2024, bounds=True, tolerance=3)
     chart = ranking_chart(table, 2024, "turnover", since=2021)
     labels = {row["region_name"]: row["label"] for row in chart.datasets["figures"]}
-    assert labels["Moscow"] == "at least $9bn (Jan–Oct 2024)"
+    assert labels["Moscow"] == "over $9bn (Jan–Oct 2024)"  # "over" $9bn in ten months: over it for the year too
     assert labels["Republic of Tatarstan"] == "$2bn (2021)"
     assert labels["Smolensk Oblast"] == "$4bn"
-    assert chart.title.endswith("2024, or the latest full year since 2021")
-    marked = int(table["basis"].isin(["bound", "earlier"]).sum())
-    assert chart.subtitle[1].startswith(f"Of these, {marked} are not full-year figures for 2024")
+    assert chart.subtitle == ["US$ billion · 2024, or the latest full year since 2021"]
+    legend = chart.spec()["layer"][0]["encoding"]["color"]
+    assert legend["scale"]["domain"] == ["Full year", "Partial year, a lower bound", "Earlier full year"]  # said by the legend's own entries
+    assert legend["legend"] is not None
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "expected"),
+    [
+        ("exact", "at least $9bn (Jan–Oct 2024)"),  # the full year is at least the exact partial figure
+        ("approx", "about $9bn or more (Jan–Oct 2024)"),  # never "at least": the partial figure itself is only about $9bn
+        ("at_most", "almost $9bn or more (Jan–Oct 2024)"),
+        ("at_least", "over $9bn (Jan–Oct 2024)"),
+    ],
+)
+def test_a_lower_bound_keeps_the_partial_figures_own_qualifier(write_dataset, qualifier, expected):
+    rows = [("RU-SMO", 2024, 12, "turnover", 4.0, "exact", "goods", "belta-1"), ("RU-MOW", 2024, 10, "turnover", 9.0, qualifier, "goods", "old-1")]
+    data, geo = write_dataset(figures=csv_text(rows))
+    table = map_figures(load_dataset(data, geo).figures, 2024)
+    labels = {row["region_name"]: row["label"] for row in ranking_chart(table, 2024, "turnover").datasets["figures"]}
+    assert labels["Moscow"] == expected
+    collection = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"id": "RU-MOW", "name_en": "Moscow", "name_ru": "Москва", "country": "RU"}, "geometry": {"type": "Polygon", "coordinates": [[[37, 55], [38, 55], [38, 56], [37, 55]]]}}]}
+    assert annotated_features(collection, table, year=2024)[0]["properties"]["shown"] == expected  # the map's tooltip says the same
 
 
 def test_the_map_tooltip_says_what_a_marked_figure_stands_for(figures):

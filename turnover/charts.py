@@ -1,4 +1,4 @@
-"""Altair charts ready for a slide: a title, a subtitle with period and units, a source line.
+"""Altair charts ready for a slide: a title, a one-line subtitle with unit and period, a footnote and a source line.
 
 Full years are a line; partial years are separate, labelled points never joined to it; approximate
 and bound figures ("about", "almost", "over") are drawn hollow and say so in the tooltip.
@@ -63,10 +63,11 @@ def _kind_scales(kinds: pd.Series, lang: str) -> dict[str, alt.Scale]:
 
 @dataclass(frozen=True)
 class Framed:
-    """A chart with the words a slide needs: title and subtitle above it, the source line inside it, at the bottom.
+    """A chart with the words a slide needs: title and subtitle above it, the footnote and source line inside it, at the bottom.
 
-    The page prints the title and subtitle as text above the chart (so the chart can fill its column);
-    ``for_export`` puts them into the image itself.
+    The subtitle is one short line, unit and period; the rules of reading the chart are in its legend entries
+    and its ``footnote`` (short lines drawn above the source line). The page prints the title and subtitle as
+    text above the chart (so the chart can fill its column); ``export_spec`` puts them into the image itself.
     """
 
     chart: alt.TopLevelMixin
@@ -74,6 +75,8 @@ class Framed:
     subtitle: list[str]
     datasets: dict[str, list] = field(default_factory=dict)  # large inline data, added after Altair (see spec)
     source: str = ""  # the source line, also drawn inside the chart; a slide sets it as a footnote
+    footnote: list[str] = field(default_factory=list)  # drawn inside the chart above the source line
+    labelled: bool = False  # values are written at pixel offsets placed for a plot PLOT_HEIGHT tall (see spec)
 
     def spec(self) -> dict:
         """The Vega-Lite spec as drawn in the page.
@@ -83,14 +86,16 @@ class Framed:
         attached here, after serialisation. The tests validate every chart's spec once.
         """
         if "_spec" not in self.__dict__:  # built once: a cached view hands the same spec to every rerun
-            self.__dict__["_spec"] = self._with_datasets(self.chart.to_dict(validate=False))
+            spec = self._with_datasets(self.chart.to_dict(validate=False))
+            if self.labelled:  # Streamlit would fit legend, axis and footer into the height, squeezing the plot under the labels
+                spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+            self.__dict__["_spec"] = spec
         return self.__dict__["_spec"]
 
     def export_spec(self) -> dict:
         """The spec for a file: title and subtitle inside the image, above the chart."""
-        lines = [line for text in self.subtitle for line in textwrap.wrap(text, 110)]
         titled = alt.vconcat(self.chart).properties(
-            title=alt.TitleParams(self.title, subtitle=lines, anchor="start", fontSize=16, subtitleFontSize=12, subtitleColor="#444444")
+            title=alt.TitleParams(self.title, subtitle=self.subtitle, anchor="start", fontSize=16, subtitleFontSize=12, subtitleColor="#444444")
         )
         return self._with_datasets(titled.to_dict(validate=False))
 
@@ -108,12 +113,17 @@ def year_runs(figures: pd.DataFrame) -> pd.Series:
     return (ordered["region"] + "-" + runs.astype(str)).reindex(figures.index)
 
 
-SOURCE_WRAP = 64  # characters a source line's row holds on a phone's 358 px chart (Vega cuts a longer row with "…")
+SOURCE_WRAP = 64  # characters a footnote's or source line's row holds on a phone's 358 px chart (Vega cuts a longer row with "…")
 
 
-def framed(chart, title: str, subtitle: list[str], source: str, datasets: dict[str, list] | None = None) -> Framed:
-    footer = alt.TitleParams(textwrap.wrap(source, SOURCE_WRAP), orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#555555")
-    return Framed(chart.properties(title=footer), title, subtitle, datasets or {}, source)
+def footer_rows(footnote: list[str], source: str) -> list[str]:
+    """The rows drawn under a chart: each footnote line, then the source line, wrapped for a phone."""
+    return [row for text in [*footnote, source] for row in textwrap.wrap(text, SOURCE_WRAP)]
+
+
+def framed(chart, title: str, subtitle: list[str], source: str, datasets: dict[str, list] | None = None, footnote: list[str] | None = None, labelled: bool = False) -> Framed:
+    footer = alt.TitleParams(footer_rows(footnote or [], source), orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#555555")
+    return Framed(chart.properties(title=footer), title, subtitle, datasets or {}, source, footnote or [], labelled)
 
 
 NAMED = alt.Data(name="figures")  # every chart reads its rows from a named dataset attached by Framed.spec
@@ -159,7 +169,8 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     )
     first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (2000, 2001)
     y_top = nice_top(data["amount"].max())
-    data = data.join(series_labels(data, (first, last + 1), y_top, selected_year))
+    for tier, widths in enumerate(zip(LABEL_WIDTHS, [*LABEL_WIDTHS[1:], WIDEST])):
+        data = data.join(series_labels(data, (first, last + 1), y_top, selected_year, widths=widths).add_suffix(_tier_suffix(tier)))
     x = alt.X(
         "middle:Q",
         title=None,
@@ -168,7 +179,8 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     )
     y = alt.Y("amount:Q", title=unit, scale=alt.Scale(domain=[0, y_top], nice=False))  # fixed, so the labels' placement holds
     scales = _kind_scales(data["kind"], lang)
-    legend = alt.Legend(title=None, orient="top", labelLimit=320)
+    entry = max(text_width(kind) for kind in scales["color"].domain) + 32  # px: symbol, label and the gap to the next column
+    legend = alt.Legend(title=None, orient="top", columns=alt.ExprRef(f"max(1, floor(width / {entry:.0f}))"), gridAlign="all", labelLimit=0)
     base = alt.Chart(NAMED).encode(x=x, y=y)
     line = base.transform_filter("datum.full_year && datum.on_line").mark_line(color=KIND_COLOURS[0], strokeWidth=2).encode(detail="run:N")
     spans = base.transform_filter("!datum.full_year && datum.on_line").mark_rule(color=KIND_COLOURS[2], strokeWidth=4, opacity=0.6).encode(x="start:Q", x2="end:Q")
@@ -178,20 +190,40 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
         fill=alt.Fill("kind:N", scale=scales["fill"], legend=legend),
         tooltip=tooltip(lang),
     )
+    placed = {name: alt.ExprRef(_for_width(name)) for name in ("dx", "dy", "align")}
     labels = (
-        base.transform_filter("isValid(datum.align)")
-        .mark_text(dx=alt.ExprRef("datum.dx"), dy=alt.ExprRef("datum.dy"), align=alt.ExprRef("datum.align"), baseline="alphabetic", fontSize=11)
+        base.transform_filter(f"isValid({_for_width('align')})")
+        .mark_text(**placed, baseline="alphabetic", fontSize=11)
         .encode(text="label:N", color=alt.condition("datum.full_year", alt.value(KIND_COLOURS[0]), alt.value(KIND_COLOURS[2])))
     )
     subtitle = [words.series_subtitle(unit, first, last, lang)]
+    footnote = [words.series_footnote(bool((~drawn["full_year"]).any()), lang)]
     chart = (line + spans + points + labels).properties(width="container", height=PLOT_HEIGHT)
-    return framed(chart, words.series_title(flow, region_name, lang), subtitle, source_line(drawn, lang=lang), named(data))
+    return framed(chart, words.series_title(flow, region_name, lang), subtitle, source_line(drawn, lang=lang), named(data), footnote, labelled=True)
+
+
+LABEL_WIDTHS = (300, 400, 520, 640, PLOT_WIDTH)  # plot widths (px) from which on a set of label placements holds: a phone's, page columns', the export's
+WIDEST = 1400  # the widest plot the last set is checked at (a full-width column on a large screen)
+
+
+def _for_width(name: str) -> str:
+    """A Vega expression: the label placement ``name`` (dx, dy or align) for the drawn plot's width (Vega's ``width``
+    signal): the set for the widest of LABEL_WIDTHS the plot holds, placed clear at that width and the next, so a
+    chart as wide as its container keeps its labels clear at any width from 300 px on."""
+    tier = " : ".join(f"width >= {width} ? {tier}" for tier, width in reversed(list(enumerate(LABEL_WIDTHS))) if tier) + " : 0"
+    return f"[{', '.join(f'datum.{name}{_tier_suffix(tier)}' for tier in range(len(LABEL_WIDTHS)))}][{tier}]"
+
+
+def _tier_suffix(tier: int) -> str:
+    """The columns of the export's placements (the widest set) are plain ``dx``, ``dy``, ``align``; narrower sets are numbered."""
+    return "" if tier == len(LABEL_WIDTHS) - 1 else str(tier)
 
 
 def figure_labels(table: pd.DataFrame, lang: str = "en") -> list[str]:
     """Each figure of an ``aggregate.map_figures`` table as the map and ranking write it: a lower bound with its period, an earlier year with its year."""
     plain = table["usd_mn"].map(format_usd_mn)
-    return [words.map_figure_label(b, s, p, period, y, lang) for b, s, p, period, y in zip(table["basis"], table["shown"], plain, table["period"], table["year"])]
+    rows = zip(table["basis"], table["shown"], plain, table["period"], table["year"], table["qualifier"])
+    return [words.map_figure_label(b, s, p, period, y, q, lang) for b, s, p, period, y, q in rows]
 
 
 BAR_HEIGHT = 19  # px a ranking bar: twenty bars, the map and both source lines fit 1366 × 768 in briefing view
@@ -201,8 +233,8 @@ BASIS_COLOURS = {"full": "#1f5f8b", "bound": "#d55e00", "earlier": "#8c8c8c"}  #
 def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, lang: str = "en", since: int | None = None) -> Framed:
     """The regions with the largest figures (``aggregate.map_figures``), as labelled horizontal bars.
 
-    A partial year standing as a lower bound and an earlier full year each have a colour of their own (in
-    the legend) and say so in their label; approximate or bound figures are lighter.
+    A partial year standing as a lower bound and an earlier full year each have a colour of their own (named
+    in the legend) and say so in their label; approximate or bound figures are lighter (said in the footnote).
     """
     top = table.head(limit)
     divisor, unit = _unit(top, lang)
@@ -210,7 +242,7 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
     markings = words.map_markings(lang)
     used = [b for b in BASIS_COLOURS if b in set(top["basis"])]
     data = data.assign(marking=top["basis"].map(markings))
-    colour = alt.Color("marking:N", scale=alt.Scale(domain=[markings[b] for b in used], range=[BASIS_COLOURS[b] for b in used]), legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0) if len(used) > 1 else None)
+    colour = alt.Color("marking:N", scale=alt.Scale(domain=[markings[b] for b in used], range=[BASIS_COLOURS[b] for b in used]), legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0) if used != ["full"] else None)
     y = alt.Y("region_name:N", sort=list(top["region_name"]), title=None)  # the table's order: a field sort is dropped in a layer
     bars = alt.Chart(NAMED).mark_bar().encode(
         y=y,
@@ -220,12 +252,10 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
         tooltip=tooltip(lang),
     )
     text = alt.Chart(NAMED).mark_text(align="left", dx=4, fontSize=11, color="#1b1f24").encode(y=y, x="amount:Q", text="label:N")
-    subtitle = [words.ranking_subtitle(year, unit, len(top), len(table), lang)]
-    marked = table["basis"].isin(["bound", "earlier"]).sum()
-    if marked:
-        subtitle.append(words.ranking_marked_note(int(marked), year, lang))
+    subtitle = [words.ranking_subtitle(unit, year, lang, since)]
+    footnote = [words.ranking_footnote(len(top), len(table), bool(data["lighter"].any()), lang)]
     chart = (bars + text).properties(width="container", height=max(120, BAR_HEIGHT * len(top)))
-    return framed(chart, words.ranking_title(flow, year, lang, since), subtitle, source_line(top, lang=lang), named(data))
+    return framed(chart, words.ranking_title(flow, year, lang), subtitle, source_line(top, lang=lang), named(data), footnote)
 
 
 def region_colours(regions: list[str], order: list[str]) -> dict[str, str]:
@@ -247,8 +277,9 @@ def compare_chart(figures: pd.DataFrame, flow: str, order: list[str] | None = No
     data = chart_data(full).assign(amount=full["usd_mn"] / divisor, run=year_runs(full))
     first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (None, None)
     data, x_domain, y_top = _with_end_labels(data)
+    years = list(range(first, last + 1)) if first is not None and last is not None else None
     base = alt.Chart(NAMED).encode(
-        x=alt.X("year:Q", title=None, scale=alt.Scale(domain=x_domain, nice=False), axis=alt.Axis(format="d", values=list(range(int(x_domain[0]), int(data["year"].max()) + 1)) if len(data) else None)),
+        x=alt.X("year:Q", title=None, scale=alt.Scale(domain=x_domain, nice=False), axis=alt.Axis(format="d", values=years)),
         y=alt.Y("amount:Q", title=unit, scale=alt.Scale(domain=[0, y_top], nice=False)),
         color=alt.Color("region_name:N", title=None, scale=scale, legend=None),  # each line is named at its end
     )
@@ -260,12 +291,17 @@ def compare_chart(figures: pd.DataFrame, flow: str, order: list[str] | None = No
     )
     chart = (base.mark_line().encode(detail="run:N") + points + ends).properties(width="container", height=PLOT_HEIGHT)
     subtitle = [words.compare_subtitle(unit, first, last, lang)]
-    return framed(chart, words.compare_title(flow, lang), subtitle, source_line(full, lang=lang), named(data))
+    footnote = [words.compare_footnote(bool(full["approximate"].any()), lang)]
+    return framed(chart, words.compare_title(flow, lang), subtitle, source_line(full, lang=lang), named(data), footnote, labelled=True)
 
 
-def _with_end_labels(data: pd.DataFrame) -> tuple[pd.DataFrame, list[float], float]:
+def _with_end_labels(data: pd.DataFrame) -> tuple[pd.DataFrame, list[float] | alt.ExprRef, float]:
     """Each region's last full year labelled with its name and value (``end_label``, at height ``end_y``, spread so
-    no two touch), and the axes' domains: the years plus room on the right for the widest label."""
+    no two touch), and the axes' domains: the years plus room on the right for the widest label.
+
+    The room is in pixels, so the x domain's upper end is a Vega expression of the drawn ``width``: on a
+    phone's 300 px plot the labels stay inside the frame as they do in the 760 px export.
+    """
     y_top = nice_top(data["amount"].max()) if len(data) else 1.0
     if data.empty:
         return data.assign(end_label=None, end_y=None), [2000, 2001], y_top
@@ -276,7 +312,8 @@ def _with_end_labels(data: pd.DataFrame) -> tuple[pd.DataFrame, list[float], flo
     first, final = float(data["year"].min()), float(data["year"].max())
     room = max(text_width(t) for t in text) + 16  # px right of the last point
     span = max(final - first, 1.0)
-    return data, [first - span * 0.02, final + span * room / (PLOT_WIDTH - room)], y_top
+    start = first - span * 0.02
+    return data, alt.ExprRef(f"[{start}, {final} + {final - start} * {room:.1f} / max(width - {room:.1f}, 1)]"), y_top
 
 
 def district_chart(table: pd.DataFrame, year: int, flow: str, figures: pd.DataFrame, lang: str = "en") -> Framed:
@@ -292,4 +329,4 @@ def district_chart(table: pd.DataFrame, year: int, flow: str, figures: pd.DataFr
     text = bars.mark_text(align="left", dx=4, fontSize=11).encode(text="coverage:N")
     subtitle = [words.district_subtitle(year, lang)]
     chart = (bars + text).properties(width="container", height=max(120, 30 * len(data)))
-    return framed(chart, words.district_title(flow, year, lang), subtitle, source_line(figures, lang=lang), named(data))
+    return framed(chart, words.district_title(flow, year, lang), subtitle, source_line(figures, lang=lang), named(data), [words.district_footnote(lang)])

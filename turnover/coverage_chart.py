@@ -14,7 +14,7 @@ from turnover.charts import NAMED, Framed, framed, named
 from turnover.coverage import profile_link
 from turnover.texts import coverage as words
 
-KNOWN_COLOURS = ["#1f5f8b", "#9ecae1", "#e69f00", "#cc79a7", "#eeeeee"]  # dark blue, light blue, orange, purple, grey (as the subtitle says)
+KNOWN_COLOURS = ["#1f5f8b", "#9ecae1", "#e69f00", "#cc79a7", "#eeeeee"]  # dark blue, light blue, orange, purple, grey (named in the legend)
 CELL = 16  # pixels per year and per region
 CELL_FIELDS = ["figure", "period", "source", "rank_text", "known"]
 
@@ -65,4 +65,4 @@ def coverage_chart(cells: pd.DataFrame, flow: str, figures: int, ranks: int, lin
         rect = rect.facet(row=alt.Row("district_name:N", sort=alt.EncodingSortField("district_order"), header=header), spacing=6).resolve_scale(y="independent")
     datasets = {**named(rows), **named(known, "known"), **named(kinds, "kinds")}
     subtitle = [words.chart_subtitle(first, last, lang)]
-    return framed(rect, words.chart_title(flow, first, last, lang), subtitle, words.source_line(figures, ranks, lang), datasets)
+    return framed(rect, words.chart_title(flow, lang), subtitle, words.source_line(figures, ranks, lang), datasets, [words.chart_footnote(lang)])

@@ -1,7 +1,8 @@
 """Where a chart's value labels go: which points carry one, and on which side, so that no label touches
 another label, the line, a point or the edge of the plotting area.
 
-Pure geometry in the pixels of the plotting area (the export size: PLOT_WIDTH × PLOT_HEIGHT), with text
+Pure geometry in the pixels of the plotting area (the export's PLOT_WIDTH × PLOT_HEIGHT, or a range of widths
+for a chart as wide as the page's column: a placement then holds at both ends of the range), with text
 widths measured in the bundled DejaVu Sans, the font the exports are drawn in. A label is placed by its
 offset from its point (``dx``, ``dy`` to the alphabetic baseline, ``align``), which a Vega-Lite text
 mark takes per datum; a label that fits nowhere is left out rather than drawn over something.
@@ -19,7 +20,7 @@ from turnover.extents import Extent, project
 from turnover.paths import REPO_ROOT
 
 PLOT_WIDTH = 760  # the plotting area of an exported chart, px
-PLOT_HEIGHT = 320
+PLOT_HEIGHT = 220  # as drawn in the page too (Framed.labelled): with legend, axis and footer a profile fits 1366 × 768 in briefing view
 MAP_HEIGHT = 430  # the static map's plotting area
 FONT_SIZE = 11
 ASCENT, DESCENT = 0.80, 0.24  # of the font size, above and below the baseline (DejaVu: caps 0.73, descenders 0.24)
@@ -91,29 +92,47 @@ def label_box(x: float, y: float, placement: Placement, size: int = FONT_SIZE) -
     return left, baseline - ASCENT * size, left + width, baseline + DESCENT * size
 
 
-def place_labels(candidates: list[Candidate], points: list[tuple[float, float]], lines: list[list[tuple[float, float]]], width: float, height: float) -> dict:
+@dataclass(frozen=True)
+class Scene:
+    """What a chart draws at one width, in pixels: the candidates wanting a label, every marker (``points``) and every
+    polyline (``lines``: the series' runs, the partial-year spans)."""
+
+    candidates: list[Candidate]
+    points: list[tuple[float, float]]
+    lines: list[list[tuple[float, float]]]
+    width: float
+
+    def obstacles(self):
+        drawn = [shapely.box(x - MARKER, y - MARKER, x + MARKER, y + MARKER) for x, y in self.points]
+        drawn += [shapely.LineString(line).buffer(STROKE) if len(line) > 1 else shapely.Point(line[0]).buffer(STROKE) for line in self.lines]
+        return shapely.union_all(drawn) if drawn else shapely.Polygon()
+
+
+def place_labels(scenes: list[Scene], height: float) -> dict:
     """Each candidate's label placement, by key, in the candidates' order of priority; those that fit nowhere are left out.
 
-    ``points``: every marker drawn (labelled or not); ``lines``: every polyline drawn (the series' runs,
-    the partial-year spans). A label stays inside the ``width`` × ``height`` area and clear of all of them
-    and of the labels placed before it.
+    ``scenes``: the same chart at one or more widths (the same candidates, in the same order). A placement is
+    taken only if in every scene its label stays inside the ``width`` × ``height`` area and clear of every
+    point, line and label placed before it.
     """
-    drawn = [shapely.box(x - MARKER, y - MARKER, x + MARKER, y + MARKER) for x, y in points]
-    drawn += [shapely.LineString(line).buffer(STROKE) if len(line) > 1 else shapely.Point(line[0]).buffer(STROKE) for line in lines]
-    obstacles = shapely.union_all(drawn) if drawn else shapely.Polygon()
+    obstacles = [scene.obstacles() for scene in scenes]
     placed: dict = {}
-    taken = []
-    for candidate in candidates:
-        for placement in _offsets(candidate.text, candidate.prefer_below):
-            left, top, right, bottom = label_box(candidate.x, candidate.y, placement)
-            if left < 0 or top < 0 or right > width or bottom > height:
-                continue
-            box = shapely.box(left - CLEARANCE, top - CLEARANCE, right + CLEARANCE, bottom + CLEARANCE)
-            if box.intersects(obstacles) or any(box.intersects(other) for other in taken):
-                continue
-            placed[candidate.key] = placement
-            taken.append(box)
-            break
+    taken: list[list] = [[] for _ in scenes]
+    for candidates in zip(*(scene.candidates for scene in scenes)):
+        for placement in _offsets(candidates[0].text, candidates[0].prefer_below):
+            boxes = []
+            for scene, candidate, drawn, others in zip(scenes, candidates, obstacles, taken):
+                left, top, right, bottom = label_box(candidate.x, candidate.y, placement)
+                box = shapely.box(left - CLEARANCE, top - CLEARANCE, right + CLEARANCE, bottom + CLEARANCE)
+                inside = shapely.box(0, 0, scene.width, height).contains(box)  # the clearance too: the drawn glyphs may reach a little past the font's metrics
+                if not inside or box.intersects(drawn) or any(box.intersects(other) for other in others):
+                    break
+                boxes.append(box)
+            else:
+                placed[candidates[0].key] = placement
+                for others, box in zip(taken, boxes):
+                    others.append(box)
+                break
     return placed
 
 
@@ -139,8 +158,9 @@ def labelled_years(full: pd.DataFrame, selected_year: int | None) -> list[int]:
     return list(dict.fromkeys(year for year in order if year in years))
 
 
-def series_labels(data: pd.DataFrame, x_domain: tuple[float, float], y_top: float, selected_year: int | None = None, width: float = PLOT_WIDTH, height: float = PLOT_HEIGHT) -> pd.DataFrame:
-    """The series chart's labels: columns ``dx``, ``dy``, ``align`` indexed like ``data`` (only the labelled rows).
+def series_labels(data: pd.DataFrame, x_domain: tuple[float, float], y_top: float, selected_year: int | None = None, widths: tuple[float, ...] = (PLOT_WIDTH,), height: float = PLOT_HEIGHT) -> pd.DataFrame:
+    """The series chart's labels: columns ``dx``, ``dy``, ``align`` indexed like ``data`` (only the labelled rows),
+    clear of everything at each of ``widths`` (the ends of a range of widths the chart may be drawn at).
 
     ``data`` has per figure ``middle`` (x), ``amount`` (y), ``start`` and ``end`` (a partial year's span),
     ``full_year``, ``year``, ``run`` (consecutive full years of one basis share it; blank for a full year drawn off
@@ -148,18 +168,12 @@ def series_labels(data: pd.DataFrame, x_domain: tuple[float, float], y_top: floa
     partial year is labelled (its period is in its label), the latest first, and the full years
     ``labelled_years`` picks; when space runs out, older partial years and the other full years give way.
     """
-    def px(x: float) -> float:
-        return (x - x_domain[0]) / (x_domain[1] - x_domain[0]) * width
-
     def py(y: float) -> float:
         return height - y / y_top * height
 
     full = data[data["full_year"] & (data["run"] != "")].sort_values("year")
     apart = data[data["full_year"] & (data["run"] == "")]  # full years off the line (the other side's statistics)
     partial = data[~data["full_year"]].sort_values(["year", "start", "end"])
-    points = [(px(x), py(y)) for x, y in zip(data["middle"], data["amount"])]
-    lines = [[(px(x), py(y)) for x, y in zip(run["middle"], run["amount"])] for _, run in full.groupby("run")]
-    lines += [[(px(s), py(y)), (px(e), py(y))] for s, e, y in zip(partial["start"], partial["end"], partial["amount"])]
 
     def lower_than_neighbours(index) -> bool:
         run = full[full["run"] == full.at[index, "run"]]
@@ -167,15 +181,23 @@ def series_labels(data: pd.DataFrame, x_domain: tuple[float, float], y_top: floa
         neighbours = run["amount"].iloc[max(position - 1, 0) : position + 2].drop(index)
         return len(neighbours) > 0 and full.at[index, "amount"] < neighbours.mean()
 
-    def at(index, below: bool = False) -> Candidate:
-        return Candidate(index, px(data.at[index, "middle"]), py(data.at[index, "amount"]), data.at[index, "label"], below)
-
     newest_partial = partial.index[::-1]
     by_year = dict(zip(full["year"], full.index))
-    years = [at(by_year[year], lower_than_neighbours(by_year[year])) for year in labelled_years(full, selected_year)]
+    years = [(by_year[year], lower_than_neighbours(by_year[year])) for year in labelled_years(full, selected_year)]
     key_years = min(len(years), 4)  # the selected, last, peak and first years come before older partial years
-    candidates = [at(i) for i in newest_partial[:1]] + years[:key_years] + [at(i) for i in apart.index] + [at(i) for i in newest_partial[1:]] + years[key_years:]
-    placed = place_labels(candidates, points, lines, width, height)
+    wanted = [(i, False) for i in newest_partial[:1]] + years[:key_years] + [(i, False) for i in apart.index] + [(i, False) for i in newest_partial[1:]] + years[key_years:]
+
+    def scene(width: float) -> Scene:
+        def px(x: float) -> float:
+            return (x - x_domain[0]) / (x_domain[1] - x_domain[0]) * width
+
+        candidates = [Candidate(i, px(data.at[i, "middle"]), py(data.at[i, "amount"]), data.at[i, "label"], below) for i, below in wanted]
+        points = [(px(x), py(y)) for x, y in zip(data["middle"], data["amount"])]
+        lines = [[(px(x), py(y)) for x, y in zip(run["middle"], run["amount"])] for _, run in full.groupby("run")]
+        lines += [[(px(s), py(y)), (px(e), py(y))] for s, e, y in zip(partial["start"], partial["end"], partial["amount"])]
+        return Scene(candidates, points, lines, width)
+
+    placed = place_labels([scene(width) for width in widths], height)
     return pd.DataFrame(
         {"dx": [p.dx for p in placed.values()], "dy": [p.dy for p in placed.values()], "align": [p.align for p in placed.values()]},
         index=pd.Index(list(placed.keys()), dtype=data.index.dtype),
@@ -213,7 +235,7 @@ def map_labels(table: pd.DataFrame, extent: Extent, anchors: dict[str, tuple[flo
     spots = [project(extent, *anchors[region], width, height) for region in top["region"]]
     texts = (top["region_name"] + ": " + top["shown"]).tolist()
     candidates = [Candidate(region, x, y, text) for region, (x, y), text in zip(top["region"], spots, texts)]
-    placed = place_labels(candidates, spots, [], width, height)
+    placed = place_labels([Scene(candidates, spots, [], width)], height)
     rows = [
         {"region": c.key, "lon": anchors[c.key][0], "lat": anchors[c.key][1], "label": c.text, "dx": p.dx, "dy": p.dy, "align": p.align}
         for c in candidates

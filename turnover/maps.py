@@ -18,7 +18,7 @@ import pandas as pd
 from turnover.charts import Framed, figure_labels, framed, named, source_line
 from turnover.extents import Extent, label_anchor, leaflet_bounds
 from turnover.formatting import format_usd_mn
-from turnover.labels import MAP_HEIGHT, map_labels
+from turnover.labels import MAP_HEIGHT, map_labels, text_width
 from turnover.texts import charts as words
 from turnover.texts.labels import cited_source
 
@@ -75,7 +75,7 @@ def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en", 
         if props["basis"] in MARK_COLOURS:
             basis, figure_year = props["basis"], int(row["year"])
             props.update(
-                shown=words.map_figure_label(basis, row["shown"], format_usd_mn(row["usd_mn"]), row["period"], figure_year, lang),
+                shown=words.map_figure_label(basis, row["shown"], format_usd_mn(row["usd_mn"]), row["period"], figure_year, row["qualifier"], lang),
                 note=words.map_basis_note(basis, row["period"], figure_year, year if year is not None else figure_year, lang),
                 marking=markings[basis],
             )
@@ -107,21 +107,30 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
     tooltip = [alt.Tooltip(f"properties.{name}:N", title=title) for name, title in _tooltip_fields(lang)]
     categories = words.map_categories(lang)
     labels, colours = [categories[c] for c in CATEGORY_COLOURS], list(CATEGORY_COLOURS.values())
+    entry = max(text_width(label) for label in labels) + 32  # px: swatch, label and the gap to the next column
+    grey = alt.Legend(title=None, orient="top", columns=alt.ExprRef(f"max(1, floor(width / {entry:.0f}))"), gridAlign="all", labelLimit=0)  # above, in as many columns as the width holds
     base = (  # every region, so the projection fits the whole country; the valued ones are drawn over it
         alt.Chart(data)
         .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4, clip=True)
-        .encode(color=alt.Color("properties.legend:N", scale=alt.Scale(domain=list(labels), range=list(colours)), legend=alt.Legend(title=None, orient="top")), tooltip=tooltip)  # above: beside the colour scale it overflows a phone
+        .encode(color=alt.Color("properties.legend:N", scale=alt.Scale(domain=list(labels), range=list(colours)), legend=grey), tooltip=tooltip)
     )
+    marked = _marked_layers(data, features, tooltip, lang)
+    beside = max((text_width(m) for m in {f["properties"]["marking"] for f in features} if m), default=-60) + 60  # px the outline legend takes beside the colour scale
     valued = (
         alt.Chart(data)
         .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4, clip=True)
         .transform_filter("datum.properties.category == 'value'")
         .encode(
-            color=alt.Color("properties.usd_mn:Q", title=words.map_value_legend(lang), scale=alt.Scale(type="log", scheme="viridis", reverse=True), legend=alt.Legend(orient="bottom", gradientLength=220, format=",.0f", tickCount=4)),
+            color=alt.Color(
+                "properties.usd_mn:Q",
+                title=words.map_value_legend(lang),
+                scale=alt.Scale(type="log", scheme="viridis", reverse=True),
+                legend=alt.Legend(orient="bottom", gradientLength=alt.ExprRef(f"clamp(width - {beside:.0f} - 30, 120, 220)"), format=",.0f", tickCount=4),  # both legends fit a phone's row
+            ),
             tooltip=tooltip,
         )
     )
-    layers, datasets = [base, valued, *_marked_layers(data, features, tooltip, lang)], {"regions": features}
+    layers, datasets = [base, valued, *marked], {"regions": features}
     if extent is None:
         projection = {"rotate": [-100, 0, 0], "parallels": [52, 64]}
     else:
@@ -133,8 +142,9 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
         datasets.update(named(map_labels(labelled_table, extent, anchors, limit=labelled), "map_labels"))
     chart = alt.layer(*layers).project(type="conicEqualArea", **projection).resolve_scale(color="independent").properties(width="container", height=MAP_HEIGHT)
     covered = int((table["basis"] == "full").sum())  # lower bounds and earlier years are not full-year figures of the year
-    subtitle = [words.map_subtitle(year, covered, lang)]
-    return framed(chart, words.ranking_title(flow, year, lang, since), subtitle, source_line(table, lang=lang), datasets)
+    subtitle = [words.ranking_subtitle(words.unit(False, lang), year, lang, since)]
+    footnote = [words.map_footnote(year, covered, lang)]
+    return framed(chart, words.ranking_title(flow, year, lang), subtitle, source_line(table, lang=lang), datasets, footnote)
 
 
 def _marked_layers(data, features: list[dict], tooltip: list, lang: str) -> list:

@@ -92,7 +92,10 @@ def _deck(framed: Framed):
     subtitle = slide.shapes.add_textbox(MARGIN, Inches(0.95), SLIDE_WIDTH - 2 * MARGIN, Inches(0.55)).text_frame
     subtitle.word_wrap = True
     _run(subtitle.paragraphs[0], " ".join(framed.subtitle), 12, MUTED)
-    footnote = slide.shapes.add_textbox(MARGIN, FOOTNOTE_TOP, SLIDE_WIDTH - 2 * MARGIN, SLIDE_HEIGHT - FOOTNOTE_TOP - Inches(0.2)).text_frame
+    rules = Inches(0.22) if framed.footnote else 0  # the chart's footnote (its rules), one line above the source line
+    if framed.footnote:
+        _run(slide.shapes.add_textbox(MARGIN, FOOTNOTE_TOP, SLIDE_WIDTH - 2 * MARGIN, rules).text_frame.paragraphs[0], " ".join(framed.footnote), 10, MUTED)
+    footnote = slide.shapes.add_textbox(MARGIN, FOOTNOTE_TOP + rules, SLIDE_WIDTH - 2 * MARGIN, SLIDE_HEIGHT - FOOTNOTE_TOP - rules - Inches(0.2)).text_frame
     footnote.word_wrap = True
     _run(footnote.paragraphs[0], framed.source, 10, MUTED)
     return deck, slide

@@ -28,15 +28,16 @@ def source_line(cited: list[tuple[str, str]], converted: bool, lang: str = "en",
 
 
 def figure_kinds(lang: str = "en") -> tuple[str, ...]:
-    """The series chart's legend entries: full year (in dollars as published), approximate or bound; the same
-    converted from roubles; partial year; each side's statistics where both sides give a figure."""
+    """The series chart's legend entries: full year (in dollars as published), approximate or bound (drawn hollow);
+    the same converted from roubles (squares); partial year (a span over its months, apart from the line); each
+    side's statistics where both sides give a figure. Short: on a phone the legend has one column of under 300 px."""
     _ = gettext_for(lang)
     return (
         _("Full year"),
         _("Full year, approximate or bound"),
         _("Full year, converted from roubles"),
-        _("Full year, converted from roubles, approximate or bound"),
-        _("Partial year"),
+        _("Converted from roubles, approximate or bound"),
+        _("Partial year: its months only"),
         _("Belarusian statistics (both sides publish)"),
         _("Russian statistics (both sides publish)"),
     )
@@ -61,14 +62,28 @@ def series_title(flow: str, region_name: str, lang: str = "en") -> str:
     return _("{flow}: Belarus – {region}").format(flow=flow_label(flow, lang), region=region_name)
 
 
-def series_subtitle(unit_text: str, first: int, last: int, lang: str = "en") -> str:
+def years(first: int, last: int, lang: str = "en") -> str:
+    """``2012–2025``, or ``2023`` for a single year."""
     _ = gettext_for(lang)
-    return _(
-        "{unit}, {first}–{last}. Consecutive full years of one basis joined by the line (a break: no figure for the year between, "
-        "or figures in dollars and converted from roubles, of goods and of goods and services, or of the two sides' statistics); "
-        "partial years drawn apart over the months they cover, not comparable with full years. Hollow points: approximate or bound figures; "
-        "squares: converted from roubles at the year's average rate."
-    ).format(unit=unit_text, first=first, last=last)
+    return str(first) if first == last else _("{first}–{last}").format(first=first, last=last)
+
+
+def unit_and_period(unit_text: str, period: str, lang: str = "en") -> str:
+    """Every chart's subtitle, one short line: ``US$ billion · 2012–2025``. The rules go to the legend and the footnote."""
+    _ = gettext_for(lang)
+    return _("{unit} · {period}").format(unit=unit_text, period=period)
+
+
+def series_subtitle(unit_text: str, first: int, last: int, lang: str = "en") -> str:
+    return unit_and_period(unit_text, years(first, last, lang), lang)
+
+
+def series_footnote(partial: bool, lang: str = "en") -> str:
+    """The series chart's rule not shown by its legend (where the line breaks), and, with ``partial`` years drawn, that they stand apart."""
+    _ = gettext_for(lang)
+    if partial:
+        return _("The line breaks at a missing year or a change of basis; partial years are not comparable with full years.")
+    return _("The line breaks at a missing year or a change of basis.")
 
 
 def partial_label(period: str, shown: str, lang: str = "en") -> str:
@@ -77,29 +92,29 @@ def partial_label(period: str, shown: str, lang: str = "en") -> str:
     return _("{period}: {figure}").format(period=period, figure=shown)
 
 
-def ranking_title(flow: str, year: int, lang: str = "en", since: int | None = None) -> str:
-    """The ranking's and the static map's title; with ``since``, regions may show an earlier full year."""
+def ranking_title(flow: str, year: int, lang: str = "en") -> str:
+    """The ranking's and the static map's title."""
     _ = gettext_for(lang)
-    if since is not None and since < year:
-        return _("{flow} with Belarus by Russian region, {year}, or the latest full year since {since}").format(flow=flow_label(flow, lang), year=year, since=since)
     return _("{flow} with Belarus by Russian region, {year}").format(flow=flow_label(flow, lang), year=year)
 
 
-def ranking_subtitle(year: int, unit_text: str, shown: int, ranked: int, lang: str = "en") -> str:
-    ngettext = ngettext_for(lang)
+def ranking_subtitle(unit_text: str, year: int, lang: str = "en", since: int | None = None) -> str:
+    """``US$ million · 2023``; with ``since``, regions may show an earlier full year: ``US$ million · 2023, or the latest full year since 2021``."""
+    _ = gettext_for(lang)
+    if since is not None and since < year:
+        return unit_and_period(unit_text, _("{year}, or the latest full year since {since}").format(year=year, since=since), lang)
+    return unit_and_period(unit_text, str(year), lang)
+
+
+def ranking_footnote(shown: int, ranked: int, lighter: bool, lang: str = "en") -> str:
+    """How many of how many regions the bars show, and (when some are) that lighter bars are approximate or bound."""
+    _, ngettext = gettext_for(lang), ngettext_for(lang)
     if shown < ranked:
-        text = ngettext(
-            "Full year {year}, {unit}; top {shown} of {count} region with a full-year figure. Lighter bars: approximate or bound figures.",
-            "Full year {year}, {unit}; top {shown} of {count} regions with a full-year figure. Lighter bars: approximate or bound figures.",
-            ranked,
-        )
+        text = ngettext("Top {shown} of {count} region with a figure.", "Top {shown} of {count} regions with a figure.", ranked)
     else:
-        text = ngettext(
-            "Full year {year}, {unit}; the {count} region with a full-year figure. Lighter bars: approximate or bound figures.",
-            "Full year {year}, {unit}; all {count} regions with a full-year figure. Lighter bars: approximate or bound figures.",
-            ranked,
-        )
-    return text.format(year=year, unit=unit_text, shown=shown, count=ranked)
+        text = ngettext("The {count} region with a figure.", "All {count} regions with a figure.", ranked)
+    text = text.format(shown=shown, count=ranked)
+    return _("{text} Lighter bars: approximate or bound.").format(text=text) if lighter else text
 
 
 def compare_title(flow: str, lang: str = "en") -> str:
@@ -109,9 +124,15 @@ def compare_title(flow: str, lang: str = "en") -> str:
 
 def compare_subtitle(unit_text: str, first: int | None, last: int | None, lang: str = "en") -> str:
     _ = gettext_for(lang)
-    if first is None:
-        return _("Full years only, {unit}, no figures.").format(unit=unit_text)
-    return _("Full years only, {unit}, {first}–{last}. Lines join consecutive years only; a break is a year without a published figure.").format(unit=unit_text, first=first, last=last)
+    return unit_and_period(unit_text, _("no figures") if first is None or last is None else years(first, last, lang), lang)
+
+
+def compare_footnote(hollow: bool, lang: str = "en") -> str:
+    """The compare chart has no legend (each line is named at its end): its rules, hollow points only when some are drawn."""
+    _ = gettext_for(lang)
+    if hollow:
+        return _("Full years only; a line breaks at a year without a figure. Hollow points: approximate or bound.")
+    return _("Full years only; a line breaks at a year without a figure.")
 
 
 def district_title(flow: str, year: int, lang: str = "en") -> str:
@@ -120,8 +141,12 @@ def district_title(flow: str, year: int, lang: str = "en") -> str:
 
 
 def district_subtitle(year: int, lang: str = "en") -> str:
+    return unit_and_period(unit(True, lang), str(year), lang)
+
+
+def district_footnote(lang: str = "en") -> str:
     _ = gettext_for(lang)
-    return _("Full year {year}, US$ billion: sums of the regions that have a figure, not district totals.").format(year=year)
+    return _("Sums of the regions that have a figure, not district totals.")
 
 
 def regions_covered(with_data: int, regions: int, lang: str = "en") -> str:
@@ -138,7 +163,7 @@ def district_tooltip_titles(lang: str = "en") -> dict[str, str]:
 def map_categories(lang: str = "en") -> dict[str, str]:
     """The map's grey legend entries, by category."""
     _ = gettext_for(lang)
-    return {"home": _("Belarus"), "no_data": _("No figure"), "disputed": _("Crimea (not covered)"), "ranked": _("In a published top group, no figure")}
+    return {"home": _("Belarus"), "no_data": _("No figure (not zero)"), "disputed": _("Crimea (not covered)"), "ranked": _("In a published top group, no figure")}
 
 
 def no_figure_for_year(lang: str = "en") -> str:
@@ -152,11 +177,12 @@ def map_value_legend(lang: str = "en") -> str:
     return _("US$ million (log scale)")
 
 
-def map_subtitle(year: int, covered: int, lang: str = "en") -> str:
+def map_footnote(year: int, covered: int, lang: str = "en") -> str:
+    """The static map's count of regions coloured by a full-year figure of the year (its unit and period: ``ranking_subtitle``)."""
     ngettext = ngettext_for(lang)
     return ngettext(
-        "Full year {year}, US$ million, log colour scale; {count} region with a published full-year figure, grey: no figure (not zero).",
-        "Full year {year}, US$ million, log colour scale; {count} regions with a published full-year figure, grey: no figure (not zero).",
+        "Log colour scale; {count} region with a full-year figure for {year}.",
+        "Log colour scale; {count} regions with a full-year figure for {year}.",
         covered,
     ).format(year=year, count=covered)
 
@@ -166,12 +192,22 @@ def folium_legend_title(flow: str, lang: str = "en") -> str:
     return _("{flow}, full year, US$ (log colour scale)").format(flow=flow_label(flow, lang))
 
 
-def map_figure_label(basis: str, shown: str, plain: str, period: str, year: int, lang: str = "en") -> str:
-    """A ranking bar's label: the figure, or ``at least $9bn (Jan–Oct 2023)`` for a partial year standing as a
-    lower bound (``plain``: the figure without its qualifier), or ``$1.2bn (2022)`` for an earlier full year."""
+def map_figure_label(basis: str, shown: str, plain: str, period: str, year: int, qualifier: str = "exact", lang: str = "en") -> str:
+    """A ranking bar's label: the figure, or a partial year standing as a lower bound of its full year, with its
+    period, or ``$1.2bn (2022)`` for an earlier full year.
+
+    A bound carries the partial figure's own ``qualifier`` (``shown`` has it, ``plain`` is the bare figure):
+    exact ``at least $9bn (Jan–Oct 2023)``; "about" and "almost" ``about $9bn or more (Jan–Oct 2023)`` (the full
+    year is at least the partial figure, which itself is only about, or almost, $9bn); "over" ``over $9bn
+    (Jan–Oct 2023)`` (over the partial figure is over it for the full year too).
+    """
     _ = gettext_for(lang)
     if basis == "bound":
-        return _("at least {figure} ({period})").format(figure=plain, period=period)
+        if qualifier == "exact":
+            return _("at least {figure} ({period})").format(figure=plain, period=period)
+        if qualifier == "at_least":
+            return _("{figure} ({period})").format(figure=shown, period=period)
+        return _("{figure} or more ({period})").format(figure=shown, period=period)
     if basis == "earlier":
         return _("{figure} ({year})").format(figure=shown, year=year)
     return shown
@@ -188,9 +224,9 @@ def map_basis_note(basis: str, period: str, figure_year: int, year: int, lang: s
 
 
 def map_markings(lang: str = "en") -> dict[str, str]:
-    """Legend entries of the marked regions and bars, by basis."""
+    """Legend entries of the marked regions and bars, by basis (short: on a phone the map's legend shares a row with the colour scale)."""
     _ = gettext_for(lang)
-    return {"full": _("Full year"), "bound": _("Partial year: a lower bound of the full year"), "earlier": _("Latest full year before")}
+    return {"full": _("Full year"), "bound": _("Partial year, a lower bound"), "earlier": _("Earlier full year")}
 
 
 def map_note_title(lang: str = "en") -> str:
@@ -202,16 +238,6 @@ def home_note(lang: str = "en") -> str:
     """The tooltip note of a Belarusian region on the map: clicking it opens nothing."""
     _ = gettext_for(lang)
     return _("A region of Belarus: no profile (the profiles are of Russian regions)")
-
-
-def ranking_marked_note(count: int, year: int, lang: str = "en") -> str:
-    """The ranking's second subtitle line when some bars are not full-year figures of the year."""
-    ngettext = ngettext_for(lang)
-    return ngettext(
-        "Of these, {count} is not a full-year figure for {year}: a partial year (a lower bound, with its period) or an earlier full year (with its year).",
-        "Of these, {count} are not full-year figures for {year}: partial years (lower bounds, with their period) or earlier full years (with their year).",
-        count,
-    ).format(count=count, year=year)
 
 
 def _group_noun(top: int, flow: str, lang: str) -> str:

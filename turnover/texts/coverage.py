@@ -44,18 +44,20 @@ def page_caption(lang: str = "en") -> str:
     )
 
 
-def chart_title(flow: str, first: int, last: int, lang: str = "en") -> str:
+def chart_title(flow: str, lang: str = "en") -> str:
     _ = gettext_for(lang)
-    return _("{flow} with Belarus: what is known by Russian region and year, {first}–{last}").format(flow=flow_label(flow, lang), first=first, last=last)
+    return _("{flow} with Belarus: what is known by Russian region and year").format(flow=flow_label(flow, lang))
 
 
 def chart_subtitle(first: int, last: int, lang: str = "en") -> str:
-    """The one line that says what the colours mean and the period."""
+    """One short line, the period (the colours are named in the legend)."""
     _ = gettext_for(lang)
-    return _(
-        "{first}–{last}. Dark blue: full-year figure; light blue: full year, approximate or bound; orange: partial year only; "
-        "purple: a published rank only; grey: nothing published (not zero)."
-    ).format(first=first, last=last)
+    return _("Region × year, best published · {first}–{last}").format(first=first, last=last)
+
+
+def chart_footnote(lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    return _("Grey: nothing published, not zero. A cell opens that region's profile for the year.")
 
 
 def order_caption(order: str, lang: str = "en") -> str:

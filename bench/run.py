@@ -201,6 +201,13 @@ def section_weight(table: Table, browser, dash, bare) -> None:
             weigh_page(table, browser, dash.url, path, interactive)
             if front and not interactive:  # nginx gzips the JavaScript and CSS Streamlit sends uncompressed
                 table.add("3 weight", f"{path} through nginx (gzip on)", describe_weight(weight(browser, front + path)))
+    shutil.copy(BENCH / "gzip_serve.py", APP)
+    with streamlit_app("gzip_serve.py", "gzip") as compressing:
+        warm(compressing)
+        for server, how in ((dash, "serve.py"), (compressing, "bench/gzip_serve.py: serve.py + Starlette's GZipMiddleware")):
+            cpu = server.cpu_seconds()
+            result = weight(browser, server.url + "/")
+            table.add("3 weight", f"/ from {how}; server CPU for the view", f"{describe_weight(result)}; {ms(server.cpu_seconds() - cpu)}")
 
 
 def weigh_page(table: Table, browser, url: str, path: str, interactive: bool) -> None:

@@ -4,12 +4,12 @@ import base64
 import time
 from collections import defaultdict
 from contextlib import contextmanager
-from itertools import cycle, islice
 
 from playwright.sync_api import sync_playwright
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from common import CHROMIUM, CHROMIUM_ARGS
+from turnover.texts import pages
 
 VIEWPORT = {"width": 1400, "height": 1000}
 TIMEOUT = 120_000  # ms
@@ -77,14 +77,28 @@ class Tab:
     def close(self) -> None:
         self.context.close()
 
-    def choose(self, widget: int, option: str, heading: str) -> float:
-        """Choose ``option`` in the ``widget``-th sidebar selectbox; seconds from the click to the updated chart drawn."""
+    def choose(self, label: str, option: str, heading: str) -> float:
+        """Choose ``option`` in the sidebar selectbox labelled ``label``; seconds from the click to the updated chart drawn."""
+
+        def pick():
+            self.page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has=self.page.get_by_text(label, exact=True)).click()
+            self.page.keyboard.type(option)
+            self.page.get_by_role("option", name=option, exact=True).click()
+
+        return self._timed(pick, option, heading)
+
+    def switch(self, option: str, heading: str) -> float:
+        """Click the sidebar option shown as ``option`` (e.g. the language "Русский"); seconds from the click to the page redrawn."""
+        return self._timed(lambda: self.sidebar_option(option).click(), option, heading)
+
+    def sidebar_option(self, text: str):
+        return self.page.locator('[data-testid="stSidebar"]').get_by_text(text, exact=True)
+
+    def _timed(self, pick, option: str, heading: str) -> float:
         for _ in range(2):
             self.page.evaluate(REMEMBER_CHARTS)
             runs = self.finished
-            self.page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(widget).click()
-            self.page.keyboard.type(option)
-            self.page.get_by_role("option", name=option, exact=True).click()
+            pick()
             wait_until(self.page, lambda: self.finished > runs)
             self.page.wait_for_function(SETTLED, arg=heading, polling="raf", timeout=TIMEOUT)
             self.page.wait_for_timeout(50)
@@ -157,14 +171,13 @@ def weight(browser, url: str, interactive_map: bool = False) -> dict:
         context.close()
 
 
-def choices(page: str, count: int, start: str, regions: list[str], years: list[str]) -> list[tuple[int, str, str]]:
-    """``count`` choices for the interaction run: (sidebar selectbox index, option label, expected <h1>).
+def choices(page: str, options: list[str], lang: str) -> list[tuple[str, str, str]]:
+    """The interaction run's choices, one per option: (sidebar selectbox label, option label, expected <h1>), in ``lang``.
 
-    The region page cycles through ``regions`` (option labels "Name (ID)"), the map page through the
-    first twelve ``years``; ``start`` (the region id or year the page opened with) is left out so every choice changes the view.
+    ``options`` are region option labels ("Name (ID)") on the region page, years on the map page; each is
+    chosen once, so every choice shows a view the session has not seen.
     """
+    labels = pages.filter_labels(lang)
     if page == "region":
-        labels = [label for label in regions if not label.endswith(f"({start})")]
-        return [(0, label, f"Belarus – {label.rsplit(' (', 1)[0]}") for label in islice(cycle(labels), count)]
-    labels = [year for year in years if year != start][:12]
-    return [(1, year, f"Belarus and the regions of Russia, {year}") for year in islice(cycle(labels), count)]
+        return [(labels["region"], label, pages.region_title(label.rsplit(" (", 1)[0], lang)) for label in options]
+    return [(labels["year"], year, pages.map_title(int(year), lang)) for year in options]

@@ -15,7 +15,9 @@ from pathlib import Path
 import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(1, str(REPO))  # the app's texts (turnover.texts.pages): widget labels and headings in each language
 BENCH = REPO / "bench"
+ENTRY = "serve.py"  # what `make run` serves: dashboard.py behind app/guard.py's PageGuard
 OUT = BENCH / "output"  # gitignored: logs, profiles, results
 APP = OUT / "app"  # the copy of the app that every server runs (see snapshot_app)
 CHROMIUM = "/usr/bin/chromium"
@@ -91,6 +93,7 @@ class Server:
 
 
 def rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` in MB (``VmRSS``)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Two dashboard processes behind nginx (bench/nginx.conf) on loopback: http://127.0.0.1:8650
+# Two dashboard processes (serve.py, as `make run` serves) behind nginx (bench/nginx.conf) on loopback: http://127.0.0.1:8650
 # Needs Debian's nginx (apt-get install nginx-light). Stops everything on Ctrl-C.
 # Environment passes through (TURNOVER_DATA_DIR, TURNOVER_TIMING_LOG, ...).
 set -euo pipefail
@@ -11,7 +11,7 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait; }
 trap cleanup EXIT INT TERM
 for port in 8651 8652; do
-  "$PY" -m streamlit run dashboard.py --server.port "$port" --server.headless true --server.fileWatcherType none &
+  "$PY" -m streamlit run serve.py --server.port "$port" --server.headless true --server.fileWatcherType none &
   pids+=($!)
 done
 nginx -p "$PWD/$PREFIX" -c "$PWD/bench/nginx.conf" -e "$PWD/$PREFIX/error.log" &

@@ -2,8 +2,9 @@
 
 One ``Session`` is one browser tab as the server sees it: it connects to ``/_stcore/stream``, sends a
 ``rerun_script`` BackMsg (query string, page, widget states) and reads ForwardMsgs until
-``script_finished``. The sidebar widgets are found by label in the deltas of the last run, so a filter
-change sends the same widget state a browser sends: the widget's id and the chosen option's label.
+``script_finished``. The sidebar widgets are found by label (``pages.filter_labels(lang)``, the app's own
+texts, so this works in every language) in the deltas of the last run, so a filter change sends the same
+widget state a browser sends: the widget's id and the chosen option's label.
 """
 
 import asyncio
@@ -20,6 +21,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
 
 from common import pct
+from turnover.texts import pages
 
 TIMEOUT = 60.0  # seconds for one run before it counts as an error
 THINK = (1.0, 3.0)  # seconds a simulated user waits between two filter changes (uniform)
@@ -35,7 +37,7 @@ def split_label(label: str) -> tuple[str, str]:
     return name, rid.rstrip(")")
 
 
-QUERY_PARAM = {"Region": lambda option: ("region", split_label(option)[1]), "Year": lambda option: ("year", option)}
+QUERY_PARAM = {"region": lambda option: ("region", split_label(option)[1]), "year": lambda option: ("year", option)}
 
 
 @dataclass
@@ -43,6 +45,7 @@ class Session:
     url: str  # http://host:port of the app or of the proxy
     page: str  # "" (map) or "region", "compare", "sources"
     cookie: str | None = None
+    lang: str = "en"  # the language of the labels the widgets are found by; the query string carries ``lang=``
     widgets: dict = field(default_factory=dict)  # label -> Selectbox/Radio proto of the last run
     query: str = ""
     h1: str = ""
@@ -60,24 +63,30 @@ class Session:
     async def close(self) -> None:
         await self.ws.close()
 
-    async def choose(self, label: str, option: str) -> list[float]:
-        """Pick ``option`` in the sidebar widget labelled ``label``, as a browser does; the client-side seconds of each run.
+    async def choose(self, key: str, option: str) -> list[float]:
+        """Pick ``option`` in the sidebar filter ``key`` ("region" or "year"), as a browser does; the client-side seconds of each run.
 
         A choice the app ignores (its query string still shows the old value: see bench/README.md,
         "absorbed") is made once more, as a user would; ``absorbed`` counts those.
         """
+        label = pages.filter_labels(self.lang)[key]
         widget = self.widgets[label]
         if option not in widget.options:
             raise RunError(f"{option!r} is not an option of {label}")
-        param, value = QUERY_PARAM[label](option)
+        param, value = QUERY_PARAM[key](option)
         times = [await self._rerun([WidgetState(id=widget.id, string_value=option)])]
         if filters_of(self.query).get(param) != value:
             self.absorbed += 1
             times.append(await self._rerun([WidgetState(id=self.widgets[label].id, string_value=option)]))
         return times
 
-    def options(self, label: str) -> list[str]:
-        return list(self.widgets[label].options)
+    def options(self, key: str) -> list[str]:
+        return list(self.widgets[pages.filter_labels(self.lang)[key]].options)
+
+    def selected(self, key: str) -> str:
+        """The option the sidebar filter ``key`` shows after the last run."""
+        widget = self.widgets[pages.filter_labels(self.lang)[key]]
+        return widget.options[widget.default]
 
     async def _rerun(self, states: list[WidgetState]) -> float:
         state = ClientState(query_string=self.query, page_name=self.page if not self.page_hash else "", page_script_hash=self.page_hash)
@@ -151,10 +160,10 @@ async def simulated_user(number: int, url: str, choices: tuple[list[str], list[s
                 break
             if rng.random() < 0.5:
                 region = rng.choice(regions)
-                load.seconds += await session.choose("Region", region)
+                load.seconds += await session.choose("region", region)
             else:
                 year = rng.choice(years)
-                load.seconds += await session.choose("Year", year)
+                load.seconds += await session.choose("year", year)
             check_own_view(session, region, year, load)
     except Exception as error:  # a timeout, a closed connection, an exception in the app: an error the user sees
         load.errors.append(f"user {number}: {type(error).__name__}: {error}")
@@ -168,17 +177,47 @@ def check_own_view(session: Session, region: str, year: str, load: Load) -> None
     """The page came back with this session's own filters: in its query string and in its heading."""
     name, rid = split_label(region)
     shown = filters_of(session.query)
-    heading = session.h1 == f"Belarus – {name}" if session.page == "region" else session.h1.endswith(f", {year}")
+    heading = session.h1 == (pages.region_title(name, session.lang) if session.page == "region" else pages.map_title(int(year), session.lang))
     if shown.get("region") != rid or shown.get("year") != year or not heading:
         load.foreign += 1
 
 
-async def sidebar_choices(url: str) -> tuple[list[str], list[str]]:
-    """The Russian regions and the years offered in the sidebar."""
+async def sidebar_choices(url: str, lang: str = "en") -> tuple[list[str], list[str]]:
+    """The Russian regions and the years offered in the sidebar (labels in ``lang``)."""
+    session = Session(url, "", lang=lang)
+    await session.open(f"lang={lang}")
+    await session.close()
+    return [label for label in session.options("region") if "(RU-" in label], session.options("year")
+
+
+async def default_view(url: str) -> tuple[str, str]:
+    """The region id and the year a visitor without filters in the link is shown."""
     session = Session(url, "")
     await session.open("")
     await session.close()
-    return [label for label in session.options("Region") if "(RU-" in label], session.options("Year")
+    return split_label(session.selected("region"))[1], session.selected("year")
+
+
+async def held_sessions(url: str, levels: list[int], measure) -> None:
+    """Open sessions and keep them open: at each of ``levels`` (total open sessions), ``measure(open_count)``.
+
+    Each session opens a map or region page on a view from a short list, so the app's view caches fill
+    with the first sessions and the growth between levels is what a session itself holds.
+    """
+    regions, years = await sidebar_choices(url)
+    sessions = []
+    try:
+        for level in levels:
+            while len(sessions) < level:
+                n = len(sessions)
+                session = Session(url, "region" if n % 2 else "")
+                sessions.append(session)
+                await session.open(f"region={split_label(regions[n % 3])[1]}&year={years[n % 3]}")
+            measure(len(sessions))
+    finally:
+        for session in sessions:
+            if session.ws is not None:
+                await session.ws.close()
 
 
 async def _many_users(url: str, users: int, seconds: float, seed: int, cookies: bool) -> Load:

@@ -21,7 +21,7 @@ class CoverageView:
 
 def coverage_view(flow: str, order: str, lang: str) -> CoverageView:
     """The grid of ``flow``; its cells link to profiles beside the address the browser uses (absolute, so exports keep them)."""
-    data, signature = loading.loaded()
+    data, signature = loading.loaded(lang)
     return _coverage_view(data, signature, flow, order, st.context.url or "", lang)
 
 

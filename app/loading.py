@@ -26,15 +26,16 @@ def _cached_dataset(data_dir: str, geo_dir: str, signature: tuple) -> Dataset:
     return load_dataset(Path(data_dir), Path(geo_dir))
 
 
-def dataset() -> Dataset:
-    return loaded()[0]
+def dataset(lang: str = "en") -> Dataset:
+    return loaded(lang)[0]
 
 
-def loaded() -> tuple[Dataset, tuple]:
-    """The data set and the signature of the files it came from (the key of every cached view)."""
+def loaded(lang: str = "en") -> tuple[Dataset, tuple]:
+    """The data set with its display words in ``lang`` and the signature of the files it came from (the key of
+    every cached view; a view that holds words keys on the language too)."""
     data_dir, geo_dir = paths.data_dir(), paths.geo_dir()
     signature = _signature(data_dir, geo_dir)
-    return _cached_dataset(str(data_dir), str(geo_dir), signature), signature
+    return _cached_dataset(str(data_dir), str(geo_dir), signature).in_language(lang), signature
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

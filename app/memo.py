@@ -21,52 +21,52 @@ from turnover.texts import tables
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _year_ranking(_data, signature: tuple, year: int, flow: str) -> pd.DataFrame:
+def _year_ranking(_data, signature: tuple, year: int, flow: str, lang: str) -> pd.DataFrame:
     return ranking(_data.for_year(year), year, flow)
 
 
-def map_table(year: int, flow: str, bounds: bool, tolerance: int) -> pd.DataFrame:
-    """What the map and the ranking draw (aggregate.map_figures)."""
-    data, signature = loading.loaded()
-    return _map_table(data, signature, year, flow, bounds, tolerance)
+def map_table(year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> pd.DataFrame:
+    """What the map and the ranking draw (aggregate.map_figures), its words in ``lang``."""
+    data, signature = loading.loaded(lang)
+    return _map_table(data, signature, year, flow, bounds, tolerance, lang)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _map_table(_data, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int) -> pd.DataFrame:
+def _map_table(_data, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> pd.DataFrame:
     figures = pd.concat([_data.for_year(y) for y in range(year - tolerance, year + 1)])
     return map_figures(figures, year, flow, bounds, tolerance)
 
 
-def year_groups(year: int, flow: str) -> pd.DataFrame:
+def year_groups(year: int, flow: str, lang: str) -> pd.DataFrame:
     """The year's published top groups for ``flow`` (top_groups.top_groups)."""
-    data, signature = loading.loaded()
-    return _year_groups(data, signature, year, flow)
+    data, signature = loading.loaded(lang)
+    return _year_groups(data, signature, year, flow, lang)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _year_groups(_data, signature: tuple, year: int, flow: str) -> pd.DataFrame:
+def _year_groups(_data, signature: tuple, year: int, flow: str, lang: str) -> pd.DataFrame:
     return top_groups(_data.ranks, _data.sources, year, flow)
 
 
 def ranking_view(year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> Framed:
-    data, signature = loading.loaded()
+    data, signature = loading.loaded(lang)
     return _ranking_view(data, signature, year, flow, bounds, tolerance, lang)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _ranking_view(_data, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> Framed:
-    return ranking_chart(_map_table(_data, signature, year, flow, bounds, tolerance), year, flow, lang=lang, since=year - tolerance)
+    return ranking_chart(_map_table(_data, signature, year, flow, bounds, tolerance, lang), year, flow, lang=lang, since=year - tolerance)
 
 
 def map_view(collection: dict, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, extent: Extent, lang: str) -> Framed:
-    data, signature = loading.loaded()
+    data, signature = loading.loaded(lang)
     return _map_view(data, collection, signature, year, flow, bounds, tolerance, extent_name, extent, lang)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _map_view(_data, _collection: dict, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, _extent: Extent, lang: str) -> Framed:
-    table = _map_table(_data, signature, year, flow, bounds, tolerance)
-    return altair_map(_collection, table, year, flow, extent=_extent, lang=lang, since=year - tolerance, groups=_year_groups(_data, signature, year, flow))
+    table = _map_table(_data, signature, year, flow, bounds, tolerance, lang)
+    return altair_map(_collection, table, year, flow, extent=_extent, lang=lang, since=year - tolerance, groups=_year_groups(_data, signature, year, flow, lang))
 
 
 def region_view(region: str, flow: str, year: int, lang: str) -> tuple[profile.Summary, Framed | None, pd.DataFrame]:
@@ -75,7 +75,7 @@ def region_view(region: str, flow: str, year: int, lang: str) -> tuple[profile.S
     The table does not depend on the year, so it is cached per region and flow; the chart labels the
     selected year's value, so it is cached per year too (a few tens of milliseconds once per year seen).
     """
-    data, signature = loading.loaded()
+    data, signature = loading.loaded(lang)
     return _region_cards(data, signature, region, flow, year, lang), _region_chart(data, signature, region, flow, year, lang), _region_table(data, signature, region, lang)
 
 
@@ -97,11 +97,11 @@ def _region_cards(_data, signature: tuple, region: str, flow: str, year: int, la
     published = profile.published_ranks(ranks[ranks["region"] == region], _data.sources) if len(ranks) else None
     return profile.key_figures(
         _data.for_region(region),
-        _year_ranking(_data, signature, year, flow),
+        _year_ranking(_data, signature, year, flow, lang),
         region,
         flow,
         year,
         lang,
-        ranking_of=lambda other: _year_ranking(_data, signature, other, flow),
+        ranking_of=lambda other: _year_ranking(_data, signature, other, flow, lang),
         published=published,
     )

@@ -221,7 +221,7 @@ def _tier_suffix(tier: int) -> str:
 
 def figure_labels(table: pd.DataFrame, lang: str = "en") -> list[str]:
     """Each figure of an ``aggregate.map_figures`` table as the map and ranking write it: a lower bound with its period, an earlier year with its year."""
-    plain = table["usd_mn"].map(format_usd_mn)
+    plain = [format_usd_mn(value, lang) for value in table["usd_mn"]]
     rows = zip(table["basis"], table["shown"], plain, table["period"], table["year"], table["qualifier"])
     return [words.map_figure_label(b, s, p, period, y, q, lang) for b, s, p, period, y, q in rows]
 

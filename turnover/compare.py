@@ -30,10 +30,10 @@ def district_table(districts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(
         {
             headers["name"]: districts["name"],
-            headers["sum"]: [format_usd_mn(x) if n else "–" for x, n in zip(districts["usd_mn"], districts["with_data"])],
+            headers["sum"]: [format_usd_mn(x, lang) if n else "–" for x, n in zip(districts["usd_mn"], districts["with_data"])],
             headers["covered"]: [chart_words.regions_covered(int(n), int(m), lang) for n, m in zip(districts["with_data"], districts["regions"])],
             headers["approximate"]: districts["approximate"].map({True: yes_label(lang), False: ""}),
-            headers["published"]: [format_usd_mn(x) if pd.notna(x) else "" for x in districts["published_usd_mn"]],
+            headers["published"]: [format_usd_mn(x, lang) if pd.notna(x) else "" for x in districts["published_usd_mn"]],
         }
     )
 

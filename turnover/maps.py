@@ -75,7 +75,7 @@ def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en", 
         if props["basis"] in MARK_COLOURS:
             basis, figure_year = props["basis"], int(row["year"])
             props.update(
-                shown=words.map_figure_label(basis, row["shown"], format_usd_mn(row["usd_mn"]), row["period"], figure_year, row["qualifier"], lang),
+                shown=words.map_figure_label(basis, row["shown"], format_usd_mn(row["usd_mn"], lang), row["period"], figure_year, row["qualifier"], lang),
                 note=words.map_basis_note(basis, row["period"], figure_year, year if year is not None else figure_year, lang),
                 marking=markings[basis],
             )
@@ -241,7 +241,7 @@ def folium_map(collection: dict, table: pd.DataFrame, extent: Extent | None = No
 def legend_spec(table: pd.DataFrame, flow: str, lang: str = "en") -> dict:
     """A compact colour legend for the Folium map: the log scale's swatches on one row, the grey categories below."""
     steps = legend_steps(table)
-    rows = [{"label": format_usd_mn(v), "colour": c, "row": 0, "column": i} for i, (v, c) in enumerate(zip(steps["usd_mn"], steps["colour"]))]
+    rows = [{"label": format_usd_mn(v, lang), "colour": c, "row": 0, "column": i} for i, (v, c) in enumerate(zip(steps["usd_mn"], steps["colour"]))]
     categories = words.map_categories(lang)
     rows += [{"label": categories[category], "colour": colour, "row": 1, "column": i} for i, (category, colour) in enumerate(CATEGORY_COLOURS.items())]
     markings = words.map_markings(lang)

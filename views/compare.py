@@ -10,9 +10,9 @@ from turnover.charts import compare_chart, district_chart
 from turnover.compare import compare_figures, default_comparison, district_table, national_total_caption, share_table
 from turnover.texts import pages, tables
 
-data = loading.dataset()
 chosen = filters.current()
 lang = chosen.lang
+data = loading.dataset(lang)
 files = pages.file_names(chosen.flow, chosen.year, lang)
 registry = data.registry
 

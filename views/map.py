@@ -14,9 +14,9 @@ from turnover.top_groups import group_statements
 
 OVERVIEW = "regions-overview.geojson"  # both maps draw the coarser copy (geo/SOURCES.md)
 
-data = loading.dataset()
 chosen = filters.current()
 lang = chosen.lang
+data = loading.dataset(lang)
 files = pages.file_names(chosen.flow, chosen.year, lang)
 options = mapoptions.chosen()
 for notice in mapoptions.notices(options, lang):
@@ -29,8 +29,8 @@ if not briefing.active():  # briefing view draws no widget: the static map, whic
 else:
     options = replace(options, style="static")
 mapoptions.keep(options)
-table = memo.map_table(chosen.year, chosen.flow, options.bounds, options.tolerance)
-groups = memo.year_groups(chosen.year, chosen.flow)
+table = memo.map_table(chosen.year, chosen.flow, options.bounds, options.tolerance, lang)
+groups = memo.year_groups(chosen.year, chosen.flow, lang)
 st.caption(plain(pages.map_caption(chosen.year, int((table["basis"] == "full").sum()), lang)))
 if options.tolerance:
     st.caption(plain(pages.map_years_caption(list(table["year"].value_counts().sort_index(ascending=False).items()), lang)))

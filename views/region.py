@@ -6,9 +6,9 @@ from app import briefing, filters, loading, memo, slide
 from app.widgets import chart_with_downloads, plain
 from turnover.texts import pages, rules, tables
 
-data = loading.dataset()
 chosen = filters.current()
 lang = chosen.lang
+data = loading.dataset(lang)
 registry = data.registry
 name = registry.name(chosen.region, lang)
 

@@ -13,9 +13,9 @@ from turnover.texts import pages, rules, tables
 
 SHOWN_ROWS = 5000  # a browser table of a million rows helps nobody; the download has them all
 
-data = loading.dataset()
-registry = data.registry
 lang = filters.current().lang
+data = loading.dataset(lang)
+registry = data.registry
 
 st.title(pages.sources_title(lang))
 st.caption(plain(pages.sources_caption(len(data.figures), len(data.sources), lang)))

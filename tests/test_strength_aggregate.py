@@ -1,13 +1,14 @@
-"""Shares of the national total for the flow the user picked (turnover/aggregate.py's ``national_shares``).
+"""Shares of the national total for the flow the user picked (turnover/aggregate.py's ``national_shares``); where the series line breaks.
 
 Each flow has its own national total: an export share divides a region's exports by the national exports,
 never by the national turnover, and a region that published only its turnover has no export share.
 """
 
+import pandas as pd
 import pytest
 
 from tests.test_rules_aggregate import csv_text
-from turnover.aggregate import national_shares
+from turnover.aggregate import basis_runs, national_shares
 from turnover.dataset import load_dataset
 
 # region, year, months, flow, value (USD bn), qualifier, coverage, source
@@ -28,3 +29,15 @@ def test_each_flow_is_shared_out_of_its_own_national_total(write_dataset, flow):
     shares = national_shares(figures, 2023, flow)
     assert dict(zip(shares["region"], shares["share_pct"])) == pytest.approx(expected)
     assert set(shares["national_usd_mn"]) == {national * 1000}
+
+
+def test_the_series_line_joins_consecutive_full_years_of_one_basis_only():
+    """``basis_runs``: the line breaks at a missing year and where the basis changes, and nowhere else."""
+    years = {2021: ("goods", False), 2019: ("goods", False), 2020: ("goods", False),  # given out of order
+             2023: ("goods", False),  # 2022 is missing
+             2024: ("goods", True), 2025: ("goods", True),  # converted roubles from 2024
+             2026: ("goods_services", True)}
+    full = pd.DataFrame([{"year": y, "coverage": c, "converted": v, "stats": ""} for y, (c, v) in years.items()], index=[f"row {y}" for y in years])
+    labels = basis_runs(full)
+    runs = sorted(sorted(full.loc[labels == label, "year"]) for label in set(labels))
+    assert runs == [[2019, 2020, 2021], [2023], [2024, 2025], [2026]]

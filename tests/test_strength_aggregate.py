@@ -7,8 +7,9 @@ never by the national turnover, and a region that published only its turnover ha
 import pandas as pd
 import pytest
 
+from tests.conftest import REGIONS
 from tests.test_rules_aggregate import csv_text
-from turnover.aggregate import basis_runs, national_shares
+from turnover.aggregate import basis_runs, district_totals, national_shares
 from turnover.dataset import load_dataset
 
 # region, year, months, flow, value (USD bn), qualifier, coverage, source
@@ -41,3 +42,13 @@ def test_the_series_line_joins_consecutive_full_years_of_one_basis_only():
     labels = basis_runs(full)
     runs = sorted(sorted(full.loc[labels == label, "year"]) for label in set(labels))
     assert runs == [[2019, 2020, 2021], [2023], [2024, 2025], [2026]]
+
+
+def test_a_district_counts_only_the_federal_subjects_listed_in_it(write_dataset):
+    """A territory that is not a federal subject (Crimea, listed under a district by Russia) is neither counted nor summed there."""
+    crimea = "UA-43,Crimea,Крым,Krim,republic,UA,FD-CENTRAL,Republic of Crimea\n"
+    rows = [("RU-SMO", 2023, 12, "turnover", 4.0, "exact", "goods", "old-1"), ("UA-43", 2023, 12, "turnover", 9.0, "exact", "goods", "old-1")]
+    dataset = load_dataset(*write_dataset(figures=csv_text(rows), regions=REGIONS + crimea))
+    central = district_totals(dataset.figures, dataset.registry, 2023).set_index("district").loc["FD-CENTRAL"]
+    subjects = [line for line in REGIONS.splitlines() if ",RU,FD-CENTRAL," in line]  # the test registry's Central subjects
+    assert (central["regions"], central["with_data"], central["usd_mn"]) == (len(subjects), 1, 4000.0)

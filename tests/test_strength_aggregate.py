@@ -44,6 +44,17 @@ def test_the_series_line_joins_consecutive_full_years_of_one_basis_only():
     assert runs == [[2019, 2020, 2021], [2023], [2024, 2025], [2026]]
 
 
+
+@pytest.mark.parametrize("flow", ["turnover", "export"])
+def test_a_district_sums_and_quotes_the_flow_picked(write_dataset, flow):
+    rows = [("RU-SMO", 2023, 12, "turnover", 4.0, "exact", "goods", "old-1"), ("RU-SMO", 2023, 12, "export", 2.5, "exact", "goods", "old-1"),
+            ("FD-CENTRAL", 2023, 12, "turnover", 10.0, "exact", "goods", "old-1"), ("FD-CENTRAL", 2023, 12, "export", 6.0, "exact", "goods", "old-1")]
+    dataset = load_dataset(*write_dataset(figures=csv_text(rows)))
+    central = district_totals(dataset.figures, dataset.registry, 2023, flow).set_index("district").loc["FD-CENTRAL"]
+    value = {r: v * 1000 for r, y, m, f, v, q, c, s in rows if f == flow}
+    assert (central["usd_mn"], central["published_usd_mn"]) == (value["RU-SMO"], value["FD-CENTRAL"])
+
+
 def test_a_district_counts_only_the_federal_subjects_listed_in_it(write_dataset):
     """A territory that is not a federal subject (Crimea, listed under a district by Russia) is neither counted nor summed there."""
     crimea = "UA-43,Crimea,Крым,Krim,republic,UA,FD-CENTRAL,Republic of Crimea\n"

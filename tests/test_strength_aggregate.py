@@ -1,4 +1,4 @@
-"""turnover/aggregate.py for the flow and region the user picked: national shares, district sums, the both-sides pair,
+"""turnover/aggregate.py for the flow and region the user picked: national shares, district sums, the both-sides pair, the map's choice of figure,
 and where the series line breaks.
 
 Each flow has its own national total: an export share divides a region's exports by the national exports,
@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import HEADER, REGIONS
 from tests.test_rules_aggregate import csv_text
-from turnover.aggregate import basis_runs, both_sides, district_totals, national_shares
+from turnover.aggregate import basis_runs, both_sides, district_totals, map_figures, national_shares
 from turnover.dataset import load_dataset
 
 # region, year, months, flow, value (USD bn), qualifier, coverage, source
@@ -78,3 +78,15 @@ def test_both_sides_pairs_the_belarusian_and_russian_totals_of_one_region_and_fl
     figures = load_dataset(*write_dataset(figures=text)).figures
     pair = both_sides(figures, "RU-SMO", "turnover")
     assert sorted(zip(pair["year"], pair["stats"], pair["usd_mn"])) == [(2023, "BY", 4000.0), (2023, "RU", 4200.0)]
+
+
+def test_the_map_shows_the_years_full_figure_before_a_bound_or_an_earlier_year(write_dataset):
+    rows = [  # Smolensk: the year's full figure, its nine months and the year before; Bryansk: nine months and the year before
+        ("RU-SMO", 2023, 12, "turnover", 4.0, "exact", "goods", "old-1"), ("RU-SMO", 2023, 9, "turnover", 3.0, "exact", "goods", "old-1"),
+        ("RU-SMO", 2022, 12, "turnover", 5.0, "exact", "goods", "old-1"),
+        ("RU-BRY", 2023, 9, "turnover", 1.0, "exact", "goods", "old-1"), ("RU-BRY", 2022, 12, "turnover", 2.0, "exact", "goods", "old-1"),
+    ]
+    figures = load_dataset(*write_dataset(figures=csv_text(rows))).figures
+    table = map_figures(figures, 2023, bounds=True, tolerance=1).set_index("region")
+    assert table.loc["RU-SMO", ["basis", "usd_mn"]].tolist() == ["full", 4000.0]
+    assert table.loc["RU-BRY", ["basis", "usd_mn"]].tolist() == ["bound", 1000.0]

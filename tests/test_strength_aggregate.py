@@ -85,8 +85,10 @@ def test_the_map_shows_the_years_full_figure_before_a_bound_or_an_earlier_year(w
         ("RU-SMO", 2023, 12, "turnover", 4.0, "exact", "goods", "old-1"), ("RU-SMO", 2023, 9, "turnover", 3.0, "exact", "goods", "old-1"),
         ("RU-SMO", 2022, 12, "turnover", 5.0, "exact", "goods", "old-1"),
         ("RU-BRY", 2023, 9, "turnover", 1.0, "exact", "goods", "old-1"), ("RU-BRY", 2022, 12, "turnover", 2.0, "exact", "goods", "old-1"),
+        ("RU-TA", 2021, 12, "turnover", 6.0, "exact", "goods", "old-1"), ("RU-TA", 2022, 12, "turnover", 7.0, "exact", "goods", "old-1"),  # the latest earlier year
     ]
     figures = load_dataset(*write_dataset(figures=csv_text(rows))).figures
-    table = map_figures(figures, 2023, bounds=True, tolerance=1).set_index("region")
+    table = map_figures(figures, 2023, bounds=True, tolerance=2).set_index("region")
     assert table.loc["RU-SMO", ["basis", "usd_mn"]].tolist() == ["full", 4000.0]
     assert table.loc["RU-BRY", ["basis", "usd_mn"]].tolist() == ["bound", 1000.0]
+    assert table.loc["RU-TA", ["basis", "year", "usd_mn"]].tolist() == ["earlier", 2022, 7000.0]

@@ -143,3 +143,11 @@ def test_extent_map_spec_is_valid_vega_lite(shipped, overview):
     for spec in (framed.spec(), framed.export_spec()):
         errors = sorted(validator.iter_errors(spec), key=str)
         assert errors == [], errors[0].message if errors else ""
+
+
+def test_a_year_without_figures_draws_the_fitted_map_without_labels(shipped, overview):
+    europe = named_extent(shipped.registry.table, overview)
+    empty = ranking(shipped.figures, 2023).iloc[0:0]
+    framed = altair_map(overview, empty, 2023, "turnover", europe)
+    assert framed.datasets["map_labels"] == []
+    assert framed.spec()["projection"]["fit"] == europe.fit

@@ -51,3 +51,67 @@ def test_a_value_read_but_lost_on_the_way_is_refused():
 
     with pytest.raises(ValueError, match="title"):
         spec_template(lossy)
+
+
+def test_a_projection_fitted_to_each_view_s_feature_is_filled_in():
+    def fitted(v: Values):
+        return alt.Chart(alt.Data(name="regions")).mark_geoshape().project(type="conicEqualArea", rotate=v.numbers("rotate", 3), fit=v.feature("fit"))
+
+    values = {"rotate": [-40, 0, 0], "fit": {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint", "coordinates": [[30, 50], [60, 70]]}}}
+    assert spec_template(fitted).fill(values) == fitted(Values(values)).to_dict(validate=True)
+
+
+def _built(framed) -> dict:
+    """The spec Altair builds for the view's own values, with what Framed.spec adds after it."""
+    spec = framed.chart.to_dict(validate=True)
+    if framed.datasets:
+        spec.setdefault("datasets", {}).update(framed.datasets)
+    if framed.labelled:
+        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return spec
+
+
+def _views(data, lang):
+    """Every chart kind in its variants: regions with and without partial years, a year with and without lower
+    bounds and earlier years, the map of all Russia and of an extent, the grid in both orders."""
+    from turnover import coverage
+    from turnover.aggregate import district_totals, map_figures, region_series, ranking
+    from turnover.boundaries import load_boundaries
+    from turnover.charts import compare_chart, district_chart, ranking_chart, series_chart
+    from turnover.compare import compare_figures
+    from turnover.coverage_chart import coverage_chart
+    from turnover.extents import named_extent
+    from turnover.maps import altair_map
+    from turnover.paths import geo_dir
+
+    overview = load_boundaries(geo_dir() / "regions-overview.geojson")
+    charted = [region for region in data.regions if not region_series(data.figures, region).empty]
+    for region in charted[:: max(1, len(charted) // 6)]:
+        yield series_chart(region_series(data.figures, region), data.registry.name(region, lang), "turnover", selected_year=data.years[-1], lang=lang)
+    yield compare_chart(compare_figures(data.figures, charted[:3], "turnover"), "turnover", lang=lang)
+    for year in data.years[-4:]:
+        for bounds, tolerance in ((False, 0), (True, 3)):
+            table = map_figures(data.figures, year, "turnover", bounds, tolerance)
+            yield ranking_chart(table, year, "turnover", lang=lang, since=year - tolerance)
+            yield altair_map(overview, table, year, "turnover", lang=lang)
+            yield altair_map(overview, table, year, "turnover", named_extent(data.registry.table, overview), lang=lang)
+    yield district_chart(district_totals(data.figures, data.registry, data.years[-2]), data.years[-2], "turnover", ranking(data.figures, data.years[-2]), lang=lang)
+    cells = coverage.grid(data.figures, data.ranks, data.registry, "turnover", lang)
+    for order in ("district", "known"):
+        yield coverage_chart(coverage.ordered(cells, order), "turnover", 1, 1, (set(data.regions), set(data.years)), order, "http://x/", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_chart_a_page_draws_is_the_chart_altair_builds_for_its_view(shipped, lang):
+    data = shipped.in_language(lang)
+    views = list(_views(data, lang))
+    for framed in views:
+        assert framed.spec() == _built(framed), framed.title
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    from turnover.dataset import load_dataset
+    from turnover.paths import data_dir, geo_dir
+
+    return load_dataset(data_dir(), geo_dir())

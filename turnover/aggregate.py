@@ -26,6 +26,8 @@ def both_sides(figures: pd.DataFrame, region: str, flow: str = "turnover") -> pd
     """The total-trade figures of one region and flow for the periods where Belarusian and Russian statistics (``stats``
     BY and RU) both give one: those of the two sides (displayed or not), oldest first."""
     stated = figures[(figures["region"] == region) & (figures["flow"] == flow) & figures["total"] & figures["stats"].isin(["BY", "RU"])]
+    if stated["stats"].nunique() < 2:  # most regions: one side's statistics at most, nothing to pair (and no grouping to pay for)
+        return stated.iloc[0:0]
     sides = stated.groupby(["year", "months"])["stats"].transform("nunique")
     return stated[sides == 2].sort_values(["year", "months", "stats", "source_published"])
 

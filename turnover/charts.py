@@ -6,14 +6,17 @@ and bound figures ("about", "almost", "over") are drawn hollow and say so in the
 
 import json
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 import altair as alt
 import pandas as pd
 
 from turnover.aggregate import basis_runs
 from turnover.formatting import format_usd_mn
-from turnover.labels import PLOT_HEIGHT, PLOT_WIDTH, end_label_offsets, nice_top, series_labels, text_width
+from turnover.labels import PLOT_HEIGHT, PLOT_WIDTH, end_label_offsets, nice_top, series_label_sets, text_width
+from turnover.spectemplate import SpecTemplate, Values, spec_template
 from turnover.texts import charts as words
 
 PALETTE = "viridis"  # colour-blind safe, sequential, prints in grey
@@ -54,11 +57,12 @@ def _figure_kind(figures: pd.DataFrame, sides: pd.Series, lang: str) -> pd.Serie
     return kind
 
 
-def _kind_scales(kinds: pd.Series, lang: str) -> dict[str, alt.Scale]:
-    """The point style of each kind drawn (only those: the legend lists what the chart shows), by channel."""
+def _kind_styles(kinds: pd.Series, lang: str) -> dict[str, list]:
+    """The point style of each kind drawn (only those: the legend lists what the chart shows): the kinds and, by
+    channel, their colours, shapes and fills."""
     present = [i for i, kind in enumerate(words.figure_kinds(lang)) if kind in set(kinds)]
-    domain = [words.figure_kinds(lang)[i] for i in present]
-    return {channel: alt.Scale(domain=domain, range=[values[i] for i in present]) for channel, values in (("color", KIND_COLOURS), ("shape", KIND_SHAPES), ("fill", KIND_FILLS))}
+    styles = {"kinds": [words.figure_kinds(lang)[i] for i in present]}
+    return styles | {name: [values[i] for i in present] for name, values in (("kind_colours", KIND_COLOURS), ("kind_shapes", KIND_SHAPES), ("kind_fills", KIND_FILLS))}
 
 
 @dataclass(frozen=True)
@@ -68,25 +72,36 @@ class Framed:
     The subtitle is one short line, unit and period; the rules of reading the chart are in its legend entries
     and its ``footnote`` (short lines drawn above the source line). The page prints the title and subtitle as
     text above the chart (so the chart can fill its column); ``export_spec`` puts them into the image itself.
+
+    The chart is its kind's ``layout`` (a builder reading its data-dependent values from a ``Values``, see
+    turnover.spectemplate) with this view's ``values``: the page's spec fills the kind's template, built
+    and validated once per ``variant`` (the language and whatever changes the chart's structure); an export
+    builds the chart itself.
     """
 
-    chart: alt.TopLevelMixin
+    layout: Callable[..., alt.TopLevelMixin]
+    values: dict
     title: str
     subtitle: list[str]
     datasets: dict[str, list] = field(default_factory=dict)  # large inline data, added after Altair (see spec)
     source: str = ""  # the source line, also drawn inside the chart; a slide sets it as a footnote
     footnote: list[str] = field(default_factory=list)  # drawn inside the chart above the source line
     labelled: bool = False  # values are written at pixel offsets placed for a plot PLOT_HEIGHT tall (see spec)
+    variant: tuple = ()
+
+    @property
+    def chart(self) -> alt.TopLevelMixin:
+        """The chart built with Altair for this view's values (what the template's spec is filled to equal)."""
+        return _with_footer(self.layout, self.variant, Values(self.values))
 
     def spec(self) -> dict:
-        """The Vega-Lite spec as drawn in the page.
+        """The Vega-Lite spec as drawn in the page: the kind's template filled with this view's values.
 
-        Altair validates a spec against the Vega-Lite schema every time it is serialised, and for the
-        map's 92 inline geometries that took seconds; large data is therefore named in the chart and
-        attached here, after serialisation. The tests validate every chart's spec once.
+        Large data is named in the chart and attached here (Altair's schema check of the map's 92 inline
+        geometries took seconds). The tests compare every kind's filled spec with the chart Altair builds.
         """
         if "_spec" not in self.__dict__:  # built once: a cached view hands the same spec to every rerun
-            spec = self._with_datasets(self.chart.to_dict(validate=False))
+            spec = self._with_datasets(chart_template(self.layout, self.variant).fill(self.values))
             if self.labelled:  # Streamlit would fit legend, axis and footer into the height, squeezing the plot under the labels
                 spec["autosize"] = {"type": "fit-x", "contains": "padding"}
             self.__dict__["_spec"] = spec
@@ -105,6 +120,17 @@ class Framed:
         return spec
 
 
+def _with_footer(layout: Callable[..., alt.TopLevelMixin], variant: tuple, v: Values) -> alt.TopLevelMixin:
+    footer = alt.TitleParams(v.items("footer"), orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#555555")
+    return layout(v, *variant).properties(title=footer)
+
+
+@cache
+def chart_template(layout: Callable[..., alt.TopLevelMixin], variant: tuple) -> SpecTemplate:
+    """A chart kind's spec, built and validated once per variant (a few per language), filled for every view."""
+    return spec_template(lambda v: _with_footer(layout, variant, v))
+
+
 def year_runs(figures: pd.DataFrame) -> pd.Series:
     """A label shared by each region's consecutive full years, so lines break where a year is missing."""
     ordered = figures.sort_values(["region", "year"])
@@ -121,9 +147,10 @@ def footer_rows(footnote: list[str], source: str) -> list[str]:
     return [row for text in [*footnote, source] for row in textwrap.wrap(text, SOURCE_WRAP)]
 
 
-def framed(chart, title: str, subtitle: list[str], source: str, datasets: dict[str, list] | None = None, footnote: list[str] | None = None, labelled: bool = False) -> Framed:
-    footer = alt.TitleParams(footer_rows(footnote or [], source), orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#555555")
-    return Framed(chart.properties(title=footer), title, subtitle, datasets or {}, source, footnote or [], labelled)
+def framed(layout: Callable[..., alt.TopLevelMixin], values: dict, variant: tuple, title: str, subtitle: list[str], source: str, datasets: dict[str, list] | None = None, footnote: list[str] | None = None, labelled: bool = False) -> Framed:
+    """A view of a chart kind: its ``layout`` and ``variant``, the view's values and words, the footer rows added."""
+    values = {**values, "footer": footer_rows(footnote or [], source)}
+    return Framed(layout, values, title, subtitle, datasets or {}, source, footnote or [], labelled, variant)
 
 
 NAMED = alt.Data(name="figures")  # every chart reads its rows from a named dataset attached by Framed.spec
@@ -169,25 +196,42 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     )
     first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (2000, 2001)
     y_top = nice_top(data["amount"].max())
-    for tier, widths in enumerate(zip(LABEL_WIDTHS, [*LABEL_WIDTHS[1:], WIDEST])):
-        data = data.join(series_labels(data, (first, last + 1), y_top, selected_year, widths=widths).add_suffix(_tier_suffix(tier)))
+    tiers = list(zip(LABEL_WIDTHS, [*LABEL_WIDTHS[1:], WIDEST]))
+    placed = series_label_sets(data, (first, last + 1), y_top, selected_year, tiers)
+    data = data.join(pd.concat([p.add_suffix(_tier_suffix(tier)) for tier, p in enumerate(placed)], axis=1))
+    styles = _kind_styles(data["kind"], lang)
+    entry = max(text_width(kind) for kind in styles["kinds"]) + 32  # px: symbol, label and the gap to the next column
+    values = styles | {
+        "first": first,
+        "x_end": last + 1,
+        "x_ticks": [y + 0.5 for y in range(first, last + 1)],
+        "unit": unit,
+        "y_top": y_top,
+        "legend_columns": f"max(1, floor(width / {entry:.0f}))",
+    }
+    subtitle = [words.series_subtitle(unit, first, last, lang)]
+    footnote = [words.series_footnote(bool((~drawn["full_year"]).any()), lang)]
+    return framed(_series_layout, values, (lang,), words.series_title(flow, region_name, lang), subtitle, source_line(drawn, lang=lang), named(data), footnote, labelled=True)
+
+
+def _series_layout(v: Values, lang: str) -> alt.LayerChart:
+    """The series chart's layers: the full years' line, the partial years' spans, the points and the value labels."""
     x = alt.X(
         "middle:Q",
         title=None,
-        scale=alt.Scale(domain=[first, last + 1], nice=False, zero=False),
-        axis=alt.Axis(values=[y + 0.5 for y in range(first, last + 1)], labelExpr="floor(datum.value)", grid=False, ticks=False),
+        scale=alt.Scale(domain=[v.number("first"), v.number("x_end")], nice=False, zero=False),
+        axis=alt.Axis(values=v.items("x_ticks"), labelExpr="floor(datum.value)", grid=False, ticks=False),
     )
-    y = alt.Y("amount:Q", title=unit, scale=alt.Scale(domain=[0, y_top], nice=False))  # fixed, so the labels' placement holds
-    scales = _kind_scales(data["kind"], lang)
-    entry = max(text_width(kind) for kind in scales["color"].domain) + 32  # px: symbol, label and the gap to the next column
-    legend = alt.Legend(title=None, orient="top", columns=alt.ExprRef(f"max(1, floor(width / {entry:.0f}))"), gridAlign="all", labelLimit=0)
+    y = alt.Y("amount:Q", title=v.text("unit"), scale=alt.Scale(domain=[0, v.number("y_top")], nice=False))  # fixed, so the labels' placement holds
+    legend = alt.Legend(title=None, orient="top", columns=alt.ExprRef(v.text("legend_columns")), gridAlign="all", labelLimit=0)
+    kinds = v.items("kinds")
     base = alt.Chart(NAMED).encode(x=x, y=y)
     line = base.transform_filter("datum.full_year && datum.on_line").mark_line(color=KIND_COLOURS[0], strokeWidth=2).encode(detail="run:N")
     spans = base.transform_filter("!datum.full_year && datum.on_line").mark_rule(color=KIND_COLOURS[2], strokeWidth=4, opacity=0.6).encode(x="start:Q", x2="end:Q")
     points = base.mark_point(size=90, strokeWidth=2, opacity=1).encode(
-        color=alt.Color("kind:N", scale=scales["color"], legend=legend),
-        shape=alt.Shape("kind:N", scale=scales["shape"], legend=legend),
-        fill=alt.Fill("kind:N", scale=scales["fill"], legend=legend),
+        color=alt.Color("kind:N", scale=alt.Scale(domain=kinds, range=v.items("kind_colours")), legend=legend),
+        shape=alt.Shape("kind:N", scale=alt.Scale(domain=kinds, range=v.items("kind_shapes")), legend=legend),
+        fill=alt.Fill("kind:N", scale=alt.Scale(domain=kinds, range=v.items("kind_fills")), legend=legend),
         tooltip=tooltip(lang),
     )
     placed = {name: alt.ExprRef(_for_width(name)) for name in ("dx", "dy", "align")}
@@ -196,10 +240,7 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
         .mark_text(**placed, baseline="alphabetic", fontSize=11)
         .encode(text="label:N", color=alt.condition("datum.full_year", alt.value(KIND_COLOURS[0]), alt.value(KIND_COLOURS[2])))
     )
-    subtitle = [words.series_subtitle(unit, first, last, lang)]
-    footnote = [words.series_footnote(bool((~drawn["full_year"]).any()), lang)]
-    chart = (line + spans + points + labels).properties(width="container", height=PLOT_HEIGHT)
-    return framed(chart, words.series_title(flow, region_name, lang), subtitle, source_line(drawn, lang=lang), named(data), footnote, labelled=True)
+    return (line + spans + points + labels).properties(width="container", height=PLOT_HEIGHT)
 
 
 LABEL_WIDTHS = (300, 400, 520, 640, PLOT_WIDTH)  # plot widths (px) from which on a set of label placements holds: a phone's, page columns', the export's
@@ -242,20 +283,31 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
     markings = words.map_markings(lang)
     used = [b for b in BASIS_COLOURS if b in set(top["basis"])]
     data = data.assign(marking=top["basis"].map(markings))
-    colour = alt.Color("marking:N", scale=alt.Scale(domain=[markings[b] for b in used], range=[BASIS_COLOURS[b] for b in used]), legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0) if used != ["full"] else None)
-    y = alt.Y("region_name:N", sort=list(top["region_name"]), title=None)  # the table's order: a field sort is dropped in a layer
+    values = {
+        "markings": [markings[b] for b in used],
+        "marking_colours": [BASIS_COLOURS[b] for b in used],
+        "regions": list(top["region_name"]),
+        "unit": unit,
+        "height": max(120, BAR_HEIGHT * len(top)),
+    }
+    subtitle = [words.ranking_subtitle(unit, year, lang, since)]
+    footnote = [words.ranking_footnote(len(top), len(table), bool(data["lighter"].any()), lang)]
+    return framed(_ranking_layout, values, (lang, used != ["full"]), words.ranking_title(flow, year, lang), subtitle, source_line(top, lang=lang), named(data), footnote)
+
+
+def _ranking_layout(v: Values, lang: str, legend: bool) -> alt.LayerChart:
+    """Bars in the table's order, coloured by what each figure is (a legend only when more than full years are drawn), and their labels."""
+    colour = alt.Color("marking:N", scale=alt.Scale(domain=v.items("markings"), range=v.items("marking_colours")), legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0) if legend else None)
+    y = alt.Y("region_name:N", sort=v.items("regions"), title=None)  # the table's order: a field sort is dropped in a layer
     bars = alt.Chart(NAMED).mark_bar().encode(
         y=y,
-        x=alt.X("amount:Q", title=unit),
+        x=alt.X("amount:Q", title=v.text("unit")),
         color=colour,
         opacity=alt.condition("datum.lighter", alt.value(0.55), alt.value(1.0)),
         tooltip=tooltip(lang),
     )
     text = alt.Chart(NAMED).mark_text(align="left", dx=4, fontSize=11, color="#1b1f24").encode(y=y, x="amount:Q", text="label:N")
-    subtitle = [words.ranking_subtitle(unit, year, lang, since)]
-    footnote = [words.ranking_footnote(len(top), len(table), bool(data["lighter"].any()), lang)]
-    chart = (bars + text).properties(width="container", height=max(120, BAR_HEIGHT * len(top)))
-    return framed(chart, words.ranking_title(flow, year, lang), subtitle, source_line(top, lang=lang), named(data), footnote)
+    return (bars + text).properties(width="container", height=v.number("height"))
 
 
 def region_colours(regions: list[str], order: list[str]) -> dict[str, str]:
@@ -272,15 +324,29 @@ def compare_chart(figures: pd.DataFrame, flow: str, order: list[str] | None = No
     full = figures[figures["full_year"]]
     names = full.drop_duplicates("region").sort_values("region")
     colours = region_colours(list(names["region"]), order or [])
-    scale = alt.Scale(domain=list(names["region_name"]), range=[colours[r] for r in names["region"]])
     divisor, unit = _unit(full, lang)
     data = chart_data(full).assign(amount=full["usd_mn"] / divisor, run=year_runs(full))
     first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (None, None)
     data, x_domain, y_top = _with_end_labels(data)
-    years = list(range(first, last + 1)) if first is not None and last is not None else None
+    values = {
+        "regions": list(names["region_name"]),
+        "region_colours": [colours[r] for r in names["region"]],
+        "x_domain": x_domain,
+        "years": list(range(first, last + 1)) if first is not None and last is not None else [],
+        "unit": unit,
+        "y_top": y_top,
+    }
+    subtitle = [words.compare_subtitle(unit, first, last, lang)]
+    footnote = [words.compare_footnote(bool(full["approximate"].any()), lang)]
+    return framed(_compare_layout, values, (lang,), words.compare_title(flow, lang), subtitle, source_line(full, lang=lang), named(data), footnote, labelled=True)
+
+
+def _compare_layout(v: Values, lang: str) -> alt.LayerChart:
+    """One line per region in its colour, its points (hollow when approximate) and its name and last value at its end."""
+    scale = alt.Scale(domain=v.items("regions"), range=v.items("region_colours"))
     base = alt.Chart(NAMED).encode(
-        x=alt.X("year:Q", title=None, scale=alt.Scale(domain=x_domain, nice=False), axis=alt.Axis(format="d", values=years)),
-        y=alt.Y("amount:Q", title=unit, scale=alt.Scale(domain=[0, y_top], nice=False)),
+        x=alt.X("year:Q", title=None, scale=alt.Scale(domain=alt.ExprRef(v.text("x_domain")), nice=False), axis=alt.Axis(format="d", values=v.items("years"))),
+        y=alt.Y("amount:Q", title=v.text("unit"), scale=alt.Scale(domain=[0, v.number("y_top")], nice=False)),
         color=alt.Color("region_name:N", title=None, scale=scale, legend=None),  # each line is named at its end
     )
     ends = base.transform_filter("isValid(datum.end_label)").mark_text(align="left", baseline="middle", dx=8, fontSize=11).encode(y="end_y:Q", text="end_label:N")
@@ -289,22 +355,19 @@ def compare_chart(figures: pd.DataFrame, flow: str, order: list[str] | None = No
         fill=alt.condition("datum.approximate", alt.value("#ffffff"), alt.Fill("region_name:N", scale=scale, legend=None)),
         tooltip=tooltip(lang),
     )
-    chart = (base.mark_line().encode(detail="run:N") + points + ends).properties(width="container", height=PLOT_HEIGHT)
-    subtitle = [words.compare_subtitle(unit, first, last, lang)]
-    footnote = [words.compare_footnote(bool(full["approximate"].any()), lang)]
-    return framed(chart, words.compare_title(flow, lang), subtitle, source_line(full, lang=lang), named(data), footnote, labelled=True)
+    return (base.mark_line().encode(detail="run:N") + points + ends).properties(width="container", height=PLOT_HEIGHT)
 
 
-def _with_end_labels(data: pd.DataFrame) -> tuple[pd.DataFrame, list[float] | alt.ExprRef, float]:
+def _with_end_labels(data: pd.DataFrame) -> tuple[pd.DataFrame, str, float]:
     """Each region's last full year labelled with its name and value (``end_label``, at height ``end_y``, spread so
     no two touch), and the axes' domains: the years plus room on the right for the widest label.
 
-    The room is in pixels, so the x domain's upper end is a Vega expression of the drawn ``width``: on a
+    The room is in pixels, so the x domain is a Vega expression (its text) of the drawn ``width``: on a
     phone's 300 px plot the labels stay inside the frame as they do in the 760 px export.
     """
     y_top = nice_top(data["amount"].max()) if len(data) else 1.0
     if data.empty:
-        return data.assign(end_label=None, end_y=None), [2000, 2001], y_top
+        return data.assign(end_label=None, end_y=None), "[2000, 2001]", y_top
     last = data.sort_values("year").groupby("region_name").tail(1)
     text = last["region_name"] + " " + last["shown"]
     middles = end_label_offsets([PLOT_HEIGHT * (1 - a / y_top) for a in last["amount"]])
@@ -313,20 +376,25 @@ def _with_end_labels(data: pd.DataFrame) -> tuple[pd.DataFrame, list[float] | al
     room = max(text_width(t) for t in text) + 16  # px right of the last point
     span = max(final - first, 1.0)
     start = first - span * 0.02
-    return data, alt.ExprRef(f"[{start}, {final} + {final - start} * {room:.1f} / max(width - {room:.1f}, 1)]"), y_top
+    return data, f"[{start}, {final} + {final - start} * {room:.1f} / max(width - {room:.1f}, 1)]", y_top
 
 
 def district_chart(table: pd.DataFrame, year: int, flow: str, figures: pd.DataFrame, lang: str = "en") -> Framed:
     """Federal-district sums of the regions with data, each bar saying how many regions it covers."""
     covered = [words.regions_covered(int(n), int(m), lang) for n, m in zip(table["with_data"], table["regions"])]
     data = table.assign(amount=table["usd_mn"] / 1000, coverage=covered)
+    values = {"unit": words.unit(True, lang), "height": max(120, 30 * len(data))}
+    subtitle = [words.district_subtitle(year, lang)]
+    return framed(_district_layout, values, (lang,), words.district_title(flow, year, lang), subtitle, source_line(figures, lang=lang), named(data), [words.district_footnote(lang)])
+
+
+def _district_layout(v: Values, lang: str) -> alt.LayerChart:
+    """A bar per district, largest first, with how many of its regions it covers."""
     titles = words.district_tooltip_titles(lang)
     bars = alt.Chart(NAMED).mark_bar(color="#3b8bb3").encode(
         y=alt.Y("name:N", sort="-x", title=None),
-        x=alt.X("amount:Q", title=words.unit(True, lang)),
+        x=alt.X("amount:Q", title=v.text("unit")),
         tooltip=[alt.Tooltip("name:N", title=titles["name"]), alt.Tooltip("amount:Q", title=titles["amount"], format=".2f"), alt.Tooltip("coverage:N", title=titles["coverage"])],
     )
     text = bars.mark_text(align="left", dx=4, fontSize=11).encode(text="coverage:N")
-    subtitle = [words.district_subtitle(year, lang)]
-    chart = (bars + text).properties(width="container", height=max(120, 30 * len(data)))
-    return framed(chart, words.district_title(flow, year, lang), subtitle, source_line(figures, lang=lang), named(data), [words.district_footnote(lang)])
+    return (bars + text).properties(width="container", height=v.number("height"))

@@ -12,6 +12,7 @@ import pandas as pd
 
 from turnover.charts import NAMED, Framed, framed, named
 from turnover.coverage import profile_link
+from turnover.spectemplate import Values
 from turnover.texts import coverage as words
 
 KNOWN_COLOURS = ["#1f5f8b", "#9ecae1", "#e69f00", "#cc79a7", "#eeeeee"]  # dark blue, light blue, orange, purple, grey (named in the legend)
@@ -27,7 +28,6 @@ def coverage_chart(cells: pd.DataFrame, flow: str, figures: int, ranks: int, lin
     the browser, so the link also works in an exported SVG); other cells lead nowhere.
     """
     labels = words.known_labels(lang)
-    titles = words.tooltip_titles(lang)
     first, last = int(cells["year"].min()), int(cells["year"].max())
     regions, years = linkable
     rows = cells.drop_duplicates("region")[["region", "region_name", "district_name", "row", "district_order"]]
@@ -36,16 +36,26 @@ def coverage_chart(cells: pd.DataFrame, flow: str, figures: int, ranks: int, lin
     known = known.assign(key=known["region"] + "|" + known["year"].astype(str))[["key", *CELL_FIELDS]]
     kinds = pd.DataFrame({"known": list(labels), "known_text": list(labels.values())})
     link_years = json.dumps(sorted(int(year) for year in years if first <= year <= last))
-    tooltip = [alt.Tooltip(f"{name}:N", title=title) for name, title in titles.items() if name != "region"]
+    values = {"years": f"sequence({first}, {last + 1})", "href": f"datum.link && indexof({link_years}, datum.year) >= 0 ? datum.link + '&year=' + datum.year : null"}
+    datasets = {**named(rows), **named(known, "known"), **named(kinds, "kinds")}
+    subtitle = [words.chart_subtitle(first, last, lang)]
+    return framed(_grid_layout, values, (lang, order == "district"), words.chart_title(flow, lang), subtitle, words.source_line(figures, ranks, lang), datasets, [words.chart_footnote(lang)])
+
+
+def _grid_layout(v: Values, lang: str, by_district: bool) -> alt.TopLevelMixin:
+    """A cell per region and year (spanned in the browser), coloured by what is known, linking to the profile; in
+    rows per federal district when ``by_district``."""
+    labels = words.known_labels(lang)
+    tooltip = [alt.Tooltip(f"{name}:N", title=title) for name, title in words.tooltip_titles(lang).items() if name != "region"]
     rect = (
         alt.Chart(NAMED)
-        .transform_calculate(year=f"sequence({first}, {last + 1})")
+        .transform_calculate(year=v.text("years"))
         .transform_flatten(["year"])
         .transform_calculate(key="datum.region + '|' + datum.year")
         .transform_lookup(lookup="key", from_=alt.LookupData(data=alt.Data(name="known"), key="key", fields=CELL_FIELDS), default="")
         .transform_calculate(known="datum.known || 'none'")
         .transform_lookup(lookup="known", from_=alt.LookupData(data=alt.Data(name="kinds"), key="known", fields=["known_text"]))
-        .transform_calculate(href=f"datum.link && indexof({link_years}, datum.year) >= 0 ? datum.link + '&year=' + datum.year : null")
+        .transform_calculate(href=v.text("href"))
         .mark_rect(stroke="white", strokeWidth=1, cursor="pointer")
         .encode(
             x=alt.X("year:O", title=None, axis=alt.Axis(orient="top", labelAngle=-90, labelOverlap=False)),
@@ -60,9 +70,7 @@ def coverage_chart(cells: pd.DataFrame, flow: str, figures: int, ranks: int, lin
         )
         .properties(width=alt.Step(CELL), height=alt.Step(CELL))
     )
-    if order == "district":
-        header = alt.Header(title=None, labelAngle=0, labelAlign="left", labelAnchor="start", labelFontWeight="bold", labelOrient="top", labelPadding=4)
-        rect = rect.facet(row=alt.Row("district_name:N", sort=alt.EncodingSortField("district_order"), header=header), spacing=6).resolve_scale(y="independent")
-    datasets = {**named(rows), **named(known, "known"), **named(kinds, "kinds")}
-    subtitle = [words.chart_subtitle(first, last, lang)]
-    return framed(rect, words.chart_title(flow, lang), subtitle, words.source_line(figures, ranks, lang), datasets, [words.chart_footnote(lang)])
+    if not by_district:
+        return rect
+    header = alt.Header(title=None, labelAngle=0, labelAlign="left", labelAnchor="start", labelFontWeight="bold", labelOrient="top", labelPadding=4)
+    return rect.facet(row=alt.Row("district_name:N", sort=alt.EncodingSortField("district_order"), header=header), spacing=6).resolve_scale(y="independent")

@@ -36,8 +36,9 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONT_FILE), size)
 
 
+@cache
 def text_width(text: str, size: int = FONT_SIZE) -> float:
-    """The drawn width of ``text`` in DejaVu Sans at ``size`` px."""
+    """The drawn width of ``text`` in DejaVu Sans at ``size`` px (a label is measured once, however often it is placed)."""
     return _font(size).getlength(text)
 
 
@@ -105,7 +106,9 @@ class Scene:
     def obstacles(self):
         drawn = [shapely.box(x - MARKER, y - MARKER, x + MARKER, y + MARKER) for x, y in self.points]
         drawn += [shapely.LineString(line).buffer(STROKE) if len(line) > 1 else shapely.Point(line[0]).buffer(STROKE) for line in self.lines]
-        return shapely.union_all(drawn) if drawn else shapely.Polygon()
+        union = shapely.union_all(drawn) if drawn else shapely.Polygon()
+        shapely.prepare(union)  # tested against every try of every label
+        return union
 
 
 def place_labels(scenes: list[Scene], height: float) -> dict:
@@ -123,9 +126,9 @@ def place_labels(scenes: list[Scene], height: float) -> dict:
             boxes = []
             for scene, candidate, drawn, others in zip(scenes, candidates, obstacles, taken):
                 left, top, right, bottom = label_box(candidate.x, candidate.y, placement)
-                box = shapely.box(left - CLEARANCE, top - CLEARANCE, right + CLEARANCE, bottom + CLEARANCE)
-                inside = shapely.box(0, 0, scene.width, height).contains(box)  # the clearance too: the drawn glyphs may reach a little past the font's metrics
-                if not inside or box.intersects(drawn) or any(box.intersects(other) for other in others):
+                box = (left - CLEARANCE, top - CLEARANCE, right + CLEARANCE, bottom + CLEARANCE)
+                inside = box[0] > 0 and box[1] > 0 and box[2] < scene.width and box[3] < height  # the clearance too: the drawn glyphs may reach a little past the font's metrics
+                if not inside or any(_overlap(box, other) for other in others) or drawn.intersects(shapely.box(*box)):
                     break
                 boxes.append(box)
             else:
@@ -134,6 +137,11 @@ def place_labels(scenes: list[Scene], height: float) -> dict:
                     others.append(box)
                 break
     return placed
+
+
+def _overlap(first: tuple, second: tuple) -> bool:
+    """Whether two (left, top, right, bottom) boxes share any point, edges included (as shapely's ``intersects``)."""
+    return first[0] <= second[2] and second[0] <= first[2] and first[1] <= second[3] and second[1] <= first[3]
 
 
 def nice_top(largest: float, headroom: float = 1.12) -> float:
@@ -160,7 +168,12 @@ def labelled_years(full: pd.DataFrame, selected_year: int | None) -> list[int]:
 
 def series_labels(data: pd.DataFrame, x_domain: tuple[float, float], y_top: float, selected_year: int | None = None, widths: tuple[float, ...] = (PLOT_WIDTH,), height: float = PLOT_HEIGHT) -> pd.DataFrame:
     """The series chart's labels: columns ``dx``, ``dy``, ``align`` indexed like ``data`` (only the labelled rows),
-    clear of everything at each of ``widths`` (the ends of a range of widths the chart may be drawn at).
+    clear of everything at each of ``widths`` (the ends of a range of widths the chart may be drawn at)."""
+    return series_label_sets(data, x_domain, y_top, selected_year, [widths], height)[0]
+
+
+def series_label_sets(data: pd.DataFrame, x_domain: tuple[float, float], y_top: float, selected_year: int | None, tiers: list[tuple[float, ...]], height: float = PLOT_HEIGHT) -> list[pd.DataFrame]:
+    """``series_labels`` for each range of widths in ``tiers``, the table read once for all of them.
 
     ``data`` has per figure ``middle`` (x), ``amount`` (y), ``start`` and ``end`` (a partial year's span),
     ``full_year``, ``year``, ``run`` (consecutive full years of one basis share it; blank for a full year drawn off
@@ -172,36 +185,44 @@ def series_labels(data: pd.DataFrame, x_domain: tuple[float, float], y_top: floa
         return height - y / y_top * height
 
     full = data[data["full_year"] & (data["run"] != "")].sort_values("year")
-    apart = data[data["full_year"] & (data["run"] == "")]  # full years off the line (the other side's statistics)
     partial = data[~data["full_year"]].sort_values(["year", "start", "end"])
+    row = dict(zip(data.index, data[["middle", "amount", "label"]].itertuples(index=False)))  # plain tuples: read for every width
+    runs: dict[str, list] = {}
+    for index, run in zip(full.index, full["run"]):
+        runs.setdefault(run, []).append(index)
 
     def lower_than_neighbours(index) -> bool:
-        run = full[full["run"] == full.at[index, "run"]]
-        position = run.index.get_loc(index)
-        neighbours = run["amount"].iloc[max(position - 1, 0) : position + 2].drop(index)
-        return len(neighbours) > 0 and full.at[index, "amount"] < neighbours.mean()
+        run = runs[full.at[index, "run"]]
+        position = run.index(index)
+        neighbours = [row[i].amount for i in run[max(position - 1, 0) : position + 2] if i != index]
+        return bool(neighbours) and row[index].amount < sum(neighbours) / len(neighbours)
 
-    newest_partial = partial.index[::-1]
+    newest_partial = list(partial.index[::-1])
+    apart = list(data.index[data["full_year"] & (data["run"] == "")])  # full years off the line (the other side's statistics)
     by_year = dict(zip(full["year"], full.index))
     years = [(by_year[year], lower_than_neighbours(by_year[year])) for year in labelled_years(full, selected_year)]
     key_years = min(len(years), 4)  # the selected, last, peak and first years come before older partial years
-    wanted = [(i, False) for i in newest_partial[:1]] + years[:key_years] + [(i, False) for i in apart.index] + [(i, False) for i in newest_partial[1:]] + years[key_years:]
+    wanted = [(i, False) for i in newest_partial[:1]] + years[:key_years] + [(i, False) for i in apart] + [(i, False) for i in newest_partial[1:]] + years[key_years:]
+    spans = list(zip(partial["start"], partial["end"], partial["amount"]))
 
     def scene(width: float) -> Scene:
         def px(x: float) -> float:
             return (x - x_domain[0]) / (x_domain[1] - x_domain[0]) * width
 
-        candidates = [Candidate(i, px(data.at[i, "middle"]), py(data.at[i, "amount"]), data.at[i, "label"], below) for i, below in wanted]
-        points = [(px(x), py(y)) for x, y in zip(data["middle"], data["amount"])]
-        lines = [[(px(x), py(y)) for x, y in zip(run["middle"], run["amount"])] for _, run in full.groupby("run")]
-        lines += [[(px(s), py(y)), (px(e), py(y))] for s, e, y in zip(partial["start"], partial["end"], partial["amount"])]
+        candidates = [Candidate(i, px(row[i].middle), py(row[i].amount), row[i].label, below) for i, below in wanted]
+        points = [(px(r.middle), py(r.amount)) for r in row.values()]
+        lines = [[(px(row[i].middle), py(row[i].amount)) for i in run] for run in runs.values()]
+        lines += [[(px(s), py(y)), (px(e), py(y))] for s, e, y in spans]
         return Scene(candidates, points, lines, width)
 
-    placed = place_labels([scene(width) for width in widths], height)
-    return pd.DataFrame(
-        {"dx": [p.dx for p in placed.values()], "dy": [p.dy for p in placed.values()], "align": [p.align for p in placed.values()]},
-        index=pd.Index(list(placed.keys()), dtype=data.index.dtype),
-    )
+    sets = []
+    for widths in tiers:
+        placed = place_labels([scene(width) for width in widths], height)
+        sets.append(pd.DataFrame(
+            {"dx": [p.dx for p in placed.values()], "dy": [p.dy for p in placed.values()], "align": [p.align for p in placed.values()]},
+            index=pd.Index(list(placed.keys()), dtype=data.index.dtype),
+        ))
+    return sets
 
 
 def end_label_offsets(ends: list[float], height: float = PLOT_HEIGHT, size: int = FONT_SIZE) -> list[float]:
@@ -233,7 +254,7 @@ def map_labels(table: pd.DataFrame, extent: Extent, anchors: dict[str, tuple[flo
     """
     top = table[table["region"].isin(extent.regions) & table["region"].isin(anchors.keys())].head(limit)
     spots = [project(extent, *anchors[region], width, height) for region in top["region"]]
-    texts = (top["region_name"] + ": " + top["shown"]).tolist()
+    texts = [f"{name}: {shown}" for name, shown in zip(top["region_name"], top["shown"])]  # an empty year's columns are not text
     candidates = [Candidate(region, x, y, text) for region, (x, y), text in zip(top["region"], spots, texts)]
     placed = place_labels([Scene(candidates, spots, [], width)], height)
     rows = [

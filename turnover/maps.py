@@ -19,6 +19,7 @@ from turnover.charts import Framed, figure_labels, framed, named, source_line
 from turnover.extents import Extent, label_anchor, leaflet_bounds
 from turnover.formatting import format_usd_mn
 from turnover.labels import MAP_HEIGHT, map_labels, text_width
+from turnover.spectemplate import Values
 from turnover.texts import charts as words
 from turnover.texts.labels import cited_source
 
@@ -103,19 +104,41 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
     beyond the frame are clipped, and the ``labelled`` largest partners inside it carry their name and figure.
     """
     features = annotated_features(collection, table, lang, year, groups, flow)
+    categories = words.map_categories(lang)
+    entry = max(text_width(categories[c]) for c in CATEGORY_COLOURS) + 32  # px: swatch, label and the gap to the next column
+    marked = [basis for basis in MARK_COLOURS if any(f["properties"]["basis"] == basis for f in features)]
+    beside = max((text_width(m) for m in {f["properties"]["marking"] for f in features} if m), default=-60) + 60  # px the outline legend takes beside the colour scale
+    values = {
+        "grey_columns": f"max(1, floor(width / {entry:.0f}))",
+        "gradient_length": f"clamp(width - {beside:.0f} - 30, 120, 220)",
+        "rotate": [-100, 0, 0] if extent is None else list(extent.rotate),
+        "parallels": [52, 64] if extent is None else list(extent.parallels),
+    }
+    datasets = {"regions": features}
+    if extent is not None:
+        values["fit"] = extent.fit
+        ranked = extent.regions & set(table["region"])  # only regions with a figure can be labelled
+        anchors = {f["properties"]["id"]: label_anchor(f["geometry"]) for f in collection["features"] if f["properties"]["id"] in ranked}
+        labelled_table = table.assign(shown=figure_labels(table, lang))  # a lower bound says so on the map too
+        datasets.update(named(map_labels(labelled_table, extent, anchors, limit=labelled), "map_labels"))
+    covered = int((table["basis"] == "full").sum())  # lower bounds and earlier years are not full-year figures of the year
+    subtitle = [words.ranking_subtitle(words.unit(False, lang), year, lang, since)]
+    footnote = [words.map_footnote(year, covered, lang)]
+    return framed(_map_layout, values, (lang, tuple(marked), extent is not None), words.ranking_title(flow, year, lang), subtitle, source_line(table, lang=lang), datasets, footnote)
+
+
+def _map_layout(v: Values, lang: str, marked: tuple[str, ...], fitted: bool) -> alt.LayerChart:
+    """Every region in its category's grey, the valued ones in the colour scale over it, outlines of the ``marked``
+    bases (lower bounds, earlier years), and with an extent (``fitted``) the labels of the largest partners."""
     data = alt.Data(name="regions")  # attached after serialisation: see Framed.spec
     tooltip = [alt.Tooltip(f"properties.{name}:N", title=title) for name, title in _tooltip_fields(lang)]
     categories = words.map_categories(lang)
-    labels, colours = [categories[c] for c in CATEGORY_COLOURS], list(CATEGORY_COLOURS.values())
-    entry = max(text_width(label) for label in labels) + 32  # px: swatch, label and the gap to the next column
-    grey = alt.Legend(title=None, orient="top", columns=alt.ExprRef(f"max(1, floor(width / {entry:.0f}))"), gridAlign="all", labelLimit=0)  # above, in as many columns as the width holds
+    grey = alt.Legend(title=None, orient="top", columns=alt.ExprRef(v.text("grey_columns")), gridAlign="all", labelLimit=0)  # above, in as many columns as the width holds
     base = (  # every region, so the projection fits the whole country; the valued ones are drawn over it
         alt.Chart(data)
         .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4, clip=True)
-        .encode(color=alt.Color("properties.legend:N", scale=alt.Scale(domain=list(labels), range=list(colours)), legend=grey), tooltip=tooltip)
+        .encode(color=alt.Color("properties.legend:N", scale=alt.Scale(domain=[categories[c] for c in CATEGORY_COLOURS], range=list(CATEGORY_COLOURS.values())), legend=grey), tooltip=tooltip)
     )
-    marked = _marked_layers(data, features, tooltip, lang)
-    beside = max((text_width(m) for m in {f["properties"]["marking"] for f in features} if m), default=-60) + 60  # px the outline legend takes beside the colour scale
     valued = (
         alt.Chart(data)
         .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4, clip=True)
@@ -125,31 +148,21 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
                 "properties.usd_mn:Q",
                 title=words.map_value_legend(lang),
                 scale=alt.Scale(type="log", scheme="viridis", reverse=True),
-                legend=alt.Legend(orient="bottom", gradientLength=alt.ExprRef(f"clamp(width - {beside:.0f} - 30, 120, 220)"), format=",.0f", tickCount=4),  # both legends fit a phone's row
+                legend=alt.Legend(orient="bottom", gradientLength=alt.ExprRef(v.text("gradient_length")), format=",.0f", tickCount=4),  # both legends fit a phone's row
             ),
             tooltip=tooltip,
         )
     )
-    layers, datasets = [base, valued, *marked], {"regions": features}
-    if extent is None:
-        projection = {"rotate": [-100, 0, 0], "parallels": [52, 64]}
-    else:
-        projection = {"rotate": list(extent.rotate), "parallels": list(extent.parallels), "fit": extent.fit}
-        ranked = extent.regions & set(table["region"])  # only regions with a figure can be labelled
-        anchors = {f["properties"]["id"]: label_anchor(f["geometry"]) for f in collection["features"] if f["properties"]["id"] in ranked}
+    layers = [base, valued, *_marked_layers(data, marked, tooltip, lang)]
+    projection = {"rotate": v.numbers("rotate", 3), "parallels": v.numbers("parallels", 2)}
+    if fitted:
+        projection["fit"] = v.feature("fit")
         layers += _label_layers()
-        labelled_table = table.assign(shown=figure_labels(table, lang))  # a lower bound says so on the map too
-        datasets.update(named(map_labels(labelled_table, extent, anchors, limit=labelled), "map_labels"))
-    chart = alt.layer(*layers).project(type="conicEqualArea", **projection).resolve_scale(color="independent").properties(width="container", height=MAP_HEIGHT)
-    covered = int((table["basis"] == "full").sum())  # lower bounds and earlier years are not full-year figures of the year
-    subtitle = [words.ranking_subtitle(words.unit(False, lang), year, lang, since)]
-    footnote = [words.map_footnote(year, covered, lang)]
-    return framed(chart, words.ranking_title(flow, year, lang), subtitle, source_line(table, lang=lang), datasets, footnote)
+    return alt.layer(*layers).project(type="conicEqualArea", **projection).resolve_scale(color="independent").properties(width="container", height=MAP_HEIGHT)
 
 
-def _marked_layers(data, features: list[dict], tooltip: list, lang: str) -> list:
+def _marked_layers(data, used: tuple[str, ...], tooltip: list, lang: str) -> list:
     """Outlines of the regions drawn from a lower bound (solid vermilion) or an earlier year (dashed), with their legend."""
-    used = [basis for basis in MARK_COLOURS if any(f["properties"]["basis"] == basis for f in features)]
     if not used:
         return []
     markings = words.map_markings(lang)

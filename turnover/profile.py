@@ -133,6 +133,8 @@ def key_figures(
 
 def _conflicts(region_figures: pd.DataFrame, region: str, flow: str, lang: str) -> list[str]:
     mine = region_figures[(region_figures["region"] == region) & (region_figures["flow"] == flow)]
+    if mine["full_year"].all() or not mine["full_year"].any():  # a conflict needs a full year and a part of one
+        return []
     return [
         words.conflict(row["period"], row["shown"], row["source_publisher"], row["period_part"], row["shown_part"], row["source_publisher_part"], lang)
         for _, row in partial_above_full(mine).iterrows()

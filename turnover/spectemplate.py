@@ -7,7 +7,7 @@ with blanks where its data-dependent values go; the Vega-Lite spec it gives is v
 view is that spec with its values set at the blanks' places.
 
 The builder reads every data-dependent value from the ``Values`` it is given: ``v.number("first")``,
-``v.text("unit")``, ``v.items("x_ticks")``. Built with ``Blanks``, each answer is a token that the
+``v.text("unit")``, ``v.items("x_ticks")``, ``v.feature("fit")``. Built with ``Blanks``, each answer is a token that the
 template finds in the spec and remembers the place of; built with ``Values(...)``, the same function
 gives the chart for those values directly, which is how the tests prove a filled template right.
 """
@@ -20,7 +20,8 @@ from typing import Any
 import altair as alt
 
 _TEXT = "\u2063blank:{}\u2063"  # invisible separators: never part of a real title or domain
-_NUMBER_BASE = -1.23456789e12  # far outside any chart's values: money, years, pixels
+_NUMBER_BASE = -1.23456789e12
+_FEATURE_KEY = "\u2063blank"  # far outside any chart's values: money, years, pixels
 
 
 class Values:
@@ -38,13 +39,21 @@ class Values:
     def items(self, name: str) -> list:
         return list(self._values[name])
 
+    def numbers(self, name: str, size: int = 1) -> list:
+        """A list where the schema wants ``size`` numbers or more (a projection's ``rotate``: 2 or 3)."""
+        return list(self._values[name])
+
+    def feature(self, name: str) -> dict:
+        """A GeoJSON feature (a map projection's ``fit``)."""
+        return self._values[name]
+
 
 class Blanks(Values):
     """Stand-ins for the values while a template is built: each name gets a token of the right type."""
 
     def __init__(self):
         super().__init__({})
-        self.tokens: dict[Any, tuple[str, str]] = {}  # token -> (name, "value" | "items")
+        self.tokens: dict[Any, tuple[str, str]] = {}  # token -> (name, "value" | "items" | "feature")
 
     def _token(self, name: str, token, replaces: str):
         self.tokens[token] = (name, replaces)
@@ -59,6 +68,13 @@ class Blanks(Values):
 
     def items(self, name: str) -> list:
         return [self._token(name, _TEXT.format(f"{name}[]"), "items")]
+
+    def numbers(self, name: str, size: int = 1) -> list:
+        return [self._token(name, _NUMBER_BASE - len(self.tokens) - 0.5, "items")] * size
+
+    def feature(self, name: str) -> dict:
+        token = self._token(name, _TEXT.format(f"{name}{{}}"), "feature")
+        return {"type": "Feature", "properties": {_FEATURE_KEY: token}, "geometry": {"type": "Point", "coordinates": [0, 0]}}
 
 
 @dataclass(frozen=True)
@@ -91,17 +107,21 @@ def spec_template(build: Callable[[Values], alt.TopLevelMixin]) -> SpecTemplate:
 
 def _find(node, path: tuple, tokens: dict, places: dict) -> None:
     if isinstance(node, dict):
+        token = node.get("properties", {}).get(_FEATURE_KEY) if isinstance(node.get("properties"), dict) else None
+        if token is not None:
+            places.setdefault(tokens[token][0], []).append(path)
+            return
         for key, value in node.items():
             _find(value, (*path, key), tokens, places)
     elif isinstance(node, list):
-        if len(node) == 1 and _is_token(node[0], tokens) and tokens[node[0]][1] == "items":
+        if node and _is_token(node[0], tokens) and tokens[node[0]][1] == "items" and all(item == node[0] for item in node):
             places.setdefault(tokens[node[0]][0], []).append(path)
             return
         for i, value in enumerate(node):
             _find(value, (*path, i), tokens, places)
     elif _is_token(node, tokens):
         name, replaces = tokens[node]
-        if replaces == "items":
+        if replaces != "value":
             raise ValueError(f"the list value {name!r} ended up inside another value in the spec at {path}")
         places.setdefault(name, []).append(path)
     elif isinstance(node, str) and "\u2063blank:" in node:

@@ -21,7 +21,7 @@ BRIEFING = "region=RU-SMO&year=2023&briefing=1"
 PAGES = {"map": "/", "region": "/region", "compare": "/compare", "sources": "/sources", "coverage": "/coverage"}
 DESKTOPS = [(1920, 1080), (1366, 768)]
 PHONE = (390, 844)
-SOURCE_LINES = """() => [...document.querySelectorAll('.vega-embed text')]
+SOURCE_LINES = r"""() => [...document.querySelectorAll('.vega-embed text')]
     .filter(text => /(^|[.\s])Sources?: /.test(text.textContent)).map(text => text.getBoundingClientRect().toJSON())"""  # a chart's footer: footnote rows, then the source line
 CHART_TEXTS = """() => [...document.querySelectorAll('.vega-embed text')].filter(text => text.textContent)
     .map(text => ({text: text.textContent, ...text.getBoundingClientRect().toJSON()}))"""

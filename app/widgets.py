@@ -32,9 +32,13 @@ def strong(text: str) -> None:
 NO_MENU_PNG = '<style>[data-testid="stElementToolbarButton"]:has(button[aria-label^="Download as PNG"]) {display: none !important;}</style>'
 
 
+# The coverage grid is as wide as its years (a fixed width per cell): on a phone it scrolls sideways.
+WIDE_CHARTS = '<style>.st-key-coverage_chart {overflow-x: auto !important; max-width: 100%;}</style>'
+
+
 def hide_menu_png() -> None:
-    """One export path: hide the chart toolbar's unattributed PNG download (fixed CSS, drawn once per run)."""
-    st.html(NO_MENU_PNG)
+    """One export path: hide the chart toolbar's unattributed PNG download; let the wide grid scroll (fixed CSS, drawn once per run)."""
+    st.html(NO_MENU_PNG + WIDE_CHARTS)
 
 
 def document_language(lang: str) -> None:
@@ -54,7 +58,8 @@ def chart_with_downloads(framed: Framed, name: str, key: str, lang: str) -> None
     st.markdown(f"#### {plain(framed.title)}")
     for line in framed.subtitle:
         st.caption(plain(line))
-    st.vega_lite_chart(framed.spec(), theme=None, width="stretch")
+    with st.container(key=f"{key}_chart"):  # a grid wider than a phone scrolls sideways (WIDE_CHARTS) instead of being cut
+        st.vega_lite_chart(framed.spec(), theme=None, width="stretch")
     if briefing.active():
         return
     label, stem = pages.download_labels(lang), file_slug(name)

@@ -73,3 +73,22 @@ def test_briefing_view_shows_the_grid_and_no_widget_but_the_way_back(watched, ap
     expect(controls).to_have_text(["Leave briefing view"])
     watched.screenshot("coverage-briefing")
     watched.assert_clean()
+
+
+def test_on_a_phone_the_grid_scrolls_sideways_and_the_page_does_not(browser, app_url):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(f"{app_url}/coverage?flow=turnover")
+        grid = page.locator(".st-key-coverage_chart")
+        expect(grid.locator(".vega-embed")).to_be_visible(timeout=60_000)
+        page.wait_for_timeout(1000)
+        grid_width, shown_width, page_width = page.evaluate(
+            "() => { const e = document.querySelector('.st-key-coverage_chart'); return [e.scrollWidth, e.clientWidth, document.documentElement.scrollWidth]; }"
+        )
+        assert page_width <= 390  # nothing sticks out of the phone's screen
+        assert grid_width > shown_width  # the grid is wider than the phone: every year is there, reached by scrolling
+        grid.evaluate("element => { element.scrollLeft = element.scrollWidth; }")
+        assert grid.evaluate("element => element.scrollLeft") > 0
+        page.screenshot(path=str(OUTPUT / "coverage-phone-scrolled.png"))
+    finally:
+        page.close()

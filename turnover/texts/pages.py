@@ -242,8 +242,8 @@ def map_years_caption(counts: list[tuple[int, int]], lang: str = "en") -> str:
 def map_bounds_caption(count: int, year: int, lang: str = "en") -> str:
     ngettext = ngettext_for(lang)
     return ngettext(
-        "{count} region without a full-year figure for {year} shows its partial year as a lower bound (at least that much for the year).",
-        "{count} regions without a full-year figure for {year} show their partial year as a lower bound (at least that much for the year).",
+        "{count} region without a full-year figure for {year} shows its partial year as a lower bound: the year's total is at least the part, as published.",
+        "{count} regions without a full-year figure for {year} show their partial year as a lower bound: the year's total is at least the part, as published.",
         count,
     ).format(count=count, year=year)
 

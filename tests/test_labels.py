@@ -169,3 +169,18 @@ def test_compare_end_labels_stay_inside_a_narrow_chart(shipped, width):
     labels = _assert_clean(_svg_at(compare_chart(figures, "turnover"), width))
     full = figures[figures["full_year"]].sort_values("year")
     assert {f"{rows.iloc[-1]['region_name']} {rows.iloc[-1]['shown']}" for _, rows in full.groupby("region")} <= {label.text for label in labels}
+
+
+@pytest.mark.parametrize(("width", "lang"), [(360, "en"), (360, "ru"), (760, "ru")])
+def test_ranking_labels_stay_inside_the_frame_however_long(shipped, width, lang):
+    """A bar's label (Russian runs a third longer: "более 6 млрд долл. (янв.–окт. 2024)") is written in full, inside the image."""
+    from turnover.aggregate import map_figures
+    from turnover.charts import ranking_chart
+
+    data = shipped.in_language(lang)
+    table = map_figures(data.figures, 2024, "turnover", True, 0)
+    drawn = drawing(_svg_at(ranking_chart(table, 2024, "turnover", lang=lang), width))
+    labels = [text for text in drawn.texts if text.role == "role-mark"]
+    assert len(labels) == min(len(table), 20)
+    for label in labels:
+        assert label.box[2] <= drawn.width, f"{label.text!r} {label.box} leaves the image ({drawn.width} px)"

@@ -283,7 +283,10 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
     markings = words.map_markings(lang)
     used = [b for b in BASIS_COLOURS if b in set(top["basis"])]
     data = data.assign(marking=top["basis"].map(markings))
+    room = max((text_width(label) for label in data["label"]), default=0) + 12  # px right of the longest bar for its label
+    largest = float(data["amount"].max()) if len(data) else 1.0
     values = {
+        "x_domain": f"[0, {largest} * width / max(width - {room:.0f}, 1)]",  # the labels stay inside the frame at any width
         "markings": [markings[b] for b in used],
         "marking_colours": [BASIS_COLOURS[b] for b in used],
         "regions": list(top["region_name"]),
@@ -301,7 +304,7 @@ def _ranking_layout(v: Values, lang: str, legend: bool) -> alt.LayerChart:
     y = alt.Y("region_name:N", sort=v.items("regions"), title=None)  # the table's order: a field sort is dropped in a layer
     bars = alt.Chart(NAMED).mark_bar().encode(
         y=y,
-        x=alt.X("amount:Q", title=v.text("unit")),
+        x=alt.X("amount:Q", title=v.text("unit"), scale=alt.Scale(domain=alt.ExprRef(v.text("x_domain")), nice=False)),
         color=colour,
         opacity=alt.condition("datum.lighter", alt.value(0.55), alt.value(1.0)),
         tooltip=tooltip(lang),

@@ -173,7 +173,7 @@ def test_compare_end_labels_stay_inside_a_narrow_chart(shipped, width):
 
 @pytest.mark.parametrize(("width", "lang"), [(360, "en"), (360, "ru"), (760, "ru")])
 def test_ranking_labels_stay_inside_the_frame_however_long(shipped, width, lang):
-    """A bar's label (Russian runs a third longer: "более 6 млрд долл. (янв.–окт. 2024)") is written in full, inside the image."""
+    """A bar's label (Russian runs a third longer: "более 6 млрд долл. (янв.–окт. 2024)") is written in full, inside the plot."""
     from turnover.aggregate import map_figures
     from turnover.charts import ranking_chart
 
@@ -182,5 +182,6 @@ def test_ranking_labels_stay_inside_the_frame_however_long(shipped, width, lang)
     drawn = drawing(_svg_at(ranking_chart(table, 2024, "turnover", lang=lang), width))
     labels = [text for text in drawn.texts if text.role == "role-mark"]
     assert len(labels) == min(len(table), 20)
+    plot = drawn.plots[0]  # the page draws the chart as wide as its column and cuts what sticks out of the plot
     for label in labels:
-        assert label.box[2] <= drawn.width, f"{label.text!r} {label.box} leaves the image ({drawn.width} px)"
+        assert label.box[2] <= plot[2], f"{label.text!r} {label.box} leaves the plot {plot}"

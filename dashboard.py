@@ -9,7 +9,7 @@ import streamlit as st
 
 from app import briefing, filters, loading, mapoptions, notices
 from app.timing import timed_run
-from app.widgets import document_language, hide_menu_png, plain, show_data_problems, show_notices
+from app.widgets import document_language, page_styles, plain, show_data_problems, show_notices
 from turnover import paths
 from turnover.texts import pages
 from turnover.texts.coverage import nav_title as coverage_title
@@ -31,7 +31,7 @@ with timed_run() as run:  # off unless TURNOVER_TIMING_LOG is set (bench/run.py)
     st.set_page_config(page_title=pages.app_title(lang))  # Streamlit 1.67 takes further calls: the title in the chosen language
     document_language(lang)
     briefing.apply()  # in briefing view: hides the sidebar and draws the one button, above the page
-    hide_menu_png()  # charts export only through the product's downloads, with title and source line
+    page_styles()  # charts export only through the product's downloads, with title and source line; wide grids scroll; cards whole
 
     title = pages.page_titles(lang)
     views = [

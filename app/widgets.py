@@ -36,9 +36,14 @@ NO_MENU_PNG = '<style>[data-testid="stElementToolbarButton"]:has(button[aria-lab
 WIDE_CHARTS = '<style>.st-key-coverage_chart {overflow-x: auto !important; max-width: 100%;}</style>'
 
 
-def hide_menu_png() -> None:
-    """One export path: hide the chart toolbar's unattributed PNG download; let the wide grid scroll (fixed CSS, drawn once per run)."""
-    st.html(NO_MENU_PNG + WIDE_CHARTS)
+# A key figure is read whole: Streamlit cuts a long value ("более 3,4 млрд долл.") with "…" at its default 2.25rem.
+CARD_VALUES = '<style>[data-testid="stMetricValue"] {font-size: 1.75rem !important;}</style>'
+
+
+def page_styles() -> None:
+    """Fixed CSS, drawn once per run: one export path (the chart toolbar's unattributed PNG download hidden), the wide
+    grid scrolling, key figures written whole."""
+    st.html(NO_MENU_PNG + WIDE_CHARTS + CARD_VALUES)
 
 
 def document_language(lang: str) -> None:

@@ -54,3 +54,27 @@ def test_an_english_page_says_so(watched, app_url):
     expect(watched.page.locator("h1").first).to_be_visible(timeout=30_000)
     assert document_lang(watched) == "en"
     watched.assert_clean()
+
+
+RUSSIAN_PAGES = ["/", "/region?region=RU-SMO&year=2023", "/compare", "/sources", "/coverage"]
+VISIBLE_TEXT = """() => { document.querySelectorAll('[data-testid="stIconMaterial"]').forEach(icon => icon.remove());  // icon ligatures: "grid_on"
+    return [document.querySelector('[data-testid="stSidebar"]'), document.querySelector('[data-testid="stMain"]')]
+    .filter(Boolean).map(element => element.innerText).join(' ') + ' ' +
+    [...document.querySelectorAll('.vega-embed text')].map(text => text.textContent).join(' '); }"""
+
+
+@pytest.mark.parametrize("path", RUSSIAN_PAGES)
+def test_every_page_in_russian_shows_no_english_interface_word(watched, app_url, path):
+    from tests.english_words import english_in
+
+    address = f"{path}{'&' if '?' in path else '?'}lang=ru"
+    watched.open(app_url + address)
+    expect(watched.page.locator("h1").first).to_be_visible(timeout=30_000)
+    if path != "/sources":
+        expect(watched.page.locator(".vega-embed").first).to_be_visible(timeout=30_000)
+    watched.page.wait_for_timeout(1500)
+    text = watched.page.evaluate(VISIBLE_TEXT)
+    language_names = set(pages.language_names().values())  # each language is offered by its own name
+    found = [word for word in english_in(text) if word not in language_names]
+    watched.screenshot(f"ru{path.split('?')[0].replace('/', '-') or '-map'}")
+    assert found == [], f"English on {address}: {sorted(set(found))}"

@@ -28,7 +28,10 @@ def data_words() -> frozenset[str]:
     return frozenset(word.lower() for text in texts for word in WORD.findall(text))
 
 
+FILE_NAME = re.compile(r"[\w/.-]+\.(?:csv|geojson|png|svg|pptx)\b")  # data/figures.csv is a name, not a word
+
+
 def english_in(text: str) -> list[str]:
-    """The English interface words in ``text``, in order."""
+    """The English interface words in ``text``, in order (file names left aside)."""
     known = interface_words()
-    return [word for word in WORD.findall(text) if word.lower() in known]
+    return [word for word in WORD.findall(FILE_NAME.sub(" ", text)) if word.lower() in known]

@@ -76,5 +76,5 @@ def test_every_page_in_russian_shows_no_english_interface_word(watched, app_url,
     text = watched.page.evaluate(VISIBLE_TEXT)
     language_names = set(pages.language_names().values())  # each language is offered by its own name
     found = [word for word in english_in(text) if word not in language_names]
-    watched.screenshot(f"ru{path.split('?')[0].replace('/', '-') or '-map'}")
+    watched.screenshot(f"ru-{path.split('?')[0].strip('/') or 'map'}")
     assert found == [], f"English on {address}: {sorted(set(found))}"

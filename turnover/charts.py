@@ -267,6 +267,7 @@ def figure_labels(table: pd.DataFrame, lang: str = "en") -> list[str]:
     return [words.map_figure_label(b, s, p, period, y, q, lang) for b, s, p, period, y, q in rows]
 
 
+LABEL_SHARE = 0.65  # at most this share of a ranking's width is kept right of the longest bar for its label
 BAR_HEIGHT = 19  # px a ranking bar: twenty bars, the map and both source lines fit 1366 × 768 in briefing view
 BASIS_COLOURS = {"full": "#1f5f8b", "bound": "#d55e00", "earlier": "#8c8c8c"}  # partial years in vermilion, as on the series chart
 
@@ -286,7 +287,7 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
     room = max((text_width(label) for label in data["label"]), default=0) + 12  # px right of the longest bar for its label
     largest = float(data["amount"].max()) if len(data) else 1.0
     values = {
-        "x_domain": f"[0, {largest} * width / max(width - {room:.0f}, 1)]",  # the labels stay inside the frame at any width
+        "x_domain": f"[0, {largest} * width / max(width - {room:.0f}, width * {1 - LABEL_SHARE})]",  # labels inside the frame, bars still bars
         "markings": [markings[b] for b in used],
         "marking_colours": [BASIS_COLOURS[b] for b in used],
         "regions": list(top["region_name"]),

@@ -17,14 +17,14 @@ PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentatio
 
 def region_button(chart: Framed, summary: Summary, name: str, chosen: Filters) -> None:
     """The region's series with its key figures beside it."""
-    _button(lambda: slides.chart_slide(chart, slides.key_figure_items(summary.cards)), slides.slide_file_name(name, chosen.flow, str(chosen.year)), "region_slide", chosen.lang)
+    _button(lambda: slides.chart_slide(chart, slides.key_figure_items(summary.cards)), slides.slide_file_name(name, chosen.flow, str(chosen.year), lang=chosen.lang), "region_slide", chosen.lang)
 
 
 def map_button(framed: Framed, table: pd.DataFrame, chosen: Filters) -> None:
     """The static map with the year's top ten beside it."""
     _button(
         lambda: slides.map_slide(framed, slides.ranking_items(table), pages.map_slide_heading(chosen.year, chosen.lang)),
-        slides.slide_file_name(pages.map_slide_subject(chosen.lang), chosen.flow, str(chosen.year)),
+        slides.slide_file_name(pages.map_slide_subject(chosen.lang), chosen.flow, str(chosen.year), lang=chosen.lang),
         "map_slide",
         chosen.lang,
     )

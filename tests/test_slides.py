@@ -102,3 +102,10 @@ def test_picture_has_no_title_or_source_inside(smolensk):
     plain = Image.open(io.BytesIO(picture_png(smolensk)))
     assert plain.width >= 1920
     assert plain.width / plain.height > 1.9  # only the chart and its legend: no title block above nor source below
+
+
+def test_a_russian_slide_is_named_in_russian():
+    from turnover.texts.pages import slide_file_words
+
+    assert slide_file_name("Смоленская область", "export", "2023", lang="ru") == "беларусь-смоленская-область-экспорт-2023.pptx"
+    assert slide_file_words("Smolensk Oblast", "import", "2023") == "Belarus Smolensk Oblast import 2023"

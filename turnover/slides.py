@@ -17,6 +17,7 @@ from pptx.util import Emu, Inches, Pt
 
 from turnover.charts import Framed
 from turnover.exporting import file_slug, picture_png
+from turnover.texts.pages import slide_file_words
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
 MARGIN = Inches(0.5)
@@ -27,9 +28,10 @@ INK, MUTED = RGBColor(0x1B, 0x1F, 0x24), RGBColor(0x55, 0x55, 0x55)
 TITLE_ONLY = 5  # the default template's "Title Only" layout
 
 
-def slide_file_name(subject: str, flow: str, period: str, extension: str = "pptx") -> str:
-    """``belarus-smolensk-oblast-turnover-2023.pptx`` from ("Smolensk Oblast", "turnover", "2023")."""
-    return f"{file_slug(' '.join(['Belarus', subject, flow, period]), limit=200)}.{extension}"
+def slide_file_name(subject: str, flow: str, period: str, extension: str = "pptx", lang: str = "en") -> str:
+    """``belarus-smolensk-oblast-turnover-2023.pptx`` from ("Smolensk Oblast", "turnover", "2023"); in Russian
+    ``беларусь-смоленская-область-товарооборот-2023.pptx``."""
+    return f"{file_slug(slide_file_words(subject, flow, period, lang), limit=200)}.{extension}"
 
 
 def key_figure_items(cards) -> list[tuple[str, str, str]]:

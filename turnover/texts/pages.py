@@ -1,6 +1,6 @@
 """Page titles, headings, captions, notices and widget labels of the dashboard's pages and sidebar."""
 
-from turnover.i18n import gettext_for, ngettext_for
+from turnover.i18n import N_, gettext_for, ngettext_for
 from turnover.texts.labels import flow_label
 
 
@@ -126,6 +126,15 @@ def region_file_name(name: str, flow: str, lang: str = "en") -> str:
     """The words of the file names of a region's series chart."""
     _ = gettext_for(lang)
     return _("{region} {flow}").format(region=name, flow=flow_label(flow, lang))
+
+
+SLIDE_FLOWS = {"turnover": N_("turnover"), "export": N_("export"), "import": N_("import")}  # one word each: a file name stays short
+
+
+def slide_file_words(subject: str, flow: str, period: str, lang: str = "en") -> str:
+    """The words of a slide's file name: ``Belarus Smolensk Oblast turnover 2023``; ``Беларусь Смоленская область товарооборот 2023``."""
+    _ = gettext_for(lang)
+    return _("Belarus {subject} {flow} {period}").format(subject=subject, flow=_(SLIDE_FLOWS[flow]), period=period)
 
 
 def data_file_names(lang: str = "en") -> dict[str, str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from turnover.aggregate import basis_runs
@@ -45,16 +46,13 @@ def _unit(figures: pd.DataFrame, lang: str) -> tuple[float, str]:
 
 
 def _figure_kind(figures: pd.DataFrame, sides: pd.Series, lang: str) -> pd.Series:
-    """Each figure's point style; ``sides``: whether the figure is one of two sides' statistics for its period."""
+    """Each figure's point style; ``sides``: whether the figure is one of two sides' statistics for its period.
+    The later conditions win, as in the legend's order: a side's statistics over partial over converted over approximate."""
     full, approximate, converted, converted_approximate, partial, belarusian, russian = words.figure_kinds(lang)
-    kind = pd.Series(full, index=figures.index)
-    kind[figures["full_year"] & figures["approximate"]] = approximate
-    kind[figures["full_year"] & figures["converted"]] = converted
-    kind[figures["full_year"] & figures["converted"] & figures["approximate"]] = converted_approximate
-    kind[~figures["full_year"]] = partial
-    kind[sides & (figures["stats"] == "BY")] = belarusian
-    kind[sides & (figures["stats"] == "RU")] = russian
-    return kind
+    whole, rough, roubles = figures["full_year"].to_numpy(bool), figures["approximate"].to_numpy(bool), figures["converted"].to_numpy(bool)
+    side, stats = sides.to_numpy(bool), figures["stats"].to_numpy()
+    conditions = [side & (stats == "RU"), side & (stats == "BY"), ~whole, whole & roubles & rough, whole & roubles, whole & rough]
+    return pd.Series(np.select(conditions, [russian, belarusian, partial, converted_approximate, converted, approximate], full), index=figures.index)
 
 
 def _kind_styles(kinds: pd.Series, lang: str) -> dict[str, list]:

@@ -10,7 +10,7 @@ mark takes per datum; a label that fits nowhere is left out rather than drawn ov
 
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import pandas as pd
 import shapely
@@ -103,7 +103,9 @@ class Scene:
     lines: list[list[tuple[float, float]]]
     width: float
 
+    @cached_property
     def obstacles(self):
+        """Every marker and line as one prepared shape, built once per scene (a scene serves two ranges of widths)."""
         drawn = [shapely.box(x - MARKER, y - MARKER, x + MARKER, y + MARKER) for x, y in self.points]
         drawn += [shapely.LineString(line).buffer(STROKE) if len(line) > 1 else shapely.Point(line[0]).buffer(STROKE) for line in self.lines]
         union = shapely.union_all(drawn) if drawn else shapely.Polygon()
@@ -118,7 +120,7 @@ def place_labels(scenes: list[Scene], height: float) -> dict:
     taken only if in every scene its label stays inside the ``width`` × ``height`` area and clear of every
     point, line and label placed before it.
     """
-    obstacles = [scene.obstacles() for scene in scenes]
+    obstacles = [scene.obstacles for scene in scenes]
     placed: dict = {}
     taken: list[list] = [[] for _ in scenes]
     for candidates in zip(*(scene.candidates for scene in scenes)):
@@ -215,9 +217,10 @@ def series_label_sets(data: pd.DataFrame, x_domain: tuple[float, float], y_top: 
         lines += [[(px(s), py(y)), (px(e), py(y))] for s, e, y in spans]
         return Scene(candidates, points, lines, width)
 
+    scenes = {width: scene(width) for width in sorted({width for widths in tiers for width in widths})}  # neighbouring ranges share a width
     sets = []
     for widths in tiers:
-        placed = place_labels([scene(width) for width in widths], height)
+        placed = place_labels([scenes[width] for width in widths], height)
         sets.append(pd.DataFrame(
             {"dx": [p.dx for p in placed.values()], "dy": [p.dy for p in placed.values()], "align": [p.align for p in placed.values()]},
             index=pd.Index(list(placed.keys()), dtype=data.index.dtype),

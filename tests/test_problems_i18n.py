@@ -5,6 +5,7 @@ test's own), so these tests hold whatever the shipped catalogue says."""
 
 import json
 from dataclasses import asdict
+from functools import cache
 
 import pandas as pd
 import pytest
@@ -13,8 +14,11 @@ from babel.messages.mofile import write_mo
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import FIGURES
+from tests.test_i18n import _extracted
+from tests.test_reliability import CASES, break_input
 from turnover import i18n
 from turnover.csvfile import read_rows
+from turnover.dataset import load_dataset
 from turnover.downloads import problems_table
 from turnover.paths import REPO_ROOT
 from turnover.problems import GOT, WARNING, Problem
@@ -100,3 +104,17 @@ def test_the_panel_on_a_russian_page_lists_the_reasons_in_russian(monkeypatch, w
     assert not app.exception, [e.message for e in app.exception]
     listed = app.expander[0].dataframe[0].value
     assert listed[tables.problem_headers("ru")["reason"]].tolist() == ["месяцы — целое число от 1 до 12 (получено '13')"]
+
+
+@cache
+def extracted() -> frozenset[str]:
+    return frozenset(_extracted())
+
+
+@pytest.mark.parametrize(("name", "failure"), [case for case in CASES if not case[0].endswith(".geojson")])
+def test_every_reason_for_a_broken_csv_is_a_message_the_translators_get(tmp_path, monkeypatch, write_dataset, name, failure):
+    """A reason typed as an f-string would reach no catalogue: each must be a msgid pybabel extracts (boundary
+    GeoJSON reasons, from boundaries.py, are not messages yet)."""
+    data, geo, _ = break_input(tmp_path, monkeypatch, write_dataset, name, failure)
+    messages = {p.message for p in load_dataset(data, geo).problems if not p.path.endswith(".geojson")}
+    assert messages and messages <= extracted(), messages - extracted()

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from turnover.problems import Problem, display_path
 from turnover.i18n import N_
-from turnover.texts.notices import UNKNOWN_REGION, unknown_region_name
+from turnover.texts.notices import UNKNOWN_REGION, closest_names, unknown_region_name
 from turnover.validate import check_unique, read_table
 
 
@@ -54,7 +54,7 @@ class Registry:
         try:
             return N_("region must be a region id: {name!r} is {detail}"), self.resolve(name)
         except UnknownRegion as error:
-            return UNKNOWN_REGION, "; ".join(f"{known} ({region})" for known, region in error.suggestions)
+            return UNKNOWN_REGION, closest_names(error.suggestions)
 
     def closest(self, name: str, limit: int = 3) -> list[tuple[str, str]]:
         """The known regions whose names are nearest ``name``; only its first ``MAX_NAME`` characters are compared,

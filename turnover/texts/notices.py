@@ -64,9 +64,13 @@ UNKNOWN_REGION = N_("unknown region {name!r}; closest known names: {detail}")  #
 
 def unknown_region_name(name: str, closest: list[tuple[str, str]], lang: str = "en") -> str:
     """A region name in a data file that matches no region (``regions.UnknownRegion``), with the closest known names."""
+    return gettext_for(lang)(UNKNOWN_REGION).format(name=name, detail=closest_names(closest, lang))
+
+
+def closest_names(closest: list[tuple[str, str]], lang: str = "en") -> str:
+    """The closest known names offered for an unknown one: "Smolensk Oblast (RU-SMO); Moscow (RU-MOW)"."""
     _ = gettext_for(lang)
-    shown = "; ".join(_("{name} ({region})").format(name=known, region=region) for known, region in closest)
-    return _(UNKNOWN_REGION).format(name=name, detail=shown)
+    return "; ".join(_("{name} ({region})").format(name=known, region=region) for known, region in closest)
 
 
 def boundary_unreadable(path: str, reason: str, missing: bool, lang: str = "en") -> str:

@@ -26,8 +26,8 @@ class Problem:
     params: tuple[tuple[str, object], ...] = ()
 
     def __post_init__(self) -> None:
-        # the problem cache stores params as JSON lists; pairs of a tuple keep the problem hashable
-        object.__setattr__(self, "params", tuple(tuple(pair) for pair in self.params))
+        if not isinstance(self.params, tuple):  # the problem cache stores params as JSON lists; tuples keep the problem hashable
+            object.__setattr__(self, "params", tuple(tuple(pair) for pair in self.params))
 
     def reason_in(self, lang: str = "en") -> str:
         """The reason in ``lang``: the message through that language's catalogue, then its parameters filled in."""

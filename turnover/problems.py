@@ -7,6 +7,7 @@ in their own language (``reason_in(lang)``); ``reason`` and ``str(problem)`` are
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from turnover.i18n import N_, gettext_for
@@ -36,7 +37,7 @@ class Problem:
         text = _(self.message).format(**params) if params else _(self.message)
         return _(GOT).format(reason=text, value=params["got"]) if "got" in params else text
 
-    @property
+    @cached_property  # made once: the data set sorts its problems by it and validate prints it
     def reason(self) -> str:
         """The reason in English, as ``python -m turnover validate`` prints it."""
         return self.reason_in("en")

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.test_problems_i18n import extracted
 from turnover.cli import run_validate
 from turnover.dataset import load_dataset
 
@@ -70,6 +71,7 @@ def test_a_bad_rank_row_is_reported_with_line_column_reason_and_good_rows_stay(w
     assert problem.line == GOOD_ROWS + 2  # header is line 1
     assert problem.column == column
     assert reason in problem.reason, problem.reason
+    assert problem.message in extracted(), problem.message  # read in the reader's language, not typed as an f-string
     assert str(problem).startswith(f"{problem.path}:{problem.line}: {column}: ")
     assert len(dataset.ranks) == GOOD_ROWS
 

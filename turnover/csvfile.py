@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from turnover.i18n import N_
 from turnover.inputfile import InputError, read_input
 from turnover.problems import WARNING, Problem, display_path
 
@@ -39,9 +40,9 @@ def read_rows(path: Path, columns: list[str], optional: tuple[str, ...] = ()) ->
     try:
         raw = read_input(path, MAX_BYTES)
     except InputError as error:
-        return empty, [Problem(shown, 0, "", str(error))]
+        return empty, [Problem(shown, 0, "", error.message, params=error.params)]
     if b"\x00" in raw:
-        return empty, [Problem(shown, 0, "", "file holds NUL bytes: it is binary or UTF-16, not UTF-8 text; no row of the file was read")]
+        return empty, [Problem(shown, 0, "", N_("file holds NUL bytes: it is binary or UTF-16, not UTF-8 text; no row of the file was read"))]
     try:
         text, utf8 = raw.decode("utf-8"), True
     except UnicodeDecodeError:
@@ -50,14 +51,14 @@ def read_rows(path: Path, columns: list[str], optional: tuple[str, ...] = ()) ->
     clean = utf8 and not CONTROL.search(text)
     numbered = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
     if not numbered:
-        return empty, [Problem(shown, 0, "", f"file is empty; expected a header: {','.join(columns)}")]
+        return empty, [Problem(shown, 0, "", N_("file is empty; expected a header: {columns}"), params=(("columns", ",".join(columns)),))]
 
     header_no, header_line = numbered[0]
     header, problem = _header(header_line, columns, shown, header_no)
     if problem:
         return empty, [problem]
     if len(numbered) == 1:
-        return empty, [Problem(shown, header_no, "", "the file has a header but no rows")]
+        return empty, [Problem(shown, header_no, "", N_("the file has a header but no rows"))]
 
     body = numbered[1:]
     clean = clean and max(len(line) for _, line in body) <= MAX_FIELD_CHARS
@@ -74,18 +75,18 @@ def read_rows(path: Path, columns: list[str], optional: tuple[str, ...] = ()) ->
 
 def _header(line: str, columns: list[str], shown: str, number: int) -> tuple[list[str], Problem | None]:
     if len(line) > MAX_LINE_CHARS or _has_bad_bytes(line):
-        return [], Problem(shown, number, "", f"the header is not a CSV header (expected {','.join(columns)}); no row of the file was read")
+        return [], Problem(shown, number, "", N_("the header is not a CSV header (expected {columns}); no row of the file was read"), params=(("columns", ",".join(columns)),))
     try:
         header = [cell.strip() for cell in next(csv.reader([CONTROL.sub(" ", line)], strict=True))]
     except csv.Error as error:
-        return [], Problem(shown, number, "", f"the header is unreadable CSV ({error}); no row of the file was read")
+        return [], Problem(shown, number, "", N_("the header is unreadable CSV ({error}); no row of the file was read"), params=(("error", str(error)),))
     repeated = sorted({name for name in header if header.count(name) > 1})
     if repeated:
         names = ",".join(name or "(blank)" for name in repeated)
-        return [], Problem(shown, number, names, "column name repeated in the header, so its values are ambiguous; no row of the file was read")
+        return [], Problem(shown, number, names, N_("column name repeated in the header, so its values are ambiguous; no row of the file was read"))
     missing = [c for c in columns if c not in header]
     if missing:
-        return [], Problem(shown, number, ",".join(missing), "header lacks this column; no row of the file was read")
+        return [], Problem(shown, number, ",".join(missing), N_("header lacks this column; no row of the file was read"))
     return header, None
 
 
@@ -120,10 +121,10 @@ def _parse_line_by_line(numbered: list[tuple[int, str]], header: list[str], show
     width = len(header)
     for number, line in numbered:
         if not utf8 and _has_bad_bytes(line):
-            problems.append(Problem(shown, number, "", "not valid UTF-8 (save the file as UTF-8); row skipped"))
+            problems.append(Problem(shown, number, "", N_("not valid UTF-8 (save the file as UTF-8); row skipped")))
             continue
         if len(line) > MAX_LINE_CHARS:
-            problems.append(Problem(shown, number, "", f"line is {len(line):,} characters long, more than {MAX_LINE_CHARS:,}; row skipped"))
+            problems.append(Problem(shown, number, "", N_("line is {length:,} characters long, more than {limit:,}; row skipped"), params=(("length", len(line)), ("limit", MAX_LINE_CHARS))))
             continue
         controls = CONTROL.findall(line)
         marked = CONTROL.sub(MARK, line) if controls else line
@@ -131,18 +132,18 @@ def _parse_line_by_line(numbered: list[tuple[int, str]], header: list[str], show
             try:
                 fields = next(csv.reader([marked], strict=True))
             except csv.Error as error:
-                problems.append(Problem(shown, number, "", f"unreadable CSV ({error}); a stray quote? row skipped"))
+                problems.append(Problem(shown, number, "", N_("unreadable CSV ({error}); a stray quote? row skipped"), params=(("error", str(error)),)))
                 continue
         else:  # no quote: the csv module would split at the commas too, only slower
             fields = marked.split(",")
         if len(fields) != width:
-            problems.append(Problem(shown, number, "", f"expected {width} fields, found {len(fields)} (a stray comma or quote?); row skipped"))
+            problems.append(Problem(shown, number, "", N_("expected {width} fields, found {found} (a stray comma or quote?); row skipped"), params=(("width", width), ("found", len(fields)))))
             continue
         if len(line) > MAX_FIELD_CHARS:
             too_long = [(name, len(value)) for name, value in zip(header, fields) if len(value) > MAX_FIELD_CHARS]
             if too_long:
                 name, size = too_long[0]
-                problems.append(Problem(shown, number, name, f"field is {size:,} characters long, more than {MAX_FIELD_CHARS:,}; row skipped"))
+                problems.append(Problem(shown, number, name, N_("field is {length:,} characters long, more than {limit:,}; row skipped"), params=(("length", size), ("limit", MAX_FIELD_CHARS))))
                 continue
         if controls:
             found = ", ".join(sorted({f"U+{ord(ch):04X}" for ch in controls}))
@@ -159,7 +160,7 @@ def _replace_controls(fields: list[str], header: list[str], found: str, shown: s
     """Each marked character becomes a space; one warning per field that held any."""
     for name, value in zip(header, fields):
         if MARK in value:
-            problems.append(Problem(shown, number, name, f"control or line-separator character ({found}) replaced by a space; row kept", WARNING))
+            problems.append(Problem(shown, number, name, N_("control or line-separator character ({found}) replaced by a space; row kept"), WARNING, (("found", found),)))
     return [value.replace(MARK, " ") for value in fields]
 
 

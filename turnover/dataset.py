@@ -20,7 +20,7 @@ from turnover.ranks import load_ranks
 from turnover.regions import Registry, load_registry
 from turnover.schemas import fx_outside_band
 from turnover.selection import displayed_totals, mark_displayed
-from turnover.validate import FIGURE_KEY, check_unique, read_table, reject
+from turnover.validate import FIGURE_KEY, UNKNOWN_SOURCE, check_unique, read_table, reject
 from turnover.texts.tables import conversion_note
 from turnover.vocabulary import SCALES, TOTAL_COVERAGES
 
@@ -145,7 +145,7 @@ def load_dataset(data_dir: Path | None = None, geo_dir: Path | None = None) -> D
 
 def _load_sources(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
     sources, problems = read_table(path, "sources")
-    sources, repeats = check_unique(sources, ["id"], display_path(path), "source id")
+    sources, repeats = check_unique(sources, ["id"], display_path(path), N_("duplicate source id: same {key} as line {first}"))
     return sources.set_index("id", drop=False), problems + repeats
 
 
@@ -153,7 +153,7 @@ def _unknown_sources(frame: pd.DataFrame, sources: pd.DataFrame, sources_readabl
     """Rows citing a source sources.csv lacks are left out; when sources.csv itself is unreadable they stay ("source missing")."""
     if not sources_readable:
         return frame, []
-    return reject(frame, ~frame["source_id"].isin(sources.index), shown, "source_id", "unknown source_id (not in sources.csv)")
+    return reject(frame, ~frame["source_id"].isin(sources.index), shown, "source_id", UNKNOWN_SOURCE)
 
 
 def _load_fx(path: Path, sources: pd.DataFrame, sources_readable: bool) -> tuple[pd.DataFrame, list[Problem]]:
@@ -161,11 +161,11 @@ def _load_fx(path: Path, sources: pd.DataFrame, sources_readable: bool) -> tuple
     shown = display_path(path)
     fx, more = _unknown_sources(fx, sources, sources_readable, shown)
     problems += more
-    fx, more = check_unique(fx, ["year", "currency"], shown, "rate")
+    fx, more = check_unique(fx, ["year", "currency"], shown, N_("duplicate rate: same {key} as line {first}"))
     problems += more
     fx = fx.assign(year=fx["year"].astype(int), per_usd=fx["per_usd"].astype(float))
-    outside, reason = fx_outside_band(fx)
-    fx, more = reject(fx, outside, shown, "per_usd", reason + " (got " + fx["per_usd"].astype(str) + ")")
+    outside, reason, bands = fx_outside_band(fx)
+    fx, more = reject(fx, outside, shown, "per_usd", reason, bands=bands, got=fx["per_usd"])
     return fx, problems + more
 
 
@@ -173,7 +173,7 @@ def _load_undated(path: Path, registry: Registry, sources: pd.DataFrame, sources
     undated, problems = read_table(path, "undated")
     shown = display_path(path)
     unknown = ~undated["region"].isin(registry.table.index)
-    undated, more = reject(undated, unknown, shown, "region", "unknown region " + undated["region"].map(repr) + " (not an id in regions.csv)")
+    undated, more = reject(undated, unknown, shown, "region", N_("unknown region {name!r} (not an id in regions.csv)"), name=undated["region"])
     problems += more
     undated, more = _unknown_sources(undated, sources, sources_readable, shown)
     return undated, problems + more
@@ -183,21 +183,22 @@ def _load_figures(path: Path, registry: Registry, sources: pd.DataFrame, fx: pd.
     figures, problems = read_table(path, "figures")
     shown = display_path(path)
     unknown = ~figures["region"].isin(registry.table.index)
-    figures, more = reject(figures, unknown, shown, "region", _unknown_region_reasons(registry, figures.loc[unknown, "region"]))
+    messages, details = _unknown_region_reasons(registry, figures.loc[unknown, "region"])
+    figures, more = reject(figures, unknown, shown, "region", messages, name=figures["region"], detail=details)
     problems += more
     figures, more = _unknown_sources(figures, sources, sources_readable, shown)
     problems += more
-    figures, more = check_unique(figures, FIGURE_KEY, shown, "figure")
+    figures, more = check_unique(figures, FIGURE_KEY, shown, N_("duplicate figure: same {key} as line {first}"))
     problems += more
     figures = _typed(figures)
-    figures, more = reject(figures, _period_not_over(figures), shown, "months", "the period " + figures["year"].astype(str) + ", months 1-" + figures["months"].astype(str) + " has not ended yet (a date in the future)")
+    figures, more = reject(figures, _period_not_over(figures), shown, "months", N_("the period {year}, months 1-{months} has not ended yet (a date in the future)"), year=figures["year"], months=figures["months"])
     problems += more
     figures = _convert_to_usd(figures, fx)
     no_rate = figures["usd_mn"].isna()
-    figures, more = reject(figures, no_rate, shown, "currency", figures["currency"] + "/USD rate for " + figures["year"].astype(str) + " missing in fx.csv")
+    figures, more = reject(figures, no_rate, shown, "currency", N_("{currency}/USD rate for {year} missing in fx.csv"), currency=figures["currency"], year=figures["year"])
     problems += more
     huge = figures["usd_mn"] > MAX_USD_MN
-    figures, more = reject(figures, huge, shown, "value", f"value is more than US$ {MAX_USD_MN // 10**6:,} trillion, beyond any trade between Belarus and Russia; check the scale")
+    figures, more = reject(figures, huge, shown, "value", N_("value is more than US$ {trillions:,} trillion, beyond any trade between Belarus and Russia; check the scale"), trillions=MAX_USD_MN // 10**6)
     problems += more
     problems += _above_national_total(figures, shown)
     figures = _describe(figures, registry, sources)
@@ -221,8 +222,9 @@ def _above_national_total(figures: pd.DataFrame, shown: str) -> list[Problem]:
     total = regional["year"].map(top["usd_mn"])
     above = regional[total.notna() & (regional["usd_mn"] > REGIONAL_FACTOR * total)]
     return [
-        Problem(shown, int(row.line), "value", f"US$ {row.usd_mn:,.0f} million is more than {REGIONAL_FACTOR:g}× the national total of {row.year} "
-                f"(US$ {top.at[row.year, 'usd_mn']:,.0f} million, line {int(top.at[row.year, 'line'])}); check the value and its scale", WARNING)
+        Problem(shown, int(row.line), "value", N_("US$ {value:,.0f} million is more than {factor:g}× the national total of {year} "
+                "(US$ {total:,.0f} million, line {line}); check the value and its scale"), WARNING,
+                (("value", row.usd_mn), ("factor", REGIONAL_FACTOR), ("year", row.year), ("total", top.at[row.year, "usd_mn"]), ("line", int(top.at[row.year, "line"]))))
         for row in above.itertuples()
     ]
 
@@ -232,18 +234,21 @@ def _full_below_partial(figures: pd.DataFrame, shown: str) -> list[Problem]:
     pairs = partial_above_full(figures)
     columns = ["line", "shown", "year", "period_part", "shown_part", "line_part"]
     return [
-        Problem(shown, int(line), "value", f"the full-year figure {figure} for {year} is below the {part} figure {part_figure} (line {int(part_line)}) "
-                "of the same region, flow and basis; one of them is wrong", WARNING)
+        Problem(shown, int(line), "value", N_("the full-year figure {figure} for {year} is below the {part} figure {part_figure} (line {line}) "
+                "of the same region, flow and basis; one of them is wrong"), WARNING,
+                (("figure", figure), ("year", year), ("part", part), ("part_figure", part_figure), ("line", int(part_line))))
         for line, figure, year, part, part_figure, part_line in zip(*(pairs[c].tolist() for c in columns))
     ]
 
 
-def _unknown_region_reasons(registry: Registry, names: pd.Series) -> pd.Series:
-    """Why each name is unknown; the closest known names are searched for the first CLOSEST_BUDGET distinct names only (fast when thousands of rows are bad)."""
+def _unknown_region_reasons(registry: Registry, names: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Why each name is unknown, as messages and their ``{detail}``; the closest known names are searched for the
+    first CLOSEST_BUDGET distinct names only (fast when thousands of rows are bad)."""
     distinct = names.drop_duplicates()
     reasons = {name: registry.why_unknown(name) for name in distinct.head(CLOSEST_BUDGET)}
-    beyond = {name: f"unknown region {name!r} (not a region id; closest names are listed for the first {CLOSEST_BUDGET:,} unknown names only)" for name in distinct.iloc[CLOSEST_BUDGET:]}
-    return names.map({**reasons, **beyond})
+    beyond = N_("unknown region {name!r} (not a region id; closest names are listed for the first {detail:,} unknown names only)")
+    reasons.update({name: (beyond, CLOSEST_BUDGET) for name in distinct.iloc[CLOSEST_BUDGET:]})
+    return names.map({name: message for name, (message, _) in reasons.items()}), names.map({name: detail for name, (_, detail) in reasons.items()})
 
 
 def _typed(figures: pd.DataFrame) -> pd.DataFrame:

@@ -24,7 +24,8 @@ from turnover.validate import read_table
 def problems_table(problems: list[Problem], lang: str = "en") -> pd.DataFrame:
     """The problems as a table (file, line, column, severity, reason): the panel and the report download."""
     headers = tables.problem_headers(lang)
-    return pd.DataFrame([{headers[name]: getattr(p, name) for name in headers} for p in problems], columns=list(headers.values()))
+    rows = [{**{headers[name]: getattr(p, name) for name in ("path", "line", "column", "severity")}, headers["reason"]: p.reason_in(lang)} for p in problems]
+    return pd.DataFrame(rows, columns=list(headers.values()))
 
 
 def validated_file(path: Path, kind: str, kept_lines: pd.Series) -> bytes:
@@ -39,7 +40,7 @@ def why_not_offered(path: Path, problems: list[Problem], kept_rows: int, lang: s
     shown = display_path(path)
     for problem in problems:
         if problem.path == shown and problem.line == 0 and problem.severity == ERROR:
-            return pages.download_refused(path.name, problem.reason, lang)
+            return pages.download_refused(path.name, problem.reason_in(lang), lang)
     if kept_rows == 0:
         return pages.download_refused(path.name, "", lang)
     return ""

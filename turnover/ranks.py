@@ -12,7 +12,8 @@ import pandas as pd
 from turnover.problems import Problem, display_path
 from turnover.regions import Registry
 from turnover.schemas import COLUMNS, OPTIONAL
-from turnover.validate import check_unique, read_table, reject
+from turnover.i18n import N_
+from turnover.validate import UNKNOWN_SOURCE, check_unique, read_table, reject
 
 RANK_KEY = ["region", "year", "months", "flow", "source_id"]
 COUNTS = ["rank", "top", "out_of"]
@@ -24,29 +25,30 @@ def load_ranks(path: Path, registry: Registry, sources: pd.DataFrame) -> tuple[p
         return _typed(pd.DataFrame(columns=[*COLUMNS["ranks"], *OPTIONAL["ranks"], "line"]), registry), []
     ranks, problems = read_table(path, "ranks")
     shown = display_path(path)
-    for column, mask, reasons in _rules(ranks, registry, sources):
-        ranks, more = reject(ranks, mask.reindex(ranks.index, fill_value=False), shown, column, reasons)
+    for column, mask, message, params in _rules(ranks, registry, sources):
+        ranks, more = reject(ranks, mask.reindex(ranks.index, fill_value=False), shown, column, message, **params)
         problems += more
-    ranks, more = check_unique(ranks, RANK_KEY, shown, "rank statement")
+    ranks, more = check_unique(ranks, RANK_KEY, shown, N_("duplicate rank statement: same {key} as line {first}"))
     return _typed(ranks, registry), problems + more
 
 
 def _rules(ranks: pd.DataFrame, registry: Registry, sources: pd.DataFrame):
-    """(column, rows breaking the rule, reason) for each rule across columns and files, in order."""
+    """(column, rows breaking the rule, reason, its parameters) for each rule across columns and files, in order."""
     unknown = ~ranks["region"].isin(registry.table.index)
-    yield "region", unknown, ranks.loc[unknown, "region"].map(registry.why_unknown)
-    yield "source_id", ~ranks["source_id"].isin(sources.index), "unknown source_id (not in sources.csv)"
+    why = ranks.loc[unknown, "region"].map(registry.why_unknown)
+    yield "region", unknown, why.str[0], {"name": ranks["region"], "detail": why.str[1]}
+    yield "source_id", ~ranks["source_id"].isin(sources.index), UNKNOWN_SOURCE, {}
     has_rank, has_top = ranks["rank"] != "", ranks["top"] != ""
-    yield "rank", has_rank & has_top, "give either rank (a place: 3 for '3rd') or top (a group: 10 for 'top 10'), not both"
-    yield "rank", ~has_rank & ~has_top, "rank or top is required (3 for '3rd', or top 10 for 'among the top 10')"
+    yield "rank", has_rank & has_top, N_("give either rank (a place: 3 for '3rd') or top (a group: 10 for 'top 10'), not both"), {}
+    yield "rank", ~has_rank & ~has_top, N_("rank or top is required (3 for '3rd', or top 10 for 'among the top 10')"), {}
     place = pd.to_numeric(ranks["rank"].where(has_rank, ranks["top"]), errors="coerce")
     out_of = pd.to_numeric(ranks["out_of"], errors="coerce")
     beyond = place > out_of
-    yield "out_of", beyond, "the place (" + place.astype("Int64").astype(str) + ") is beyond out_of (" + ranks["out_of"] + ")"
+    yield "out_of", beyond, N_("the place ({place}) is beyond out_of ({out_of})"), {"place": place.astype("Int64").astype(str), "out_of": ranks["out_of"]}
     share, qualifier = ranks["group_share_pct"] != "", ranks["group_share_qualifier"] != ""
-    yield "group_share_qualifier", share & ~qualifier, "group_share_pct needs group_share_qualifier (exact, approx, at_most, at_least)"
-    yield "group_share_pct", qualifier & ~share, "group_share_qualifier without group_share_pct"
-    yield "group_share_pct", share & ~has_top, "group_share_pct is the share of a top group: give top, not rank"
+    yield "group_share_qualifier", share & ~qualifier, N_("group_share_pct needs group_share_qualifier (exact, approx, at_most, at_least)"), {}
+    yield "group_share_pct", qualifier & ~share, N_("group_share_qualifier without group_share_pct"), {}
+    yield "group_share_pct", share & ~has_top, N_("group_share_pct is the share of a top group: give top, not rank"), {}
 
 
 def _typed(ranks: pd.DataFrame, registry: Registry) -> pd.DataFrame:

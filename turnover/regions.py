@@ -9,7 +9,8 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from turnover.problems import Problem, display_path
-from turnover.texts.notices import unknown_region_name
+from turnover.i18n import N_
+from turnover.texts.notices import UNKNOWN_REGION, closest_names, unknown_region_name
 from turnover.validate import check_unique, read_table
 
 
@@ -47,12 +48,13 @@ class Registry:
             return name.strip()
         raise UnknownRegion(name, self.closest(name))
 
-    def why_unknown(self, name: str) -> str:
-        """Why ``name`` is not accepted as a region id: the id it means, or the closest known names."""
+    def why_unknown(self, name: str) -> tuple[str, str]:
+        """Why ``name`` is not accepted as a region id, as a message with placeholders ``{name}`` and ``{detail}``
+        and the detail: the id it means, or the closest known names."""
         try:
-            return f"region must be a region id: {name!r} is {self.resolve(name)}"
+            return N_("region must be a region id: {name!r} is {detail}"), self.resolve(name)
         except UnknownRegion as error:
-            return str(error)
+            return UNKNOWN_REGION, closest_names(error.suggestions)
 
     def closest(self, name: str, limit: int = 3) -> list[tuple[str, str]]:
         """The known regions whose names are nearest ``name``; only its first ``MAX_NAME`` characters are compared,
@@ -83,7 +85,7 @@ class Registry:
 def load_registry(path: Path) -> tuple[Registry, list[Problem]]:
     table, problems = read_table(path, "regions")
     shown = display_path(path)
-    table, repeats = check_unique(table, ["id"], shown, "region id")
+    table, repeats = check_unique(table, ["id"], shown, N_("duplicate region id: same {key} as line {first}"))
     problems += repeats
     names: dict[str, str] = {}
     for row in table.itertuples():
@@ -91,5 +93,5 @@ def load_registry(path: Path) -> tuple[Registry, list[Problem]]:
         for candidate in filter(None, (c.strip() for c in candidates)):
             key = normalise_name(candidate)
             if names.setdefault(key, row.id) != row.id:
-                problems.append(Problem(shown, int(row.line), "aliases", f"name {candidate!r} already means {names[key]}"))
+                problems.append(Problem(shown, int(row.line), "aliases", N_("name {name!r} already means {region}"), params=(("name", candidate), ("region", names[key]))))
     return Registry(table.set_index("id", drop=False), names), problems

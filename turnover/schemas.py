@@ -10,6 +10,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from turnover import vocabulary as v
+from turnover.i18n import N_
 
 NUMBER = r"[0-9]+(\.[0-9]+)?"  # ASCII digits only: Python's \d (and float()) also take Arabic-Indic and other digits
 MAX_DIGITS = 15  # a float holds 15 significant digits; no published figure needs more
@@ -18,17 +19,30 @@ MAX_DIGITS = 15  # a float holds 15 significant digits; no published figure need
 FX_BANDS = {"RUB": (1.0, 500.0), "BYN": (0.01, 20.0)}
 
 
+CHECK_MESSAGES: dict[str, tuple[str, tuple[tuple[str, object], ...]]] = {}
+
+
+def _error(message: str, **params) -> str:
+    """The English error pandera reports for a failed check, remembered in CHECK_MESSAGES with its untranslated
+    message and values so the problem can be read in any language."""
+    text = message.format(**params) if params else message
+    CHECK_MESSAGES[text] = (message, tuple(params.items()))
+    return text
+
+
 def _one_of(values, what: str) -> pa.Check:
-    shown = ", ".join(x for x in values if x) + (" or blank" if "" in values else "")
-    return pa.Check.isin(list(values), error=f"unknown {what}; expected {shown}")
+    expected = ", ".join(x for x in values if x)
+    if "" in values:
+        return pa.Check.isin(list(values), error=_error(N_("unknown {what}; expected {expected} or blank"), what=what, expected=expected))
+    return pa.Check.isin(list(values), error=_error(N_("unknown {what}; expected {expected}"), what=what, expected=expected))
 
 
 def _required(what: str) -> pa.Check:
-    return pa.Check.str_length(min_value=1, error=f"{what} is empty")
+    return pa.Check.str_length(min_value=1, error=_error(N_("{what} is empty"), what=what))
 
 
-def _matches(pattern: str, error: str) -> pa.Check:
-    return pa.Check(lambda s: s.str.fullmatch(pattern), error=error)
+def _matches(pattern: str, message: str) -> pa.Check:
+    return pa.Check(lambda s: s.str.fullmatch(pattern), error=_error(message))
 
 
 def _text(*checks: pa.Check) -> pa.Column:
@@ -36,19 +50,19 @@ def _text(*checks: pa.Check) -> pa.Column:
 
 
 def _ascii_check(what: str) -> pa.Check:
-    return pa.Check(lambda s: ~s.str.contains(r"[^\x00-\x7f]"), error=f"{what} holds characters other than ASCII (write digits as 0-9)")
+    return pa.Check(lambda s: ~s.str.contains(r"[^\x00-\x7f]"), error=_error(N_("{what} holds characters other than ASCII (write digits as 0-9)"), what=what))
 
 
 def _digits_check(what: str) -> pa.Check:
-    return pa.Check(lambda s: s.str.count(r"[0-9]") <= MAX_DIGITS, error=f"{what} has more than {MAX_DIGITS} digits; no published figure has that many")
+    return pa.Check(lambda s: s.str.count(r"[0-9]") <= MAX_DIGITS, error=_error(N_("{what} has more than {digits} digits; no published figure has that many"), what=what, digits=MAX_DIGITS))
 
 
-def fx_outside_band(fx: pd.DataFrame) -> tuple[pd.Series, str]:
-    """Which rates (numeric ``per_usd``) lie outside their currency's plausible band, and the reason to give."""
+def fx_outside_band(fx: pd.DataFrame) -> tuple[pd.Series, str, str]:
+    """Which rates (numeric ``per_usd``) lie outside their currency's plausible band, the reason to give and its ``{bands}``."""
     low = fx["currency"].map(lambda c: FX_BANDS.get(c, (0.0, float("inf")))[0])
     high = fx["currency"].map(lambda c: FX_BANDS.get(c, (0.0, float("inf")))[1])
     bands = "; ".join(f"{c} {low:g} to {high:g}" for c, (low, high) in FX_BANDS.items())
-    return ~fx["per_usd"].between(low, high), f"per_usd is outside the plausible band per US dollar ({bands}; rates before a redenomination in the new units)"
+    return ~fx["per_usd"].between(low, high), N_("per_usd is outside the plausible band per US dollar ({bands}; rates before a redenomination in the new units)"), bands
 
 
 def _not_after_today() -> pa.Check:
@@ -56,7 +70,7 @@ def _not_after_today() -> pa.Check:
         today = dt.date.today().isoformat()
         return (s == "") | (s.str.slice(0, 10) <= today)
 
-    return pa.Check(fine, error="published is in the future")
+    return pa.Check(fine, error=_error(N_("published is in the future")))
 
 
 def _year_check() -> pa.Check:
@@ -64,7 +78,7 @@ def _year_check() -> pa.Check:
     return pa.Check(
         lambda s: s.str.fullmatch(r"[0-9]{4}") & s.where(s.str.fullmatch(r"[0-9]{4}"), "0").astype(int).between(v.FIRST_YEAR, last),
         element_wise=False,
-        error=f"year must be a number from {v.FIRST_YEAR} to {last}",
+        error=_error(N_("year must be a number from {first} to {last}"), first=v.FIRST_YEAR, last=last),
     )
 
 
@@ -72,8 +86,8 @@ def _published_amount() -> dict[str, pa.Column]:
     """The value as published, its currency, scale and qualifier: the same checks in figures.csv and undated.csv."""
     return {
         "value": _text(
-            pa.Check(lambda s: ~s.str.startswith("-"), error="value is negative"),
-            _matches(rf"-?{NUMBER}", "value is not a number (use digits and a dot, e.g. 4.4)"),
+            pa.Check(lambda s: ~s.str.startswith("-"), error=_error(N_("value is negative"))),
+            _matches(rf"-?{NUMBER}", N_("value is not a number (use digits and a dot, e.g. 4.4)")),
             _ascii_check("value"),
             _digits_check("value"),
         ),
@@ -87,7 +101,7 @@ FIGURES = pa.DataFrameSchema(
     {
         "region": _text(_required("region")),
         "year": _text(_year_check()),
-        "months": _text(pa.Check.isin([str(m) for m in range(1, 13)], error="months must be a whole number from 1 to 12")),
+        "months": _text(pa.Check.isin([str(m) for m in range(1, 13)], error=_error(N_("months must be a whole number from 1 to 12")))),
         "flow": _text(_one_of(v.FLOWS, "flow")),
         **_published_amount(),
         "coverage": _text(_one_of(v.COVERAGES, "coverage")),
@@ -99,12 +113,12 @@ FIGURES = pa.DataFrameSchema(
 
 SOURCES = pa.DataFrameSchema(
     {
-        "id": _text(_required("id"), _matches(r"[A-Za-z0-9][A-Za-z0-9_.-]*", "id may hold only letters, digits, '-', '_' and '.'")),
+        "id": _text(_required("id"), _matches(r"[A-Za-z0-9][A-Za-z0-9_.-]*", N_("id may hold only letters, digits, '-', '_' and '.'"))),
         "publisher": _text(_required("publisher")),
         "title": _text(_required("title")),
-        "url": _text(_matches(r"(https?://\S+)?", "url must be blank or start with http:// or https://")),
+        "url": _text(_matches(r"(https?://\S+)?", N_("url must be blank or start with http:// or https://"))),
         "published": _text(
-            _matches(r"([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?", "published must be a date: YYYY-MM-DD, YYYY-MM or YYYY, or blank when unknown"),
+            _matches(r"([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?", N_("published must be a date: YYYY-MM-DD, YYYY-MM or YYYY, or blank when unknown")),
             _not_after_today(),
         ),
         "language": _text(_one_of(v.LANGUAGES, "language")),
@@ -117,7 +131,7 @@ FX = pa.DataFrameSchema(
     {
         "year": _text(_year_check()),
         "currency": _text(_one_of(tuple(c for c in v.CURRENCIES if c != "USD"), "currency")),
-        "per_usd": _text(_matches(NUMBER, "per_usd is not a positive number"), pa.Check(lambda s: s.str.strip("0.") != "", error="per_usd is zero"), _digits_check("per_usd")),
+        "per_usd": _text(_matches(NUMBER, N_("per_usd is not a positive number")), pa.Check(lambda s: s.str.strip("0.") != "", error=_error(N_("per_usd is zero"))), _digits_check("per_usd")),
         "source_id": _text(_required("source_id")),
     },
     strict=False,
@@ -171,7 +185,7 @@ def _share_check() -> pa.Check:
     return pa.Check(
         lambda s: s.eq("") | (s.str.fullmatch(NUMBER) & s.where(s.str.fullmatch(NUMBER), "0").astype(float).le(100)),
         element_wise=False,
-        error="group_share_pct must be blank or a number from 0 to 100",
+        error=_error(N_("group_share_pct must be blank or a number from 0 to 100")),
     )
 
 
@@ -179,11 +193,11 @@ RANKS = pa.DataFrameSchema(
     {
         "region": _text(_required("region")),
         "year": _text(_year_check()),
-        "months": _text(pa.Check.isin([str(m) for m in range(1, 13)], error="months must be a whole number from 1 to 12")),
+        "months": _text(pa.Check.isin([str(m) for m in range(1, 13)], error=_error(N_("months must be a whole number from 1 to 12")))),
         "flow": _text(_one_of(v.FLOWS, "flow")),
-        "rank": _text(_matches(_ORDINAL, "rank must be blank or a whole number from 1 (3 for '3rd')")),
-        "top": _text(_matches(_ORDINAL, "top must be blank or a whole number from 1 (10 for 'top 10')")),
-        "out_of": _text(_matches(_ORDINAL, "out_of must be blank or a whole number from 1")),
+        "rank": _text(_matches(_ORDINAL, N_("rank must be blank or a whole number from 1 (3 for '3rd')"))),
+        "top": _text(_matches(_ORDINAL, N_("top must be blank or a whole number from 1 (10 for 'top 10')"))),
+        "out_of": _text(_matches(_ORDINAL, N_("out_of must be blank or a whole number from 1"))),
         "group_share_pct": _text(_share_check()),
         "group_share_qualifier": _text(_one_of(("", *v.QUALIFIERS), "group_share_qualifier")),
         "source_id": _text(_required("source_id")),

@@ -6,9 +6,11 @@ import pandas as pd
 import pandera.pandas as pa
 
 from turnover.csvfile import read_rows
+from turnover.i18n import N_
 from turnover.problems import Problem, display_path
-from turnover.schemas import COLUMNS, OPTIONAL, SCHEMAS
+from turnover.schemas import CHECK_MESSAGES, COLUMNS, OPTIONAL, SCHEMAS
 
+UNKNOWN_SOURCE = N_("unknown source_id (not in sources.csv)")  # figures, undated figures, rates and ranks alike
 FIGURE_KEY = ["region", "year", "months", "flow", "coverage", "stats", "source_id"]
 
 
@@ -28,7 +30,7 @@ def check_schema(frame: pd.DataFrame, kind: str, shown: str) -> tuple[pd.DataFra
         cases = errors.failure_cases.dropna(subset=["index"])
         lines = frame["line"].reindex(cases["index"].astype(int)).tolist()  # one lookup for all cases, not one per case
         problems = [
-            Problem(shown, int(line), str(column), _reason(check, value))
+            _schema_problem(shown, int(line), str(column), check, value)
             for line, column, check, value in zip(lines, cases["column"].tolist(), cases["check"].tolist(), cases["failure_case"].tolist())
         ]
         bad_index = set(cases["index"].astype(int))
@@ -36,24 +38,32 @@ def check_schema(frame: pd.DataFrame, kind: str, shown: str) -> tuple[pd.DataFra
     return frame, []
 
 
-def _reason(check: str, value) -> str:
-    return f"{check} (got {value!r})" if value not in ("", None) else str(check)
+def _schema_problem(shown: str, line: int, column: str, check: str, value) -> Problem:
+    """Pandera names a failed check by its English error; CHECK_MESSAGES leads back to its message and values."""
+    message, params = CHECK_MESSAGES.get(check, (check, ()))
+    got = (("got", value),) if value not in ("", None) else ()
+    return Problem(shown, line, column, message, params=params + got)
 
 
-def reject(frame: pd.DataFrame, mask: pd.Series, shown: str, column: str, reasons) -> tuple[pd.DataFrame, list[Problem]]:
-    """Drop the rows where ``mask`` holds, with one problem each; ``reasons`` is a string or a Series."""
+def reject(frame: pd.DataFrame, mask: pd.Series, shown: str, column: str, message, **params) -> tuple[pd.DataFrame, list[Problem]]:
+    """Drop the rows where ``mask`` holds, with one problem each: ``message`` (a msgid, or a Series of them)
+    filled from ``params``, each a value or a Series covering at least the rejected rows (kept vectorised:
+    one list per parameter, no per-row formatting; the text is made when the problem is read)."""
     bad = frame[mask]
-    if isinstance(reasons, str):
-        texts = [reasons] * len(bad)
-    else:  # a Series covering at least the rejected rows
-        texts = reasons.reindex(bad.index).tolist()
-    problems = [Problem(shown, int(line), column, text) for line, text in zip(bad["line"].tolist(), texts)]
+
+    def per_row(given) -> list:
+        return given.reindex(bad.index).tolist() if isinstance(given, pd.Series) else [given] * len(bad)
+
+    values = [[(name, value) for value in per_row(given)] for name, given in params.items()]
+    rows = zip(*values) if values else [()] * len(bad)
+    problems = [Problem(shown, int(line), column, text, params=pairs) for line, text, pairs in zip(bad["line"].tolist(), per_row(message), rows)]
     return frame[~mask], problems
 
 
-def check_unique(frame: pd.DataFrame, key: list[str], shown: str, what: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """Keep the first row of each key; report each later repeat with the line of the first."""
+def check_unique(frame: pd.DataFrame, key: list[str], shown: str, message: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Keep the first row of each key; report each later repeat with the line of the first.
+
+    ``message`` names what is repeated, with placeholders ``{key}`` (the key's columns) and ``{first}`` (the line)."""
     repeated = frame.duplicated(subset=key, keep="first")
     first_line = frame.groupby(key, sort=False)["line"].transform("first")
-    reasons = f"duplicate {what}: same " + ", ".join(key) + " as line " + first_line.astype(str)
-    return reject(frame, repeated, shown, key[0], reasons)
+    return reject(frame, repeated, shown, key[0], message, key=", ".join(key), first=first_line)

@@ -5,7 +5,7 @@ Values quoted from a link arrive already quoted and escaped (``urlstate.quoted``
 place them in a sentence.
 """
 
-from turnover.i18n import gettext_for, ngettext_for
+from turnover.i18n import N_, gettext_for, ngettext_for
 
 
 def unknown_region(given: str, showing: str, closest: list[tuple[str, str]], lang: str = "en") -> str:
@@ -60,11 +60,17 @@ def compare_link(refused: list[str], dropped: list[str], cap: int, lang: str = "
     return " ".join(parts)
 
 
+UNKNOWN_REGION = N_("unknown region {name!r}; closest known names: {detail}")  # also a data problem's reason (Registry.why_unknown)
+
 def unknown_region_name(name: str, closest: list[tuple[str, str]], lang: str = "en") -> str:
     """A region name in a data file that matches no region (``regions.UnknownRegion``), with the closest known names."""
+    return gettext_for(lang)(UNKNOWN_REGION).format(name=name, detail=closest_names(closest, lang))
+
+
+def closest_names(closest: list[tuple[str, str]], lang: str = "en") -> str:
+    """The closest known names offered for an unknown one: "Smolensk Oblast (RU-SMO); Moscow (RU-MOW)"."""
     _ = gettext_for(lang)
-    shown = "; ".join(_("{name} ({region})").format(name=known, region=region) for known, region in closest)
-    return _("unknown region {name}; closest known names: {closest}").format(name=repr(name), closest=shown)
+    return "; ".join(_("{name} ({region})").format(name=known, region=region) for known, region in closest)
 
 
 def boundary_unreadable(path: str, reason: str, missing: bool, lang: str = "en") -> str:

@@ -1,0 +1,120 @@
+"""The bad-data panel in the reader's language: each problem keeps its reason untranslated (a gettext message
+and its parameters) and is rendered through the catalogue of ``lang``; ``str(problem)`` stays the English line
+``python -m turnover validate`` prints. A small test catalogue stands in for the Russian one (its words are the
+test's own), so these tests hold whatever the shipped catalogue says."""
+
+import json
+from dataclasses import asdict
+from functools import cache
+
+import pandas as pd
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import FIGURES
+from tests.test_i18n import _extracted
+from tests.test_reliability import CASES, break_input
+from turnover import i18n
+from turnover.csvfile import read_rows
+from turnover.dataset import load_dataset
+from turnover.downloads import problems_table
+from turnover.paths import REPO_ROOT
+from turnover.problems import GOT, WARNING, Problem
+from turnover.texts import tables
+from turnover.validate import read_table, reject
+
+FIELDS = "expected {width} fields, found {found} (a stray comma or quote?); row skipped"
+MONTHS = "months must be a whole number from 1 to 12"
+PERIOD = "the period {year}, months 1-{months} has not ended yet (a date in the future)"
+RUSSIAN = {
+    FIELDS: "ожидалось полей: {width}, найдено: {found}; строка пропущена",
+    MONTHS: "месяцы — целое число от 1 до 12",
+    GOT: "{reason} (получено {value!r})",
+    PERIOD: "период {year}, месяцы 1–{months}, ещё не закончился",
+}
+
+
+@pytest.fixture
+def catalogue(tmp_path, monkeypatch):
+    """A Russian catalogue with the messages of ``RUSSIAN`` only."""
+    catalog = Catalog(locale="ru")
+    for english, russian in RUSSIAN.items():
+        catalog.add(english, russian)
+    folder = tmp_path / "locale" / "ru" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with open(folder / f"{i18n.DOMAIN}.mo", "wb") as file:
+        write_mo(file, catalog)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path / "locale")
+    i18n.translator.cache_clear()
+    yield
+    i18n.translator.cache_clear()
+
+
+def test_a_reason_is_read_in_the_readers_language_with_its_values_and_str_stays_english(tmp_path, catalogue):
+    path = tmp_path / "t.csv"
+    path.write_text("a,b,c\n1,2,3\n1,2,3,4\n", encoding="utf-8")
+    _, problems = read_rows(path, ["a", "b", "c"])
+    [problem] = problems
+    assert problem.reason_in("ru") == "ожидалось полей: 3, найдено: 4; строка пропущена"
+    assert problem.reason == problem.reason_in("en") == FIELDS.format(width=3, found=4)
+    assert str(problem) == f"{problem.path}:3: -: {FIELDS.format(width=3, found=4)}"
+
+
+def test_a_schema_reason_and_the_offending_value_are_both_translated(tmp_path, catalogue):
+    path = tmp_path / "figures.csv"
+    path.write_text(FIGURES.replace("RU-SMO,2023,12,", "RU-SMO,2023,13,", 1), encoding="utf-8")
+    _, problems = read_table(path, "figures")
+    [problem] = [p for p in problems if p.column == "months"]
+    assert problem.reason_in("ru") == "месяцы — целое число от 1 до 12 (получено '13')"
+    assert str(problem).endswith(f": months: {MONTHS} (got '13')")
+
+
+def test_rejected_rows_keep_their_own_values_and_stay_one_problem_each(catalogue):
+    frame = pd.DataFrame({"line": [2, 3, 4], "year": [2031, 2024, 2032], "months": [6, 12, 3]})
+    kept, problems = reject(frame, frame["year"] > 2030, "f.csv", "months", PERIOD, year=frame["year"], months=frame["months"])
+    assert kept["line"].tolist() == [3]
+    assert [p.reason_in("ru") for p in problems] == ["период 2031, месяцы 1–6, ещё не закончился", "период 2032, месяцы 1–3, ещё не закончился"]
+    assert [str(p) for p in problems] == [f"f.csv:2: months: {PERIOD.format(year=2031, months=6)}", f"f.csv:4: months: {PERIOD.format(year=2032, months=3)}"]
+
+
+def test_a_problem_survives_the_cache_hashable_and_equal():
+    problem = Problem("f.csv", 7, "value", "control or line-separator character ({found}) replaced by a space; row kept", WARNING, (("found", "U+0009"),))
+    again = Problem(**json.loads(json.dumps(asdict(problem))))
+    assert again == problem and hash(again) == hash(problem) and str(again) == str(problem)
+    assert str(problem) == "f.csv:7: value: warning: control or line-separator character (U+0009) replaced by a space; row kept"
+
+
+def test_the_problem_report_is_in_the_readers_language(tmp_path, catalogue):
+    path = tmp_path / "t.csv"
+    path.write_text("a,b,c\n1,2\n", encoding="utf-8")
+    _, problems = read_rows(path, ["a", "b", "c"])
+    table = problems_table(problems, "ru")
+    assert table[tables.problem_headers("ru")["reason"]].tolist() == ["ожидалось полей: 3, найдено: 2; строка пропущена"]
+
+
+def test_the_panel_on_a_russian_page_lists_the_reasons_in_russian(monkeypatch, write_dataset, catalogue):
+    data, geo = write_dataset(figures=FIGURES + "RU-SMO,2021,13,turnover,1,USD,bn,exact,goods,,belta-1,\n")
+    monkeypatch.setenv("TURNOVER_DATA_DIR", str(data))
+    monkeypatch.setenv("TURNOVER_GEO_DIR", str(geo))
+    app = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=60)
+    app.query_params["lang"] = "ru"
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    listed = app.expander[0].dataframe[0].value
+    assert listed[tables.problem_headers("ru")["reason"]].tolist() == ["месяцы — целое число от 1 до 12 (получено '13')"]
+
+
+@cache
+def extracted() -> frozenset[str]:
+    return frozenset(_extracted())
+
+
+@pytest.mark.parametrize(("name", "failure"), [case for case in CASES if not case[0].endswith(".geojson")])
+def test_every_reason_for_a_broken_csv_is_a_message_the_translators_get(tmp_path, monkeypatch, write_dataset, name, failure):
+    """A reason typed as an f-string would reach no catalogue: each must be a msgid pybabel extracts (boundary
+    GeoJSON reasons, from boundaries.py, are not messages yet)."""
+    data, geo, _ = break_input(tmp_path, monkeypatch, write_dataset, name, failure)
+    messages = {p.message for p in load_dataset(data, geo).problems if not p.path.endswith(".geojson")}
+    assert messages and messages <= extracted(), messages - extracted()

@@ -206,20 +206,22 @@ def test_a_failure_at_replace_leaves_the_old_files_and_no_temporary_file(data, m
     assert not [f for f in data.iterdir() if f.name.endswith(".tmp")]
 
 
-def test_a_failure_mid_write_leaves_the_old_files_and_no_temporary_file(data, monkeypatch):
+@pytest.mark.parametrize("what", ["figure", "rank"])
+def test_a_failure_mid_write_leaves_the_old_files_and_no_temporary_file(data, monkeypatch, what):
+    """A figure (or rank statement) with a new source: sources.csv written and replaced, then the figures.csv (or ranks.csv) temp file fails."""
     before = _snapshot(data)
     real_fsync = writing.os.fsync
     calls = []
 
     def failing_fsync(descriptor):
         calls.append(descriptor)
-        if len(calls) == 3:  # sources.csv written and replaced; the figures.csv temp file fails
+        if len(calls) == 3:
             raise OSError(5, "Input/output error")
         return real_fsync(descriptor)
 
     monkeypatch.setattr(writing.os, "fsync", failing_fsync)
     with pytest.raises(OSError, match="Input/output error"):
-        add_figure(NEW, NEW_SOURCE, data, GEO)
+        add_figure(NEW, NEW_SOURCE, data, GEO) if what == "figure" else add_rank(RANK, NEW_SOURCE, data, GEO)
     monkeypatch.setattr(writing.os, "fsync", real_fsync)
     assert _snapshot(data) == before  # the new source line was rolled back too
     assert not [f for f in data.iterdir() if f.name.endswith(".tmp")]
@@ -383,25 +385,6 @@ def test_add_rank_refuses_the_same_statement_twice(data):
     assert _snapshot(data) == before
     # another flow, period or source is another statement
     assert add_rank({**RANK, "flow": "export", "rank": "4"}, None, data, GEO).row.startswith("RU-SMO,2024,12,export,4,")
-
-
-def test_add_rank_a_failed_write_leaves_every_file_as_it_was(data, monkeypatch):
-    before = _snapshot(data)
-    real_fsync = writing.os.fsync
-    calls = []
-
-    def failing_fsync(descriptor):
-        calls.append(descriptor)
-        if len(calls) == 3:  # sources.csv written and replaced; the ranks.csv temp file fails
-            raise OSError(5, "Input/output error")
-        return real_fsync(descriptor)
-
-    monkeypatch.setattr(writing.os, "fsync", failing_fsync)
-    with pytest.raises(OSError, match="Input/output error"):
-        add_rank(RANK, NEW_SOURCE, data, GEO)
-    monkeypatch.setattr(writing.os, "fsync", real_fsync)
-    assert _snapshot(data) == before  # the new source line was rolled back too
-    assert not [f for f in data.iterdir() if f.name.endswith(".tmp")]
 
 
 def test_add_rank_waits_for_the_lock(data):

@@ -7,12 +7,10 @@ is not asked for in Russian shows up as English here, whatever the shipped catal
 """
 
 import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 from streamlit.testing.v1 import AppTest
 
+from tests.catalogue_support import stand_in_catalogue
 from tests.test_app import run_page
-from turnover import i18n
 from turnover.i18n import LANGUAGES
 from turnover.texts import coverage as coverage_words
 from turnover.texts import notices, pages
@@ -37,17 +35,8 @@ RUSSIAN = {  # msgid -> the test catalogue's word: page titles, sidebar labels, 
 @pytest.fixture
 def catalogue(tmp_path, monkeypatch):
     """A Russian catalogue with the words of ``RUSSIAN`` only."""
-    catalog = Catalog(locale="ru")
-    for english, russian in RUSSIAN.items():
-        catalog.add(english, russian)
-    folder = tmp_path / "ru" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    with open(folder / f"{i18n.DOMAIN}.mo", "wb") as file:
-        write_mo(file, catalog)
-    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
-    i18n.translator.cache_clear()
-    yield
-    i18n.translator.cache_clear()
+    with stand_in_catalogue(tmp_path, monkeypatch, RUSSIAN):
+        yield
 
 
 def lang_in_link(app: AppTest) -> str | None:

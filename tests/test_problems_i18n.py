@@ -9,14 +9,12 @@ from functools import cache
 
 import pandas as pd
 import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 from streamlit.testing.v1 import AppTest
 
+from tests.catalogue_support import stand_in_catalogue
 from tests.conftest import FIGURES
 from tests.test_i18n import _extracted
 from tests.test_reliability import CASES, break_input
-from turnover import i18n
 from turnover.csvfile import read_rows
 from turnover.dataset import load_dataset
 from turnover.downloads import problems_table
@@ -39,17 +37,8 @@ RUSSIAN = {
 @pytest.fixture
 def catalogue(tmp_path, monkeypatch):
     """A Russian catalogue with the messages of ``RUSSIAN`` only."""
-    catalog = Catalog(locale="ru")
-    for english, russian in RUSSIAN.items():
-        catalog.add(english, russian)
-    folder = tmp_path / "locale" / "ru" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    with open(folder / f"{i18n.DOMAIN}.mo", "wb") as file:
-        write_mo(file, catalog)
-    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path / "locale")
-    i18n.translator.cache_clear()
-    yield
-    i18n.translator.cache_clear()
+    with stand_in_catalogue(tmp_path / "locale", monkeypatch, RUSSIAN):
+        yield
 
 
 def test_a_reason_is_read_in_the_readers_language_with_its_values_and_str_stays_english(tmp_path, catalogue):

@@ -4,10 +4,9 @@ import ast
 import re
 
 import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 
-from turnover import i18n, selection
+from tests.catalogue_support import stand_in_catalogue
+from turnover import selection
 from turnover.paths import REPO_ROOT
 from turnover.texts import charts, pages, rules
 
@@ -37,23 +36,16 @@ def test_the_rule_text_is_generated_from_the_rule_that_sorts(monkeypatch):
 
 
 def test_a_catalogue_translates_sentences_and_plurals(tmp_path, monkeypatch):
-    catalog = Catalog(locale="ru")
-    catalog.add("Compare regions", "Сравнение регионов")
-    catalog.add(("{count} of {total} region", "{count} of {total} regions"), ("{count} из {total} региона", "{count} из {total} регионов", "{count} из {total} регионов"))
-    catalog.add("exact over approximate", "точные важнее приблизительных")
-    folder = tmp_path / "ru" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    with open(folder / f"{i18n.DOMAIN}.mo", "wb") as file:
-        write_mo(file, catalog)
-    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
-    i18n.translator.cache_clear()
-    try:
+    entries = {
+        "Compare regions": "Сравнение регионов",
+        ("{count} of {total} region", "{count} of {total} regions"): ("{count} из {total} региона", "{count} из {total} регионов", "{count} из {total} регионов"),
+        "exact over approximate": "точные важнее приблизительных",
+    }
+    with stand_in_catalogue(tmp_path, monkeypatch, entries):
         assert pages.compare_title("ru") == "Сравнение регионов"
         assert charts.regions_covered(3, 5, "ru") == "3 из 5 регионов"
         assert rules.preference_order("ru").startswith("точные важнее приблизительных, dollars over")  # untranslated: English
         assert pages.compare_title("de") == "Compare regions"  # no catalogue: English
-    finally:
-        i18n.translator.cache_clear()
 
 
 def test_every_message_in_texts_is_found_by_pybabel():

@@ -1,0 +1,28 @@
+"""A stand-in Russian catalogue for a test: the test's own words, so what it asserts holds whatever the shipped catalogue says."""
+
+from contextlib import contextmanager
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+
+from turnover import i18n
+
+
+@contextmanager
+def stand_in_catalogue(folder: Path, monkeypatch, entries: dict):
+    """While in the block, Russian is ``entries`` only (English -> Russian; a plural as (singular, plural) ->
+    its three forms); every other message falls back to English."""
+    catalog = Catalog(locale="ru")
+    for english, russian in entries.items():
+        catalog.add(english, russian)
+    target = folder / "ru" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    with open(target / f"{i18n.DOMAIN}.mo", "wb") as file:
+        write_mo(file, catalog)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", folder)
+    i18n.translator.cache_clear()
+    try:
+        yield
+    finally:
+        i18n.translator.cache_clear()

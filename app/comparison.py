@@ -27,7 +27,7 @@ def compared_regions(data: Dataset, default: list[str], lang: str) -> list[str]:
     if not briefing.active():  # briefing view draws no widget
         if WIDGET not in state:
             state[WIDGET] = picked
-        picked = st.multiselect(pages.regions_label(lang), data.federal_subjects, key=WIDGET, format_func=lambda rid: data.registry.name(rid, lang), max_selections=MAX_COMPARED)
+        picked = st.multiselect(pages.regions_label(lang), data.federal_subjects, key=WIDGET, format_func=lambda rid: data.registry.name(rid, lang), placeholder=pages.regions_placeholder(lang), max_selections=MAX_COMPARED)
     state[KEPT] = picked
     st.query_params["compare"] = ",".join(picked)
     return picked

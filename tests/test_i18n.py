@@ -147,3 +147,17 @@ def test_a_russian_citation_dates_its_source_in_words():
     line = profile.citation("2023", "4,4 млрд долл.", "БелТА", "2024-11-18", "", "ru")
     assert line == f"2023: 4,4 млрд долл. (БелТА, {format_date(dt.date(2024, 11, 18), format='long', locale='ru')})"
     assert profile.citation("2023", "$4.4bn", "BelTA", "2024-11-18", "") == "2023: $4.4bn (BelTA, 2024-11-18)"
+
+
+def test_the_coverage_grid_and_district_sums_name_regions_in_the_readers_language():
+    from turnover import coverage
+    from turnover.aggregate import district_totals
+
+    data = load_dataset()
+    table = data.registry.table
+    cells = coverage.grid(data.figures, data.ranks, data.registry, "turnover", "ru")
+    rows = cells.drop_duplicates("region").set_index("region")
+    assert (rows["region_name"] == table.loc[rows.index, "name_ru"]).all()
+    assert (rows["district_name"] == table.loc[table.loc[rows.index, "federal_district"], "name_ru"].to_numpy()).all()
+    sums = district_totals(data.figures, data.registry, data.years[-2], "turnover", "ru").set_index("district")
+    assert (sums["name"] == table.loc[sums.index, "name_ru"]).all()

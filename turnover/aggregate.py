@@ -73,8 +73,8 @@ def basis_runs(full: pd.DataFrame) -> pd.Series:
     return pd.Series(pd.Series(breaks).cumsum().astype(str).to_numpy(), index=ordered.index).reindex(full.index)
 
 
-def district_totals(figures: pd.DataFrame, registry: Registry, year: int, flow: str = "turnover") -> pd.DataFrame:
-    """Per federal district: the sum of its regions' full-year figures and how many of its regions have one."""
+def district_totals(figures: pd.DataFrame, registry: Registry, year: int, flow: str = "turnover", lang: str = "en") -> pd.DataFrame:
+    """Per federal district (named in ``lang``): the sum of its regions' full-year figures and how many of its regions have one."""
     regions = registry.table
     subjects = regions[federal_subjects(regions) & (regions["federal_district"] != "")]
     counts = subjects.groupby("federal_district")["id"].count().rename("regions")
@@ -85,7 +85,7 @@ def district_totals(figures: pd.DataFrame, registry: Registry, year: int, flow: 
     table = pd.concat([counts, sums], axis=1).fillna({"usd_mn": 0.0, "with_data": 0, "approximate": False})
     table = table.assign(
         with_data=table["with_data"].astype(int),
-        name=table.index.map(regions["name_en"]),
+        name=[registry.name(district, lang) for district in table.index],
         published_usd_mn=table.index.map(published.set_index("region")["usd_mn"]),
     )
     return table.rename_axis("district").reset_index().sort_values("usd_mn", ascending=False)

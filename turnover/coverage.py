@@ -22,8 +22,8 @@ ORDERS = ("district", "known")
 COLUMNS = list(words.tooltip_titles())
 
 
-def subjects(registry: Registry) -> pd.DataFrame:
-    """The grid's rows: Russian federal subjects with their district, in the registry's district order."""
+def subjects(registry: Registry, lang: str = "en") -> pd.DataFrame:
+    """The grid's rows: Russian federal subjects with their district (names in ``lang``), in the registry's district order."""
     table = registry.table
     rows = table[federal_subjects(table)]
     districts = list(table.index[table["kind"] == "federal_district"])
@@ -31,8 +31,8 @@ def subjects(registry: Registry) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "region": rows.index,
-            "region_name": rows["name_en"].to_numpy(),
-            "district_name": rows["federal_district"].map(registry.name).to_numpy(),
+            "region_name": [registry.name(region, lang) for region in rows.index],
+            "district_name": [registry.name(district, lang) for district in rows["federal_district"]],
             "district_order": rows["federal_district"].map(position).fillna(len(position)).to_numpy(),
         }
     )
@@ -40,7 +40,7 @@ def subjects(registry: Registry) -> pd.DataFrame:
 
 def grid(figures: pd.DataFrame, ranks: pd.DataFrame, registry: Registry, flow: str, lang: str = "en") -> pd.DataFrame:
     """One row per federal subject and year, from the first to the last year with anything published for ``flow``."""
-    rows = subjects(registry)
+    rows = subjects(registry, lang)
     best = _best_figures(figures, flow, set(rows["region"]), lang)
     ranked = _best_ranks(ranks, flow, set(rows["region"]), lang)
     years = sorted(set(best["year"]) | set(ranked["year"]))

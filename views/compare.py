@@ -27,7 +27,7 @@ else:
     st.info(pages.choose_regions(lang))
 
 st.subheader(pages.districts_heading(chosen.year, lang))
-districts = district_totals(year_figures, registry, chosen.year, chosen.flow)
+districts = district_totals(year_figures, registry, chosen.year, chosen.flow, lang)
 chart_with_downloads(district_chart(districts, chosen.year, chosen.flow, ranked, lang), files["districts"], "districts", lang)
 st.dataframe(district_table(districts, lang), hide_index=True, width="stretch")
 

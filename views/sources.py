@@ -25,7 +25,7 @@ if not briefing.active():  # briefing view draws no widget: every figure, no sea
     label = pages.search_labels(lang)
     left, middle, right = st.columns([2, 2, 1])
     query = left.text_input(label["query"], key="sources_query")
-    regions = middle.multiselect(label["regions"], data.regions, format_func=lambda rid: registry.name(rid, lang), key="sources_regions")
+    regions = middle.multiselect(label["regions"], data.regions, format_func=lambda rid: registry.name(rid, lang), placeholder=pages.regions_placeholder(lang), key="sources_regions")
     only_conflicts = right.toggle(label["conflicts"], key="sources_conflicts")
 
 found = search_figures(data.for_regions(regions) if regions else data.figures, query, only_conflicts)

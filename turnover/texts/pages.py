@@ -143,6 +143,12 @@ def data_file_names(lang: str = "en") -> dict[str, str]:
     return {"found": _("figures with sources"), "problems": _("problems")}
 
 
+def regions_placeholder(lang: str = "en") -> str:
+    """What an empty choice of regions says (Streamlit's own "Choose options" is English only)."""
+    _ = gettext_for(lang)
+    return _("Choose regions")
+
+
 def briefing_help(lang: str = "en") -> str:
     _ = gettext_for(lang)
     return _("Hides the sidebar and menus for a clean screenshot; the link keeps ?briefing=1.")

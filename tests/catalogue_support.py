@@ -7,6 +7,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 from turnover import i18n
+from turnover.charts import chart_template
 
 
 @contextmanager
@@ -21,8 +22,14 @@ def stand_in_catalogue(folder: Path, monkeypatch, entries: dict):
     with open(target / f"{i18n.DOMAIN}.mo", "wb") as file:
         write_mo(file, catalog)
     monkeypatch.setattr(i18n, "LOCALE_DIR", folder)
-    i18n.translator.cache_clear()
+    _forget_translations()
     try:
         yield
     finally:
-        i18n.translator.cache_clear()
+        _forget_translations()
+
+
+def _forget_translations() -> None:
+    """The catalogues and what was built from them: chart templates hold their language's legend and tooltip words."""
+    i18n.translator.cache_clear()
+    chart_template.cache_clear()

@@ -22,6 +22,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import streamlit
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import common
 from browser import Tab, choices, chromium, first_view, weight
@@ -152,6 +153,15 @@ def section_interaction(table: Table, browser, dash, shipped: Path, cfg: Config,
         language_switch(table, browser, dash, page, cfg)
 
 
+def present(locator, seconds: float = 20) -> bool:
+    """Whether the element shows up within ``seconds`` (the sidebar may come after the first chart on a loaded machine)."""
+    try:
+        locator.first.wait_for(timeout=seconds * 1000)
+        return True
+    except PlaywrightTimeout:
+        return False
+
+
 def language_switch(table: Table, browser, dash, page: str, cfg: Config) -> None:
     """Switch the language in the sidebar there and back (English → Русский → English …): server rerun and click to redrawn.
 
@@ -162,7 +172,7 @@ def language_switch(table: Table, browser, dash, page: str, cfg: Config) -> None
     heading = {lang: pages.region_title(region_name(lang), lang) if page == "region" else pages.map_title(int(start), lang) for lang in LANGUAGES}
     tab = Tab(browser, f"{dash.url}{path}?{'region' if page == 'region' else 'year'}={start}")
     try:
-        if not tab.sidebar_option(LANGUAGES["ru"]).count():
+        if not present(tab.sidebar_option(LANGUAGES["ru"])):
             table.add("2 interaction", f"{page} page, language switch", f"skipped: no {LANGUAGES['ru']!r} option in the sidebar")
             return
         if heading["en"] == heading["ru"]:

@@ -22,7 +22,7 @@ PAGES = {"map": "/", "region": "/region", "compare": "/compare", "sources": "/so
 DESKTOPS = [(1920, 1080), (1366, 768)]
 PHONE = (390, 844)
 SOURCE_LINES = r"""() => [...document.querySelectorAll('.vega-embed text')]
-    .filter(text => /(^|[.\s])Sources?: /.test(text.textContent)).map(text => text.getBoundingClientRect().toJSON())"""  # a chart's footer: footnote rows, then the source line
+    .filter(text => /(^|[.\s])(Sources?|Источники?): /.test(text.textContent)).map(text => text.getBoundingClientRect().toJSON())"""  # a chart's footer: footnote rows, then the source line (either language)
 CHART_TEXTS = """() => [...document.querySelectorAll('.vega-embed text')].filter(text => text.textContent)
     .map(text => ({text: text.textContent, ...text.getBoundingClientRect().toJSON()}))"""
 
@@ -66,11 +66,12 @@ def test_download_slide_on_a_region_gives_a_powerpoint_with_title_picture_and_so
     watched.assert_clean()
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
 @pytest.mark.parametrize("size", DESKTOPS, ids=lambda size: f"{size[0]}x{size[1]}")
 @pytest.mark.parametrize("page", ["map", "region"])
-def test_briefing_view_fits_one_screen(watched, app_url, page, size):
-    _open(watched, f"{app_url}{PAGES[page]}?{BRIEFING}", size)
-    watched.page.screenshot(path=OUTPUT / f"briefing-{page}-{size[0]}x{size[1]}.png")
+def test_briefing_view_fits_one_screen(watched, app_url, page, size, lang):
+    _open(watched, f"{app_url}{PAGES[page]}?{BRIEFING}&lang={lang}", size)
+    watched.page.screenshot(path=OUTPUT / f"briefing-{page}-{size[0]}x{size[1]}-{lang}.png")
     title = watched.page.locator('[data-testid="stMainBlockContainer"] h1').first.evaluate("e => e.getBoundingClientRect().toJSON()")
     assert _inside(title, size), title
     sources = watched.page.evaluate(SOURCE_LINES)

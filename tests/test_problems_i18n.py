@@ -31,6 +31,7 @@ RUSSIAN = {
     MONTHS: "месяцы — целое число от 1 до 12",
     GOT: "{reason} (получено {value!r})",
     PERIOD: "период {year}, месяцы 1–{months}, ещё не закончился",
+    "error": "ошибка",
 }
 
 
@@ -81,6 +82,8 @@ def test_the_problem_report_is_in_the_readers_language(tmp_path, catalogue):
     _, problems = read_rows(path, ["a", "b", "c"])
     table = problems_table(problems, "ru")
     assert table[tables.problem_headers("ru")["reason"]].tolist() == ["ожидалось полей: 3, найдено: 2; строка пропущена"]
+    assert table[tables.problem_headers("ru")["severity"]].tolist() == ["ошибка"]
+    assert problems_table(problems, "en")[tables.problem_headers("en")["severity"]].tolist() == ["error"]
 
 
 def test_the_panel_on_a_russian_page_lists_the_reasons_in_russian(monkeypatch, write_dataset, catalogue):

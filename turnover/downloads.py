@@ -24,7 +24,7 @@ from turnover.validate import read_table
 def problems_table(problems: list[Problem], lang: str = "en") -> pd.DataFrame:
     """The problems as a table (file, line, column, severity, reason): the panel and the report download."""
     headers = tables.problem_headers(lang)
-    rows = [{**{headers[name]: getattr(p, name) for name in ("path", "line", "column", "severity")}, headers["reason"]: p.reason_in(lang)} for p in problems]
+    rows = [{**{headers[name]: getattr(p, name) for name in ("path", "line", "column")}, headers["severity"]: tables.severity_word(p.severity, lang), headers["reason"]: p.reason_in(lang)} for p in problems]
     return pd.DataFrame(rows, columns=list(headers.values()))
 
 

@@ -73,6 +73,12 @@ def share_headers(lang: str = "en") -> dict[str, str]:
     return {"rank": _("Rank"), "region": _("Region"), "figure": _("Figure"), "share": _("Share of national total"), "source": _("Source")}
 
 
+def severity_word(severity: str, lang: str = "en") -> str:
+    """A problem's severity as the panel and the report name it: an error left its row out, a warning kept it."""
+    _ = gettext_for(lang)
+    return {"error": _("error"), "warning": _("warning")}.get(severity, severity)
+
+
 def problem_headers(lang: str = "en") -> dict[str, str]:
     """The data-problems panel: one row per input row left out."""
     _ = gettext_for(lang)

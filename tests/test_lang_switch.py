@@ -6,12 +6,14 @@ A small test catalogue stands in for the Russian one (the words are the test's o
 is not asked for in Russian shows up as English here, whatever the shipped catalogue holds.
 """
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.catalogue_support import stand_in_catalogue
 from tests.test_app import run_page
 from turnover.i18n import LANGUAGES
+from turnover.regions import Registry
 from turnover.texts import coverage as coverage_words
 from turnover.texts import notices, pages
 from turnover.urlstate import MAP_STYLES, Filters, parse_filters, quoted
@@ -127,3 +129,10 @@ def test_region_names_follow_the_language():
     assert registry.name("RU-SMO") == table.at["RU-SMO", "name_en"]
     assert registry.name("RU-SMO", "fr") == table.at["RU-SMO", "name_en"]  # no such column: English
     assert registry.name("XX-NONE", "ru") == "XX-NONE"
+
+
+def test_a_region_without_a_russian_name_is_named_in_english():
+    table = pd.DataFrame({"id": ["RU-AAA", "RU-BBB"], "name_en": ["Alpha Oblast", "Beta Krai"], "name_ru": ["Альфа", ""]}).set_index("id", drop=False)
+    registry = Registry(table, {})
+    assert [registry.name(region, "ru") for region in table.index] == ["Альфа", "Beta Krai"]
+    assert registry.name("RU-AAA", "en") == "Alpha Oblast"

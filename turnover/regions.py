@@ -2,7 +2,7 @@
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -38,6 +38,7 @@ def normalise_name(name: str) -> str:
 class Registry:
     table: pd.DataFrame  # indexed by id
     names: dict[str, str]  # normalised name -> id
+    _names_by_language: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def resolve(self, name: str) -> str:
         """The id of the region called ``name`` in English, German or Russian; ``UnknownRegion`` if none."""
@@ -71,11 +72,20 @@ class Registry:
 
     def name(self, region_id: str, lang: str = "en") -> str:
         """The region's name in ``lang`` (the registry's ``name_<lang>`` column, English when it has none), else the id."""
-        if region_id not in self.table.index:
-            return region_id
-        column = f"name_{lang}"
-        named = self.table.at[region_id, column] if column in self.table.columns else ""
-        return named if isinstance(named, str) and named else self.table.at[region_id, "name_en"]
+        return self.names_in(lang).get(region_id, region_id)
+
+    def names_in(self, lang: str) -> dict[str, str]:
+        """Every region's name in ``lang`` by id, read from the table once per language (the sidebar names every
+        region on every run)."""
+        if lang not in self._names_by_language:
+            english = self.table["name_en"]
+            column = f"name_{lang}"
+            own = self.table[column] if column in self.table.columns else english
+            self._names_by_language[lang] = {
+                region_id: named if isinstance(named, str) and named else fallback
+                for region_id, named, fallback in zip(self.table.index, own, english)
+            }
+        return self._names_by_language[lang]
 
     def members(self, district_id: str) -> list[str]:
         """The ids of the federal subjects in a federal district."""

@@ -16,7 +16,7 @@ import folium
 import pandas as pd
 
 from turnover.charts import Framed, figure_labels, framed, named, source_line
-from turnover.extents import Extent, label_anchor, leaflet_bounds
+from turnover.extents import Extent, leaflet_bounds
 from turnover.formatting import format_usd_mn
 from turnover.labels import MAP_HEIGHT, map_labels, text_width
 from turnover.spectemplate import Values
@@ -117,10 +117,8 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
     datasets = {"regions": features}
     if extent is not None:
         values["fit"] = extent.fit
-        ranked = extent.regions & set(table["region"])  # only regions with a figure can be labelled
-        anchors = {f["properties"]["id"]: label_anchor(f["geometry"]) for f in collection["features"] if f["properties"]["id"] in ranked}
         labelled_table = table.assign(shown=figure_labels(table, lang))  # a lower bound says so on the map too
-        datasets.update(named(map_labels(labelled_table, extent, anchors, limit=labelled), "map_labels"))
+        datasets.update(named(map_labels(labelled_table, extent, extent.anchors, limit=labelled), "map_labels"))
     covered = int((table["basis"] == "full").sum())  # lower bounds and earlier years are not full-year figures of the year
     subtitle = [words.ranking_subtitle(words.unit(False, lang), year, lang, since)]
     footnote = [words.map_footnote(year, covered, lang)]

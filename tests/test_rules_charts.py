@@ -248,8 +248,8 @@ def test_altair_map_has_title_period_and_source_line(dataset):
     assert framed.footnote == [f"Log colour scale; {len(table)} regions with a full-year figure for 2023."]
     assert footer(framed) == wrapped(*framed.footnote, source_line(table))
     assert "No figure (not zero)" in legend_entries(framed)  # grey is not zero: said by the legend's own entry
-    features = framed.spec()["datasets"]["regions"]
-    assert {f["properties"]["id"] for f in features} == {f["properties"]["id"] for f in COLLECTION["features"]}
+    regions = framed.spec()["datasets"]["regions"]  # each shape is given its region's row as its properties
+    assert {row["id"] for row in regions} == {f["properties"]["id"] for f in COLLECTION["features"]}
     tooltips = [t["field"] for t in framed.spec()["layer"][1]["encoding"]["tooltip"]]
     assert tooltips == ["properties.name_en", "properties.shown", "properties.period", "properties.note", "properties.source"]
 

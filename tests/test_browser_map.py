@@ -1,15 +1,23 @@
 """The map page in a real browser: clicks on the interactive map with a real mouse, at two screen sizes.
 
 The first click after load opens the profile; back on the map (still interactive, from the address), a
-second click on the same region opens it again; a click on a Belarusian region opens nothing.
+second click on the same region opens it again; a click on a Belarusian region opens nothing. The static
+map draws the shapes the app serves with each year's figures, and a change of year redraws them.
 """
 
+import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser_support import CHROMIUM, FOLIUM_FRAME, OUTPUT, Watched, running_app
+from turnover.aggregate import map_figures
+from turnover.boundaries import load_boundaries
+from turnover.dataset import load_dataset
+from turnover.maps import SERVED_URL, region_properties
+from turnover.paths import geo_dir
+from turnover.texts import charts, pages
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it)")
 
@@ -72,6 +80,43 @@ def test_static_map_at_1920_by_1080(browser, app_url):
         watched.page.wait_for_timeout(1500)
         OUTPUT.mkdir(exist_ok=True)
         watched.page.screenshot(path=OUTPUT / "map-static-1920x1080.png")
+        watched.assert_clean()
+    finally:
+        watched.page.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_static_map_draws_the_served_shapes_with_each_years_figures(browser, app_url, lang):
+    data = load_dataset().in_language(lang)
+    overview = load_boundaries(geo_dir() / "regions-overview.geojson")
+    titles = charts.tooltip_titles(lang)
+
+    def smolensk(year: int) -> dict:
+        """What Smolensk's tooltip says for the year (the map's rules are tested on their own)."""
+        table = map_figures(data.for_year(year), year, "turnover", True, 0)
+        return next(p for p in region_properties(overview, table, lang, year) if p["id"] == "RU-SMO")
+
+    def described(year: int) -> re.Pattern:
+        return re.compile(re.escape(f"{titles['region_name']}: {smolensk(year)['name_en']}; {titles['shown']}: {smolensk(year)['shown']};"))
+
+    watched = Watched(browser)
+    try:
+        watched.open(f"{app_url}/?year=2023&lang={lang}")
+        shapes = watched.page.locator(".vega-embed").first.locator("g.layer_0_marks > path")
+        expect(shapes).to_have_count(len(overview["features"]), timeout=30_000)  # every region, grey or not
+        region = watched.page.locator(".vega-embed").first.locator(f"g.layer_0_marks > path[aria-label*='{titles['region_name']}: {smolensk(2023)['name_en']};']")
+        expect(region).to_have_attribute("aria-label", described(2023))
+        box = region.bounding_box()
+        watched.page.mouse.move(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.6)
+        expect(watched.page.locator("#vg-tooltip-element")).to_contain_text(smolensk(2023)["shown"])
+        assert any(SERVED_URL in url for url in watched.requests)  # the shapes came from the app itself
+        watched.page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has=watched.page.get_by_text(pages.filter_labels(lang)["year"], exact=True)).click()
+        watched.page.keyboard.type("2024")
+        watched.page.get_by_role("option", name="2024", exact=True).click()
+        expect(watched.page.locator("h1").first).to_have_text(pages.map_title(2024, lang), timeout=30_000)
+        expect(region).to_have_attribute("aria-label", described(2024), timeout=30_000)
+        expect(shapes).to_have_count(len(overview["features"]))
+        watched.screenshot(f"map-static-year-change-{lang}")
         watched.assert_clean()
     finally:
         watched.page.close()

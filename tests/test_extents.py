@@ -59,6 +59,15 @@ def test_a_region_across_180_degrees_is_one_piece():
     assert any(-180 < x < -170 for x, _ in extent.fit["geometry"]["coordinates"])  # written back as GeoJSON longitudes for Vega
 
 
+def test_each_framed_region_has_its_label_dot_on_its_mainland():
+    extent = make_extent(COLLECTION, frozenset({"A", "B", "C"}), "test")
+    assert extent.anchors.keys() == {"A", "B", "C"}
+    (ax, ay), (bx, by), (cx, cy) = extent.anchors["A"], extent.anchors["B"], extent.anchors["C"]
+    assert 30 < ax < 34 and 50 < ay < 54
+    assert 36 < bx < 42 and 52 < by < 58  # on the mainland, not the island
+    assert (170 < cx < 180 or -180 < cx < -176) and 62 < cy < 72  # a GeoJSON longitude for Vega
+
+
 def test_named_extents_hold_their_federal_districts(shipped):
     table = shipped.registry.table
     europe = extent_regions(table, "europe")

@@ -11,7 +11,7 @@ from tests.conftest import HEADER
 from turnover.aggregate import district_totals, ranking, region_series
 from turnover.charts import OKABE_ITO, SOURCE_WRAP, compare_chart, district_chart, ranking_chart, region_colours, series_chart, source_line, year_runs
 from turnover.dataset import load_dataset
-from turnover.maps import altair_map, annotated_features, folium_map, legend_spec, legend_steps
+from turnover.maps import altair_map, folium_map, legend_spec, legend_steps, region_properties
 
 ROWS = """RU-SMO,2021,12,turnover,3.0,USD,bn,exact,goods,,old-1,
 RU-SMO,2022,12,turnover,4.9,USD,bn,approx,goods,,old-1,
@@ -229,7 +229,7 @@ COLLECTION = {
 
 def test_map_features_carry_full_year_figures_and_draw_the_rest_as_no_figure(dataset):
     table = ranking(dataset.figures, 2023)
-    features = {f["properties"]["id"]: f["properties"] for f in annotated_features(COLLECTION, table)}
+    features = {p["id"]: p for p in region_properties(COLLECTION, table)}
     assert features["RU-MOW"]["category"] == "value" and features["RU-MOW"]["shown"] == "over $5bn"
     assert features["RU-MOW"]["usd_mn"] == 5000 and features["RU-MOW"]["period"] == "2023" and features["RU-MOW"]["source"] == "BelTA (2023-05-30)"
     assert features["RU-BRY"]["shown"] == "about $900m"
@@ -248,8 +248,8 @@ def test_altair_map_has_title_period_and_source_line(dataset):
     assert framed.footnote == [f"Log colour scale; {len(table)} regions with a full-year figure for 2023."]
     assert footer(framed) == wrapped(*framed.footnote, source_line(table))
     assert "No figure (not zero)" in legend_entries(framed)  # grey is not zero: said by the legend's own entry
-    features = framed.spec()["datasets"]["regions"]
-    assert {f["properties"]["id"] for f in features} == {f["properties"]["id"] for f in COLLECTION["features"]}
+    regions = framed.spec()["datasets"]["regions"]  # each shape is given its region's row as its properties
+    assert {row["id"] for row in regions} == {f["properties"]["id"] for f in COLLECTION["features"]}
     tooltips = [t["field"] for t in framed.spec()["layer"][1]["encoding"]["tooltip"]]
     assert tooltips == ["properties.name_en", "properties.shown", "properties.period", "properties.note", "properties.source"]
 

@@ -10,7 +10,7 @@ from tests.test_rules_aggregate import csv_text
 from turnover.aggregate import map_figures, rank_in, ranking
 from turnover.charts import ranking_chart
 from turnover.dataset import load_dataset
-from turnover.maps import annotated_features, folium_map
+from turnover.maps import folium_map, region_properties
 from turnover.urlstate import MapOptions, parse_map_options
 
 # region, year, months, flow, value (USD bn), qualifier, coverage, source
@@ -84,7 +84,7 @@ def test_a_lower_bound_keeps_the_partial_figures_own_qualifier(write_dataset, qu
     labels = {row["region_name"]: row["label"] for row in ranking_chart(table, 2024, "turnover").datasets["figures"]}
     assert labels["Moscow"] == expected
     collection = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"id": "RU-MOW", "name_en": "Moscow", "name_ru": "Москва", "country": "RU"}, "geometry": {"type": "Polygon", "coordinates": [[[37, 55], [38, 55], [38, 56], [37, 55]]]}}]}
-    assert annotated_features(collection, table, year=2024)[0]["properties"]["shown"] == expected  # the map's tooltip says the same
+    assert region_properties(collection, table, year=2024)[0]["shown"] == expected  # the map's tooltip says the same
 
 
 def test_the_map_tooltip_says_what_a_marked_figure_stands_for(figures):
@@ -93,7 +93,7 @@ def test_the_map_tooltip_says_what_a_marked_figure_stands_for(figures):
         {"type": "Feature", "properties": {"id": region, "name_en": region, "name_ru": region, "country": "RU"}, "geometry": {"type": "Polygon", "coordinates": [[[30, 50], [31, 50], [31, 51], [30, 50]]]}}
         for region in ("RU-TA", "RU-MOW", "RU-SMO")
     ] + [{"type": "Feature", "properties": {"id": "BY-MI", "name_en": "Minsk Oblast", "name_ru": "Минская область", "country": "BY"}, "geometry": {"type": "Polygon", "coordinates": [[[27, 53], [28, 53], [28, 54], [27, 53]]]}}]}
-    props = {f["properties"]["id"]: f["properties"] for f in annotated_features(collection, table, year=2024)}
+    props = {p["id"]: p for p in region_properties(collection, table, year=2024)}
     assert props["RU-TA"]["note"] == "2021 figure; none published for 2024"
     assert props["RU-MOW"]["note"] == "Jan–Oct 2024 only: a lower bound of the full year 2024"
     assert props["RU-SMO"]["note"] == "" and props["RU-SMO"]["marking"] == ""

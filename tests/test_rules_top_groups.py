@@ -3,7 +3,7 @@
 from tests.test_rules_aggregate import csv_text
 from turnover.aggregate import map_figures
 from turnover.dataset import load_dataset
-from turnover.maps import annotated_features
+from turnover.maps import region_properties
 from turnover.texts.charts import group_share_caption
 from turnover.top_groups import group_statements, top_groups
 
@@ -27,7 +27,7 @@ def test_a_group_member_without_a_figure_is_marked_and_the_share_is_captioned(wr
         {"type": "Feature", "properties": {"id": region, "name_en": region, "name_ru": region, "country": "RU"}, "geometry": SHAPE} for region in ("RU-SMO", "RU-TA", "RU-BRY")
     ]}
     table = map_figures(dataset.figures, 2022, "export")
-    props = {f["properties"]["id"]: f["properties"] for f in annotated_features(collection, table, year=2022, groups=groups, flow="export")}
+    props = {p["id"]: p for p in region_properties(collection, table, year=2022, groups=groups, flow="export")}
     assert props["RU-TA"]["category"] == "ranked"
     assert props["RU-TA"]["shown"] == "among the top 10 importers of Belarusian goods, 2022 — BelTA; no figure published"
     assert props["RU-SMO"]["category"] == "value"  # a figure wins over the group

@@ -62,10 +62,15 @@ def test_a_projection_fitted_to_each_view_s_feature_is_filled_in():
 
 
 def _built(framed) -> dict:
-    """The spec Altair builds for the view's own values, with what Framed.spec adds after it."""
+    """The spec Altair builds for the view's own values, with what Framed.spec adds after it (a served dataset
+    named by the URL the page loads it from, the others inline)."""
     spec = framed.chart.to_dict(validate=True)
-    if framed.datasets:
-        spec.setdefault("datasets", {}).update(framed.datasets)
+    for name, source in framed.served.items():
+        assert spec["data"] == {"name": name}
+        spec["data"] = source
+    inline = {name: rows for name, rows in framed.datasets.items() if name not in framed.served}
+    if inline:
+        spec.setdefault("datasets", {}).update(inline)
     if framed.labelled:
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     return spec

@@ -86,6 +86,7 @@ class Framed:
     footnote: list[str] = field(default_factory=list)  # drawn inside the chart above the source line
     labelled: bool = False  # values are written at pixel offsets placed for a plot PLOT_HEIGHT tall (see spec)
     variant: tuple = ()
+    served: dict[str, dict] = field(default_factory=dict)  # dataset name -> the data the page loads it from instead (a file the app serves); exports carry it inline
 
     @property
     def chart(self) -> alt.TopLevelMixin:
@@ -97,9 +98,10 @@ class Framed:
 
         Large data is named in the chart and attached here (Altair's schema check of the map's 92 inline
         geometries took seconds). The tests compare every kind's filled spec with the chart Altair builds.
+        A ``served`` dataset, the chart's top-level data, is loaded by the browser from where it is served.
         """
         if "_spec" not in self.__dict__:  # built once: a cached view hands the same spec to every rerun
-            spec = self._with_datasets(chart_template(self.layout, self.variant).fill(self.values))
+            spec = self._with_datasets(chart_template(self.layout, self.variant).fill(self.values), self.served)
             if self.labelled:  # Streamlit would fit legend, axis and footer into the height, squeezing the plot under the labels
                 spec["autosize"] = {"type": "fit-x", "contains": "padding"}
             self.__dict__["_spec"] = spec
@@ -112,9 +114,13 @@ class Framed:
         )
         return self._with_datasets(titled.to_dict(validate=False))
 
-    def _with_datasets(self, spec: dict) -> dict:
-        if self.datasets:
-            spec.setdefault("datasets", {}).update(self.datasets)
+    def _with_datasets(self, spec: dict, served: dict[str, dict] | None = None) -> dict:
+        served = served or {}
+        if spec.get("data", {}).get("name") in served:
+            spec["data"] = served[spec["data"]["name"]]
+        inline = {name: data for name, data in self.datasets.items() if name not in served}
+        if inline:
+            spec.setdefault("datasets", {}).update(inline)
         return spec
 
 

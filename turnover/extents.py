@@ -25,8 +25,9 @@ DEFAULT_EXTENT = "europe"
 
 @dataclass(frozen=True)
 class Extent:
-    """What a map frames: ``regions`` (ids), ``bounds`` (west, south, east, north in degrees, east may exceed 180)
-    and the conic projection fitted to them (``rotate``, ``parallels``, ``fit``: a GeoJSON feature of hull points)."""
+    """What a map frames: ``regions`` (ids), ``bounds`` (west, south, east, north in degrees, east may exceed 180),
+    the conic projection fitted to them (``rotate``, ``parallels``, ``fit``: a GeoJSON feature of hull points) and
+    ``anchors``: each framed region's (lon, lat) where its label's dot goes, a point surely inside its mainland."""
 
     name: str
     regions: frozenset[str]
@@ -34,6 +35,7 @@ class Extent:
     rotate: tuple[float, float, float]
     parallels: tuple[float, float]
     fit: dict
+    anchors: dict[str, tuple[float, float]]
 
 
 def extent_regions(regions: pd.DataFrame, name: str) -> frozenset[str]:
@@ -69,10 +71,10 @@ def _features(collection: dict, regions: frozenset[str]) -> list[dict]:
 
 def make_extent(collection: dict, regions: frozenset[str], name: str = "") -> Extent:
     """The extent of ``regions`` as drawn by the boundary ``collection`` (features keyed by ``properties.id``)."""
-    mainlands = [mainland(f["geometry"]) for f in _features(collection, regions)]
+    mainlands = {f["properties"]["id"]: mainland(f["geometry"]) for f in _features(collection, regions)}
     if not mainlands:
         raise ValueError(f"no boundary feature for the regions of extent {name!r}")
-    union = shapely.GeometryCollection(mainlands)
+    union = shapely.GeometryCollection(list(mainlands.values()))
     west, south, east, north = union.bounds
     hull = shapely.segmentize(union.convex_hull.exterior, 2.0)  # points along the edges: a conic bends them
     points = [[round(x - 360 if x > 180 else x, 2), round(y, 2)] for x, y in hull.coords[:-1]]
@@ -84,6 +86,7 @@ def make_extent(collection: dict, regions: frozenset[str], name: str = "") -> Ex
         rotate=(-round((west + east) / 2, 1), 0.0, 0.0),
         parallels=(round(south + span / 6, 1), round(north - span / 6, 1)),
         fit={"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint", "coordinates": points}},
+        anchors={region: _label_anchor(shaped) for region, shaped in mainlands.items()},
     )
 
 
@@ -123,7 +126,7 @@ def _conic(extent: Extent):
     return raw
 
 
-def label_anchor(geometry: dict) -> tuple[float, float]:
-    """(lon, lat) of a point surely inside the region's mainland, where its label's dot goes."""
-    point = mainland(geometry).representative_point()
+def _label_anchor(mainland_shape) -> tuple[float, float]:
+    """(lon, lat) of a point surely inside a region's mainland (shapely, longitudes east of 180° where shifted)."""
+    point = mainland_shape.representative_point()
     return round(point.x - 360 if point.x > 180 else point.x, 3), round(point.y, 3)

@@ -6,9 +6,12 @@ internationally) stay in the boundary file with their ISO codes and are drawn ne
 Values are coloured on a log scale: Moscow and a small republic differ a hundredfold.
 """
 
-import copy
+import hashlib
 import html
+import json
 import math
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 import altair as alt
 import branca.colormap as cm
@@ -16,9 +19,10 @@ import folium
 import pandas as pd
 
 from turnover.charts import Framed, figure_labels, framed, named, source_line
-from turnover.extents import Extent, label_anchor, leaflet_bounds
+from turnover.extents import Extent, leaflet_bounds
 from turnover.formatting import format_usd_mn
 from turnover.labels import MAP_HEIGHT, map_labels, text_width
+from turnover.paths import REPO_ROOT
 from turnover.spectemplate import Values
 from turnover.texts import charts as words
 from turnover.texts.labels import cited_source
@@ -46,21 +50,30 @@ MARK_COLOURS = {"bound": "#d55e00", "earlier": "#1b1f24"}  # outlines of regions
 MARK_DASHES = {"bound": "", "earlier": "4,3"}
 
 
-def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en", year: int | None = None, groups: pd.DataFrame | None = None, flow: str = "turnover") -> list[dict]:
-    """The boundary features with each region's figure, its period, qualifier text and source merged into properties.
+FIGURE_FIELDS = ("region", "year", "usd_mn", "shown", "period", "qualifier", "basis", "source_publisher", "source_published")  # what region_properties reads
+GROUP_FIELDS = ("region", "top", "year", "publisher", "published")
+
+
+def _records(table: pd.DataFrame, columns: tuple[str, ...]) -> list[dict]:
+    """The table's rows as dicts of ``columns``: a DataFrame row looked up per region took a tenth of a millisecond."""
+    return [dict(zip(columns, values)) for values in zip(*(table[column].tolist() for column in columns))]
+
+
+def region_properties(collection: dict, table: pd.DataFrame, lang: str = "en", year: int | None = None, groups: pd.DataFrame | None = None, flow: str = "turnover") -> list[dict]:
+    """Each boundary feature's properties with its region's figure, its period, qualifier text and source merged in.
 
     A ``table`` from ``aggregate.map_figures`` also gives each region its ``basis``: a lower bound or an
     earlier year is labelled so in ``shown``, explained in ``note`` and named in ``marking`` (the legend's words).
     ``groups`` (top_groups.top_groups) marks regions a published statement puts in a top group that have no figure.
     """
-    members = {} if groups is None else {row.region: row for row in groups.itertuples()}
-    by_region = table.set_index("region")
+    members = {} if groups is None else {row["region"]: row for row in _records(groups, GROUP_FIELDS)}
+    by_region = {row["region"]: row for row in _records(table, FIGURE_FIELDS)}
     markings = words.map_markings(lang)
     legend = words.map_categories(lang)
-    features = []
+    regions = []
     for feature in collection["features"]:
         props = dict(feature["properties"])
-        row = by_region.loc[props["id"]] if props["id"] in by_region.index else None
+        row = by_region.get(props["id"])
         category = _category(props, row is not None, props["id"] in members)
         props.update(
             category=category,
@@ -84,11 +97,66 @@ def annotated_features(collection: dict, table: pd.DataFrame, lang: str = "en", 
             props["shown"] = words.no_figure_for_year(lang)
         if category == "ranked":
             member = members[props["id"]]
-            props.update(shown=words.group_member_note(int(member.top), flow, int(member.year), member.publisher, lang), source=cited_source(member.publisher, member.published, lang))
+            props.update(shown=words.group_member_note(int(member["top"]), flow, int(member["year"]), member["publisher"], lang), source=cited_source(member["publisher"], member["published"], lang))
         if category == "home":
             props["note"] = words.home_note(lang)
-        features.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
-    return features
+        regions.append(props)
+    return regions
+
+
+SERVED_BOUNDARIES = {"regions-overview.geojson": REPO_ROOT / "static" / "boundaries" / "regions-overview.geojson"}  # written by geo/build_boundaries.py
+SERVED_URL = "/app/static/boundaries"  # Streamlit's static serving of static/boundaries
+REGION_FIELDS = ["id", "name_en", "category", "legend", "usd_mn", "shown", "period", "note", "source", "marking"]  # what the static map encodes
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """What the maps take from a boundary collection whatever the year.
+
+    ``geometry``: its features with their geometry and id only (an export carries them inline); ``served``: the
+    page's Vega-Lite data for them, the URL of a file the app serves (static/boundaries) when that file holds
+    exactly this geometry, else None (the page carries it inline too). The browser fetches the file once and keeps
+    it, so a change of year sends the regions' figures only (about 26 KB), not their 172 KB of geometry.
+    """
+
+    geometry: list[dict]
+    served: dict | None
+
+    @cached_property
+    def east(self) -> list[dict]:
+        """Each feature's geometry as Leaflet draws it (``_shift_east``): the interactive map's, made once."""
+        return [_shift_east(f["geometry"]) for f in self.geometry]
+
+
+_BOUNDARIES: dict[int, tuple[dict, Boundary]] = {}  # id -> (the collection, kept so its id is not reused; its parts)
+
+
+def boundary(collection: dict) -> Boundary:
+    """The collection's ``Boundary``, worked out once per collection (the app loads a boundary file once and hands
+    the same object to every rerun; a few milliseconds of JSON the first time)."""
+    known = _BOUNDARIES.get(id(collection))
+    if known is None or known[0] is not collection:
+        if len(_BOUNDARIES) >= 16:  # tests load many small collections; the app a few
+            _BOUNDARIES.clear()
+        geometry = [{"type": "Feature", "geometry": f["geometry"], "properties": {"id": f["properties"]["id"]}} for f in collection["features"]]
+        known = _BOUNDARIES[id(collection)] = (collection, Boundary(geometry, _served(served_text(geometry))))
+    return known[1]
+
+
+def served_text(geometry: list[dict]) -> str:
+    """The served file's text for these features: a FeatureCollection, one feature a line."""
+    lines = ",\n".join(json.dumps(feature, ensure_ascii=False, separators=(",", ":")) for feature in geometry)
+    return '{"type":"FeatureCollection","features":[\n' + lines + "\n]}\n"
+
+
+def _served(text: str) -> dict | None:
+    """The Vega-Lite data loading the served file whose text is ``text`` (versioned by its content, so a browser never
+    keeps an old copy), or None when no served file holds it."""
+    for name, path in SERVED_BOUNDARIES.items():
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            version = hashlib.sha256(text.encode()).hexdigest()[:12]
+            return {"url": f"{SERVED_URL}/{name}?v={version}", "format": {"type": "json", "property": "features"}}
+    return None
 
 
 def _tooltip_fields(lang: str) -> list[tuple[str, str]]:
@@ -103,44 +171,49 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
     With an ``extent`` (see turnover.extents) the projection is centred on it and fitted to it, regions
     beyond the frame are clipped, and the ``labelled`` largest partners inside it carry their name and figure.
     """
-    features = annotated_features(collection, table, lang, year, groups, flow)
+    regions = region_properties(collection, table, lang, year, groups, flow)
     categories = words.map_categories(lang)
     entry = max(text_width(categories[c]) for c in CATEGORY_COLOURS) + 32  # px: swatch, label and the gap to the next column
-    marked = [basis for basis in MARK_COLOURS if any(f["properties"]["basis"] == basis for f in features)]
-    beside = max((text_width(m) for m in {f["properties"]["marking"] for f in features} if m), default=-60) + 60  # px the outline legend takes beside the colour scale
+    marked = [basis for basis in MARK_COLOURS if any(props["basis"] == basis for props in regions)]
+    beside = max((text_width(m) for m in {props["marking"] for props in regions} if m), default=-60) + 60  # px the outline legend takes beside the colour scale
     values = {
         "grey_columns": f"max(1, floor(width / {entry:.0f}))",
         "gradient_length": f"clamp(width - {beside:.0f} - 30, 120, 220)",
         "rotate": [-100, 0, 0] if extent is None else list(extent.rotate),
         "parallels": [52, 64] if extent is None else list(extent.parallels),
     }
-    datasets = {"regions": features}
+    shapes = boundary(collection)
+    datasets = {"boundaries": shapes.geometry, "regions": [{name: props.get(name) for name in REGION_FIELDS} for props in regions]}
     if extent is not None:
         values["fit"] = extent.fit
-        ranked = extent.regions & set(table["region"])  # only regions with a figure can be labelled
-        anchors = {f["properties"]["id"]: label_anchor(f["geometry"]) for f in collection["features"] if f["properties"]["id"] in ranked}
         labelled_table = table.assign(shown=figure_labels(table, lang))  # a lower bound says so on the map too
-        datasets.update(named(map_labels(labelled_table, extent, anchors, limit=labelled), "map_labels"))
+        datasets.update(named(map_labels(labelled_table, extent, extent.anchors, limit=labelled), "map_labels"))
     covered = int((table["basis"] == "full").sum())  # lower bounds and earlier years are not full-year figures of the year
     subtitle = [words.ranking_subtitle(words.unit(False, lang), year, lang, since)]
     footnote = [words.map_footnote(year, covered, lang)]
-    return framed(_map_layout, values, (lang, tuple(marked), extent is not None), words.ranking_title(flow, year, lang), subtitle, source_line(table, lang=lang), datasets, footnote)
+    chart = framed(_map_layout, values, (lang, tuple(marked), extent is not None), words.ranking_title(flow, year, lang), subtitle, source_line(table, lang=lang), datasets, footnote)
+    return replace(chart, served={"boundaries": shapes.served}) if shapes.served else chart
 
 
 def _map_layout(v: Values, lang: str, marked: tuple[str, ...], fitted: bool) -> alt.LayerChart:
     """Every region in its category's grey, the valued ones in the colour scale over it, outlines of the ``marked``
-    bases (lower bounds, earlier years), and with an extent (``fitted``) the labels of the largest partners."""
-    data = alt.Data(name="regions")  # attached after serialisation: see Framed.spec
+    bases (lower bounds, earlier years), and with an extent (``fitted``) the labels of the largest partners.
+
+    The shapes are the ``boundaries`` (the same every year: the page loads them from a served file, see ``Boundary``),
+    each given its region's row of the year's ``regions`` as its properties; both attached after serialisation
+    (see Framed.spec). The boundaries are the layer's own data, so the page's spec can name their file in its place."""
+    figures = alt.LookupData(data=alt.Data(name="regions"), key="id")
+    shapes = alt.Chart().transform_lookup(lookup="properties.id", from_=figures, as_="properties")
     tooltip = [alt.Tooltip(f"properties.{name}:N", title=title) for name, title in _tooltip_fields(lang)]
     categories = words.map_categories(lang)
     grey = alt.Legend(title=None, orient="top", columns=alt.ExprRef(v.text("grey_columns")), gridAlign="all", labelLimit=0)  # above, in as many columns as the width holds
     base = (  # every region, so the projection fits the whole country; the valued ones are drawn over it
-        alt.Chart(data)
+        shapes
         .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4, clip=True)
         .encode(color=alt.Color("properties.legend:N", scale=alt.Scale(domain=[categories[c] for c in CATEGORY_COLOURS], range=list(CATEGORY_COLOURS.values())), legend=grey), tooltip=tooltip)
     )
     valued = (
-        alt.Chart(data)
+        shapes
         .mark_geoshape(stroke=OUTLINE, strokeWidth=0.4, clip=True)
         .transform_filter("datum.properties.category == 'value'")
         .encode(
@@ -153,15 +226,15 @@ def _map_layout(v: Values, lang: str, marked: tuple[str, ...], fitted: bool) -> 
             tooltip=tooltip,
         )
     )
-    layers = [base, valued, *_marked_layers(data, marked, tooltip, lang)]
+    layers = [base, valued, *_marked_layers(shapes, marked, tooltip, lang)]
     projection = {"rotate": v.numbers("rotate", 3), "parallels": v.numbers("parallels", 2)}
     if fitted:
         projection["fit"] = v.feature("fit")
         layers += _label_layers()
-    return alt.layer(*layers).project(type="conicEqualArea", **projection).resolve_scale(color="independent").properties(width="container", height=MAP_HEIGHT)
+    return alt.layer(*layers, data=alt.Data(name="boundaries")).project(type="conicEqualArea", **projection).resolve_scale(color="independent").properties(width="container", height=MAP_HEIGHT)
 
 
-def _marked_layers(data, used: tuple[str, ...], tooltip: list, lang: str) -> list:
+def _marked_layers(shapes: alt.Chart, used: tuple[str, ...], tooltip: list, lang: str) -> list:
     """Outlines of the regions drawn from a lower bound (solid vermilion) or an earlier year (dashed), with their legend."""
     if not used:
         return []
@@ -169,7 +242,7 @@ def _marked_layers(data, used: tuple[str, ...], tooltip: list, lang: str) -> lis
     domain = [markings[basis] for basis in used]
     stroke = alt.Stroke("properties.marking:N", scale=alt.Scale(domain=domain, range=[MARK_COLOURS[b] for b in used]), legend=alt.Legend(title=None, orient="bottom", symbolType="square", symbolStrokeWidth=2, labelLimit=0))
     dash = alt.StrokeDash("properties.marking:N", scale=alt.Scale(domain=domain, range=[[int(d) for d in MARK_DASHES[b].split(",")] if MARK_DASHES[b] else [1, 0] for b in used]), legend=None)
-    outline = alt.Chart(data).mark_geoshape(filled=False, strokeWidth=1.8, clip=True).transform_filter("datum.properties.marking != ''").encode(stroke=stroke, strokeDash=dash, tooltip=tooltip)
+    outline = shapes.mark_geoshape(filled=False, strokeWidth=1.8, clip=True).transform_filter("datum.properties.marking != ''").encode(stroke=stroke, strokeDash=dash, tooltip=tooltip)
     return [outline]
 
 
@@ -207,19 +280,15 @@ def legend_steps(table: pd.DataFrame, steps: int = 5) -> pd.DataFrame:
 
 
 def _shift_east(geometry: dict) -> dict:
-    """Leaflet draws longitudes as given: move the western hemisphere (Chukotka's tip) by +360° so it joins the rest."""
-    shifted = copy.deepcopy(geometry)
+    """Leaflet draws longitudes as given: move the western hemisphere (Chukotka's tip) by +360° so it joins the rest.
+    A new geometry; the points east of 0° are shared with the given one, which is left as it is."""
 
-    def walk(coords):
+    def shifted(coords: list) -> list:
         if coords and isinstance(coords[0], (int, float)):
-            if coords[0] < 0:
-                coords[0] += 360
-            return
-        for part in coords:
-            walk(part)
+            return [coords[0] + 360, *coords[1:]] if coords[0] < 0 else coords
+        return [shifted(part) for part in coords]
 
-    walk(shifted["coordinates"])
-    return shifted
+    return {**geometry, "coordinates": shifted(geometry["coordinates"])}
 
 
 def folium_map(collection: dict, table: pd.DataFrame, extent: Extent | None = None, lang: str = "en", year: int | None = None, groups: pd.DataFrame | None = None, flow: str = "turnover") -> folium.Map:
@@ -229,12 +298,11 @@ def folium_map(collection: dict, table: pd.DataFrame, extent: Extent | None = No
     """
     scale = value_colour_scale(table)
     features = []
-    for feature in annotated_features(collection, table, lang, year, groups, flow):
-        props = feature["properties"]
+    for geometry, props in zip(boundary(collection).east, region_properties(collection, table, lang, year, groups, flow)):
         text = {key: html.escape(str(props[key] or "")) for key in ("name_en", "name_ru", "shown", "period", "note", "source")}
         fill = scale(math.log10(props["usd_mn"])) if props["category"] == "value" else CATEGORY_COLOURS[props["category"]]
         line = {"color": MARK_COLOURS[props["basis"]], "weight": 2, "dashArray": MARK_DASHES[props["basis"]]} if props["basis"] in MARK_COLOURS else {"color": "#ffffff", "weight": 0.6, "dashArray": ""}
-        features.append({"type": "Feature", "geometry": _shift_east(feature["geometry"]), "properties": {"id": props["id"], "fill": fill, **line, **text}})
+        features.append({"type": "Feature", "geometry": geometry, "properties": {"id": props["id"], "fill": fill, **line, **text}})
     tips = _tooltip_fields(lang)
     figure = folium.Map(location=[60, 75], zoom_start=3, min_zoom=2, tiles=None, control_scale=False, attribution_control=False, zoom_snap=0.25, zoom_delta=0.5, keyboard=False)  # no keyboard: a focusable map scrolled into view on the first mousedown and lost that click
     figure.default_js = [("leaflet", f"{LEAFLET_BASE}/leaflet.js")]

@@ -1,0 +1,57 @@
+"""The static map's shapes: the page loads them from the file the app serves, an export carries them inline."""
+
+import copy
+import json
+
+import pytest
+
+from turnover.aggregate import map_figures
+from turnover.boundaries import load_boundaries
+from turnover.dataset import load_dataset
+from turnover.exporting import chart_svg
+from turnover.extents import named_extent
+from turnover.maps import SERVED_BOUNDARIES, SERVED_URL, altair_map, boundary
+from turnover.paths import geo_dir
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def overview():
+    return load_boundaries(geo_dir() / "regions-overview.geojson")
+
+
+def test_the_served_file_holds_the_overviews_shapes(overview):
+    served = json.loads(SERVED_BOUNDARIES["regions-overview.geojson"].read_text(encoding="utf-8"))["features"]
+    assert [(f["properties"], f["geometry"]) for f in served] == [({"id": f["properties"]["id"]}, f["geometry"]) for f in overview["features"]]
+    assert boundary(overview).served is not None  # geo/build_boundaries.py --served-only rewrites it when this fails
+
+
+def test_a_year_change_sends_the_figures_not_the_shapes(shipped, overview):
+    table = map_figures(shipped.for_year(2023), 2023, "turnover", True, 0)
+    framed = altair_map(overview, table, 2023, "turnover", named_extent(shipped.registry.table, overview))
+    page = framed.spec()
+    assert page["data"]["url"].startswith(f"{SERVED_URL}/regions-overview.geojson?v=")
+    assert "boundaries" not in page["datasets"] and len(page["datasets"]["regions"]) == len(overview["features"])
+    assert len(json.dumps(page)) * 4 < SERVED_BOUNDARIES["regions-overview.geojson"].stat().st_size
+    exported = framed.export_spec()
+    assert [f["geometry"] for f in exported["datasets"]["boundaries"]] == [f["geometry"] for f in overview["features"]]
+    assert exported["data"] == {"name": "boundaries"}
+
+
+def test_an_export_draws_every_region_from_its_inline_shapes(shipped, overview):
+    table = map_figures(shipped.for_year(2023), 2023, "turnover", True, 0)
+    svg = chart_svg(altair_map(overview, table, 2023, "turnover"))
+    assert svg.count('aria-roledescription="geoshape"') >= len(overview["features"]) + len(table)  # every region grey, the valued ones over it
+
+
+def test_shapes_the_served_file_does_not_hold_stay_inline(shipped, overview):
+    moved = copy.deepcopy(overview)
+    moved["features"][0]["geometry"] = overview["features"][1]["geometry"]
+    table = map_figures(shipped.for_year(2023), 2023, "turnover", True, 0)
+    page = altair_map(moved, table, 2023, "turnover").spec()
+    assert page["data"] == {"name": "boundaries"}
+    assert page["datasets"]["boundaries"][0]["geometry"] == moved["features"][0]["geometry"]

@@ -13,6 +13,7 @@ from turnover.texts import pages
 
 VIEWPORT = {"width": 1400, "height": 1000}
 TIMEOUT = 120_000  # ms
+SERVED_SHAPES = "/app/static/boundaries/"  # the static map's shapes, fetched once over HTTP (turnover/maps.py)
 FOLIUM_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 # Streamlit draws Vega-Lite charts as SVG; a chart is drawn once one of its data marks has an element.
@@ -135,7 +136,7 @@ def message_kind(payload: bytes) -> str:
 def weight(browser, url: str, interactive_map: bool = False) -> dict:
     """Bytes received for one page view in a fresh context: HTTP on the wire by resource type, websocket payloads by element."""
     context = browser.new_context(viewport=VIEWPORT)
-    http, ws, kinds = defaultdict(int), defaultdict(int), {}
+    http, ws, kinds, served, shapes = defaultdict(int), defaultdict(int), {}, set(), {"bytes": 0}
     try:
         page = context.new_page()
         cdp = context.new_cdp_session(page)
@@ -143,9 +144,13 @@ def weight(browser, url: str, interactive_map: bool = False) -> dict:
 
         def response(event):
             kinds[event["requestId"]] = event["type"]
+            if SERVED_SHAPES in event["response"]["url"]:
+                served.add(event["requestId"])
 
         def finished(event):
             http[kinds.get(event["requestId"], "Other")] += event["encodedDataLength"]
+            if event["requestId"] in served:
+                shapes["bytes"] += event["encodedDataLength"]
 
         def frame(event):
             binary = event["response"]["opcode"] == 2
@@ -165,7 +170,7 @@ def weight(browser, url: str, interactive_map: bool = False) -> dict:
             folium.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=TIMEOUT)
             result["folium_document"] = folium.locator("html").evaluate("html => html.outerHTML.length")
         page.wait_for_timeout(1500)  # late requests (fonts, icons)
-        result.update(http=dict(http), ws=dict(ws))
+        result.update(http=dict(http), ws=dict(ws), shapes=shapes["bytes"])  # shapes: also in http, under their request type
         return result
     finally:
         context.close()

@@ -63,40 +63,51 @@ class Candidate:
     prefer_below: bool = False
 
 
-def _offsets(text: str, prefer_below: bool) -> list[Placement]:
-    """Positions to try, nearest first: above, below, the four diagonals, right, left; then further out."""
+@cache
+def _offsets(prefer_below: bool) -> tuple[tuple[float, float, str], ...]:
+    """Positions to try as (dx, dy, align), nearest first: above, below, the four diagonals, right, left; then further out."""
     rise = DESCENT * FONT_SIZE  # baseline above a box's bottom
     drop = ASCENT * FONT_SIZE  # baseline below a box's top
     middle = (ASCENT - DESCENT) / 2 * FONT_SIZE
     tries = []
     for gap in (MARKER + CLEARANCE, MARKER + 10, MARKER + 22, MARKER + 36):
-        above, below = Placement(text, 0, -gap - rise, "center"), Placement(text, 0, gap + drop, "center")
+        above, below = (0, -gap - rise, "center"), (0, gap + drop, "center")
         vertical = [below, above] if prefer_below else [above, below]
-        diagonal = [
-            Placement(text, MARKER / 2, -gap - rise, "left"),
-            Placement(text, -MARKER / 2, -gap - rise, "right"),
-            Placement(text, MARKER / 2, gap + drop, "left"),
-            Placement(text, -MARKER / 2, gap + drop, "right"),
-        ]
+        diagonal = [(MARKER / 2, -gap - rise, "left"), (-MARKER / 2, -gap - rise, "right"), (MARKER / 2, gap + drop, "left"), (-MARKER / 2, gap + drop, "right")]
         if prefer_below:
             diagonal = diagonal[2:] + diagonal[:2]
-        tries += vertical + diagonal + [Placement(text, gap, middle, "left"), Placement(text, -gap, middle, "right")]
-    return tries
+        tries += vertical + diagonal + [(gap, middle, "left"), (-gap, middle, "right")]
+    return tuple(tries)
 
 
 def label_box(x: float, y: float, placement: Placement, size: int = FONT_SIZE) -> tuple[float, float, float, float]:
     """(left, top, right, bottom) of a placed label's text in pixels."""
     width = text_width(placement.text, size)
     anchor = x + placement.dx
-    left = {"left": anchor, "center": anchor - width / 2, "right": anchor - width}[placement.align]
+    left = anchor if placement.align == "left" else anchor - width / 2 if placement.align == "center" else anchor - width
     baseline = y + placement.dy
     return left, baseline - ASCENT * size, left + width, baseline + DESCENT * size
+
+
+def _kept_clear(x: float, y: float, placement: Placement) -> tuple[float, float, float, float]:
+    """The box a label keeps clear of everything else: its text's box and the clearance around it."""
+    left, top, right, bottom = label_box(x, y, placement)
+    return left - CLEARANCE, top - CLEARANCE, right + CLEARANCE, bottom + CLEARANCE
+
+
+EDGE = 0.1  # px: how far shapely's polygon of a line's drawn width may lie from the exact one (arcs drawn as chords, the line simplified)
 
 
 @dataclass(frozen=True)
 class Scene:
     """What a chart draws at one width, in pixels: the candidates wanting a label, every marker (``points``) and every
-    polyline (``lines``: the series' runs, the partial-year spans)."""
+    polyline (``lines``: the series' runs, the partial-year spans).
+
+    A label must not touch a marker's square or a line's drawn width, as shapely draws it (``LineString.buffer``).
+    The test is exact geometry on plain numbers; only a box within ``EDGE`` of a line's drawn edge, where shapely's
+    polygon and the exact shape may part, asks shapely (a scene serves two ranges of widths, and each label
+    tries up to 32 places).
+    """
 
     candidates: list[Candidate]
     points: list[tuple[float, float]]
@@ -104,13 +115,70 @@ class Scene:
     width: float
 
     @cached_property
-    def obstacles(self):
-        """Every marker and line as one prepared shape, built once per scene (a scene serves two ranges of widths)."""
-        drawn = [shapely.box(x - MARKER, y - MARKER, x + MARKER, y + MARKER) for x, y in self.points]
-        drawn += [shapely.LineString(line).buffer(STROKE) if len(line) > 1 else shapely.Point(line[0]).buffer(STROKE) for line in self.lines]
-        union = shapely.union_all(drawn) if drawn else shapely.Polygon()
-        shapely.prepare(union)  # tested against every try of every label
-        return union
+    def segments(self) -> list[tuple]:
+        """Each line's segments (a single point's line: one of length zero) as (bounds with room for the line's width, ends, line)."""
+        room = STROKE + EDGE
+        segments = []
+        for number, line in enumerate(self.lines):
+            for (ax, ay), (bx, by) in zip(line, line[1:]) if len(line) > 1 else [(line[0], line[0])]:
+                segments.append((min(ax, bx) - room, min(ay, by) - room, max(ax, bx) + room, max(ay, by) + room, ax, ay, bx, by, number))
+        return segments
+
+    def touches(self, box: tuple[float, float, float, float]) -> bool:
+        """Whether a (left, top, right, bottom) box shares a point with a marker or a line as drawn."""
+        left, top, right, bottom = box
+        for x, y in self.points:
+            if x - MARKER <= right and left <= x + MARKER and y - MARKER <= bottom and top <= y + MARKER:
+                return True
+        for low_x, low_y, high_x, high_y, ax, ay, bx, by, number in self.segments:
+            if low_x <= right and left <= high_x and low_y <= bottom and top <= high_y:
+                distance = _box_to_segment(box, ax, ay, bx, by)
+                if distance < STROKE - EDGE or (distance <= STROKE + EDGE and self._drawn(number).intersects(shapely.box(*box))):
+                    return True
+        return False
+
+    def _drawn(self, number: int):
+        """The line's drawn width as shapely draws it (round caps and joins), built when first asked for."""
+        drawn = self.__dict__.setdefault("_drawn_lines", {})
+        if number not in drawn:
+            line = self.lines[number]
+            drawn[number] = shapely.LineString(line).buffer(STROKE) if len(line) > 1 else shapely.Point(line[0]).buffer(STROKE)
+        return drawn[number]
+
+
+def _box_to_segment(box: tuple[float, float, float, float], ax: float, ay: float, bx: float, by: float) -> float:
+    """The shortest distance between a (left, top, right, bottom) box and the segment from (ax, ay) to (bx, by), 0 where they meet."""
+    left, top, right, bottom = box
+    if _crosses(box, ax, ay, bx, by):
+        return 0.0
+    ends = [math.hypot(max(left - x, 0.0, x - right), max(top - y, 0.0, y - bottom)) for x, y in ((ax, ay), (bx, by))]
+    corners = [_point_to_segment(x, y, ax, ay, bx, by) for x in (left, right) for y in (top, bottom)]
+    return min(*ends, *corners)
+
+
+def _crosses(box: tuple[float, float, float, float], ax: float, ay: float, bx: float, by: float) -> bool:
+    """Whether the segment has a point inside the box or on its edge (Liang–Barsky clipping)."""
+    left, top, right, bottom = box
+    dx, dy = bx - ax, by - ay
+    enter, leave = 0.0, 1.0
+    for step, room in ((-dx, ax - left), (dx, right - ax), (-dy, ay - top), (dy, bottom - ay)):
+        if step == 0:
+            if room < 0:
+                return False
+        elif step < 0:
+            enter = max(enter, room / step)
+        else:
+            leave = min(leave, room / step)
+        if enter > leave:
+            return False
+    return True
+
+
+def _point_to_segment(x: float, y: float, ax: float, ay: float, bx: float, by: float) -> float:
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else min(max(((x - ax) * dx + (y - ay) * dy) / length, 0.0), 1.0)
+    return math.hypot(x - ax - t * dx, y - ay - t * dy)
 
 
 def place_labels(scenes: list[Scene], height: float) -> dict:
@@ -120,17 +188,16 @@ def place_labels(scenes: list[Scene], height: float) -> dict:
     taken only if in every scene its label stays inside the ``width`` × ``height`` area and clear of every
     point, line and label placed before it.
     """
-    obstacles = [scene.obstacles for scene in scenes]
     placed: dict = {}
     taken: list[list] = [[] for _ in scenes]
     for candidates in zip(*(scene.candidates for scene in scenes)):
-        for placement in _offsets(candidates[0].text, candidates[0].prefer_below):
+        for dx, dy, align in _offsets(candidates[0].prefer_below):
+            placement = Placement(candidates[0].text, dx, dy, align)
             boxes = []
-            for scene, candidate, drawn, others in zip(scenes, candidates, obstacles, taken):
-                left, top, right, bottom = label_box(candidate.x, candidate.y, placement)
-                box = (left - CLEARANCE, top - CLEARANCE, right + CLEARANCE, bottom + CLEARANCE)
+            for scene, candidate, others in zip(scenes, candidates, taken):
+                box = _kept_clear(candidate.x, candidate.y, placement)
                 inside = box[0] > 0 and box[1] > 0 and box[2] < scene.width and box[3] < height  # the clearance too: the drawn glyphs may reach a little past the font's metrics
-                if not inside or any(_overlap(box, other) for other in others) or drawn.intersects(shapely.box(*box)):
+                if not inside or any(_overlap(box, other) for other in others) or scene.touches(box):
                     break
                 boxes.append(box)
             else:

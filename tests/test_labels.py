@@ -109,11 +109,10 @@ def test_values_close_together_and_several_partial_years():
 
 
 def test_labelled_years_all_when_few_else_the_key_ones():
-    few = pd.DataFrame({"year": [2019, 2020, 2021], "amount": [1.0, 3.0, 2.0]})
-    assert sorted(labelled_years(few, None)) == [2019, 2020, 2021]
-    many = pd.DataFrame({"year": list(range(2000, 2012)), "amount": [1.0] * 5 + [9.0] + [2.0] * 6})
-    assert labelled_years(many, 2003) == [2003, 2011, 2005, 2000]  # selected, last, peak, first
-    assert labelled_years(many, 1990) == [2011, 2005, 2000]  # a year without a figure is skipped
+    assert sorted(labelled_years([2019, 2020, 2021], [1.0, 3.0, 2.0], None)) == [2019, 2020, 2021]
+    many = (list(range(2000, 2012)), [1.0] * 5 + [9.0] + [2.0] * 6)
+    assert labelled_years(*many, 2003) == [2003, 2011, 2005, 2000]  # selected, last, peak, first
+    assert labelled_years(*many, 1990) == [2011, 2005, 2000]  # a year without a figure is skipped
 
 
 def test_nice_top_leaves_room_above_the_peak():

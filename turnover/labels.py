@@ -9,6 +9,7 @@ mark takes per datum; a label that fits nowhere is left out rather than drawn ov
 """
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -71,7 +72,7 @@ def _offsets(prefer_below: bool) -> tuple[tuple[float, float, str], ...]:
     middle = (ASCENT - DESCENT) / 2 * FONT_SIZE
     tries = []
     for gap in (MARKER + CLEARANCE, MARKER + 10, MARKER + 22, MARKER + 36):
-        above, below = (0, -gap - rise, "center"), (0, gap + drop, "center")
+        above, below = (0.0, -gap - rise, "center"), (0.0, gap + drop, "center")
         vertical = [below, above] if prefer_below else [above, below]
         diagonal = [(MARKER / 2, -gap - rise, "left"), (-MARKER / 2, -gap - rise, "right"), (MARKER / 2, gap + drop, "left"), (-MARKER / 2, gap + drop, "right")]
         if prefer_below:
@@ -222,77 +223,63 @@ def nice_top(largest: float, headroom: float = 1.12) -> float:
     return next(step * power for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if step * power >= target)
 
 
-def labelled_years(full: pd.DataFrame, selected_year: int | None) -> list[int]:
-    """Which full years carry their value, most important first: all of them when there are few, else the
-    selected year, the last, the peak and the first."""
-    years = full["year"].tolist()
+def labelled_years(years: list[int], amounts: list[float], selected_year: int | None) -> list[int]:
+    """Which full years (oldest first, with their ``amounts``) carry their value, most important first: all of them
+    when there are few, else the selected year, the last, the peak and the first."""
     if not years:
         return []
-    if len(years) <= FEW_YEARS:
-        order = [selected_year, years[-1], years[full["amount"].to_numpy().argmax()], years[0], *reversed(years)]
-    else:
-        order = [selected_year, years[-1], years[full["amount"].to_numpy().argmax()], years[0]]
+    peak = years[amounts.index(max(amounts))]
+    order = [selected_year, years[-1], peak, years[0], *reversed(years)] if len(years) <= FEW_YEARS else [selected_year, years[-1], peak, years[0]]
     return list(dict.fromkeys(year for year in order if year in years))
 
 
-def series_labels(data: pd.DataFrame, x_domain: tuple[float, float], y_top: float, selected_year: int | None = None, widths: tuple[float, ...] = (PLOT_WIDTH,), height: float = PLOT_HEIGHT) -> pd.DataFrame:
-    """The series chart's labels: columns ``dx``, ``dy``, ``align`` indexed like ``data`` (only the labelled rows),
-    clear of everything at each of ``widths`` (the ends of a range of widths the chart may be drawn at)."""
-    return series_label_sets(data, x_domain, y_top, selected_year, [widths], height)[0]
+def series_label_sets(figures: Mapping[str, list], x_domain: tuple[float, float], y_top: float, selected_year: int | None, tiers: list[tuple[float, ...]], height: float = PLOT_HEIGHT) -> list[dict[int, Placement]]:
+    """The series chart's labels for each range of widths in ``tiers`` (the ends of a range of widths the chart may
+    be drawn at): per range, the placement of each labelled figure by its position, clear of everything at each width.
 
-
-def series_label_sets(data: pd.DataFrame, x_domain: tuple[float, float], y_top: float, selected_year: int | None, tiers: list[tuple[float, ...]], height: float = PLOT_HEIGHT) -> list[pd.DataFrame]:
-    """``series_labels`` for each range of widths in ``tiers``, the table read once for all of them.
-
-    ``data`` has per figure ``middle`` (x), ``amount`` (y), ``start`` and ``end`` (a partial year's span),
-    ``full_year``, ``year``, ``run`` (consecutive full years of one basis share it; blank for a full year drawn off
-    the line, such as the other side's statistics, labelled after the key years) and ``label`` (the text). Every
-    partial year is labelled (its period is in its label), the latest first, and the full years
+    ``figures``: the chart's columns, one item per figure: ``middle`` (x), ``amount`` (y), ``start`` and ``end`` (a
+    partial year's span), ``full_year``, ``year``, ``run`` (consecutive full years of one basis share it; blank for a
+    full year drawn off the line, such as the other side's statistics, labelled after the key years) and ``label``
+    (the text). Every partial year is labelled (its period is in its label), the latest first, and the full years
     ``labelled_years`` picks; when space runs out, older partial years and the other full years give way.
     """
+    year, amount, middle, label, run_of = figures["year"], figures["amount"], figures["middle"], figures["label"], figures["run"]
+    start, end, full_year = figures["start"], figures["end"], figures["full_year"]
+
     def py(y: float) -> float:
         return height - y / y_top * height
 
-    full = data[data["full_year"] & (data["run"] != "")].sort_values("year")
-    partial = data[~data["full_year"]].sort_values(["year", "start", "end"])
-    row = dict(zip(data.index, data[["middle", "amount", "label"]].itertuples(index=False)))  # plain tuples: read for every width
-    runs: dict[str, list] = {}
-    for index, run in zip(full.index, full["run"]):
-        runs.setdefault(run, []).append(index)
+    full = sorted((i for i, whole in enumerate(full_year) if whole and run_of[i] != ""), key=year.__getitem__)
+    partial = sorted((i for i, whole in enumerate(full_year) if not whole), key=lambda i: (year[i], start[i], end[i]))
+    runs: dict[str, list[int]] = {}
+    for i in full:
+        runs.setdefault(run_of[i], []).append(i)
 
-    def lower_than_neighbours(index) -> bool:
-        run = runs[full.at[index, "run"]]
-        position = run.index(index)
-        neighbours = [row[i].amount for i in run[max(position - 1, 0) : position + 2] if i != index]
-        return bool(neighbours) and row[index].amount < sum(neighbours) / len(neighbours)
+    def lower_than_neighbours(i: int) -> bool:
+        run = runs[run_of[i]]
+        position = run.index(i)
+        neighbours = [amount[j] for j in run[max(position - 1, 0) : position + 2] if j != i]
+        return bool(neighbours) and amount[i] < sum(neighbours) / len(neighbours)
 
-    newest_partial = list(partial.index[::-1])
-    apart = list(data.index[data["full_year"] & (data["run"] == "")])  # full years off the line (the other side's statistics)
-    by_year = dict(zip(full["year"], full.index))
-    years = [(by_year[year], lower_than_neighbours(by_year[year])) for year in labelled_years(full, selected_year)]
+    newest_partial = partial[::-1]
+    apart = [i for i, whole in enumerate(full_year) if whole and run_of[i] == ""]  # full years off the line (the other side's statistics)
+    by_year = {year[i]: i for i in full}
+    years = [(by_year[y], lower_than_neighbours(by_year[y])) for y in labelled_years([year[i] for i in full], [amount[i] for i in full], selected_year)]
     key_years = min(len(years), 4)  # the selected, last, peak and first years come before older partial years
     wanted = [(i, False) for i in newest_partial[:1]] + years[:key_years] + [(i, False) for i in apart] + [(i, False) for i in newest_partial[1:]] + years[key_years:]
-    spans = list(zip(partial["start"], partial["end"], partial["amount"]))
 
     def scene(width: float) -> Scene:
         def px(x: float) -> float:
             return (x - x_domain[0]) / (x_domain[1] - x_domain[0]) * width
 
-        candidates = [Candidate(i, px(row[i].middle), py(row[i].amount), row[i].label, below) for i, below in wanted]
-        points = [(px(r.middle), py(r.amount)) for r in row.values()]
-        lines = [[(px(row[i].middle), py(row[i].amount)) for i in run] for run in runs.values()]
-        lines += [[(px(s), py(y)), (px(e), py(y))] for s, e, y in spans]
+        candidates = [Candidate(i, px(middle[i]), py(amount[i]), label[i], below) for i, below in wanted]
+        points = [(px(x), py(y)) for x, y in zip(middle, amount)]
+        lines = [[(px(middle[i]), py(amount[i])) for i in run] for run in runs.values()]
+        lines += [[(px(start[i]), py(amount[i])), (px(end[i]), py(amount[i]))] for i in partial]
         return Scene(candidates, points, lines, width)
 
     scenes = {width: scene(width) for width in sorted({width for widths in tiers for width in widths})}  # neighbouring ranges share a width
-    sets = []
-    for widths in tiers:
-        placed = place_labels([scenes[width] for width in widths], height)
-        sets.append(pd.DataFrame(
-            {"dx": [p.dx for p in placed.values()], "dy": [p.dy for p in placed.values()], "align": [p.align for p in placed.values()]},
-            index=pd.Index(list(placed.keys()), dtype=data.index.dtype),
-        ))
-    return sets
+    return [place_labels([scenes[width] for width in widths], height) for widths in tiers]
 
 
 def end_label_offsets(ends: list[float], height: float = PLOT_HEIGHT, size: int = FONT_SIZE) -> list[float]:

@@ -81,19 +81,13 @@ def _offsets(prefer_below: bool) -> tuple[tuple[float, float, str], ...]:
     return tuple(tries)
 
 
-def label_box(x: float, y: float, placement: Placement, size: int = FONT_SIZE) -> tuple[float, float, float, float]:
-    """(left, top, right, bottom) of a placed label's text in pixels."""
-    width = text_width(placement.text, size)
-    anchor = x + placement.dx
-    left = anchor if placement.align == "left" else anchor - width / 2 if placement.align == "center" else anchor - width
-    baseline = y + placement.dy
-    return left, baseline - ASCENT * size, left + width, baseline + DESCENT * size
-
-
-def _kept_clear(x: float, y: float, placement: Placement) -> tuple[float, float, float, float]:
-    """The box a label keeps clear of everything else: its text's box and the clearance around it."""
-    left, top, right, bottom = label_box(x, y, placement)
-    return left - CLEARANCE, top - CLEARANCE, right + CLEARANCE, bottom + CLEARANCE
+def _kept_clear(x: float, y: float, dx: float, dy: float, align: str, width: float) -> tuple[float, float, float, float]:
+    """The (left, top, right, bottom) box a label ``width`` px wide, placed at (``dx``, ``dy``, ``align``) from its
+    point, keeps clear of everything else: its text's box in the font's metrics and the clearance around it."""
+    anchor = x + dx
+    left = anchor if align == "left" else anchor - width / 2 if align == "center" else anchor - width
+    baseline = y + dy
+    return left - CLEARANCE, baseline - ASCENT * FONT_SIZE - CLEARANCE, left + width + CLEARANCE, baseline + DESCENT * FONT_SIZE + CLEARANCE
 
 
 EDGE = 0.1  # px: how far shapely's polygon of a line's drawn width may lie from the exact one (arcs drawn as chords, the line simplified)
@@ -192,26 +186,33 @@ def place_labels(scenes: list[Scene], height: float) -> dict:
     placed: dict = {}
     taken: list[list] = [[] for _ in scenes]
     for candidates in zip(*(scene.candidates for scene in scenes)):
+        text = candidates[0].text
+        width = text_width(text)
         for dx, dy, align in _offsets(candidates[0].prefer_below):
-            placement = Placement(candidates[0].text, dx, dy, align)
             boxes = []
             for scene, candidate, others in zip(scenes, candidates, taken):
-                box = _kept_clear(candidate.x, candidate.y, placement)
-                inside = box[0] > 0 and box[1] > 0 and box[2] < scene.width and box[3] < height  # the clearance too: the drawn glyphs may reach a little past the font's metrics
-                if not inside or any(_overlap(box, other) for other in others) or scene.touches(box):
+                box = _kept_clear(candidate.x, candidate.y, dx, dy, align, width)
+                if not _free(box, scene, height, others):
                     break
                 boxes.append(box)
             else:
-                placed[candidates[0].key] = placement
+                placed[candidates[0].key] = Placement(text, dx, dy, align)
                 for others, box in zip(taken, boxes):
                     others.append(box)
                 break
     return placed
 
 
-def _overlap(first: tuple, second: tuple) -> bool:
-    """Whether two (left, top, right, bottom) boxes share any point, edges included (as shapely's ``intersects``)."""
-    return first[0] <= second[2] and second[0] <= first[2] and first[1] <= second[3] and second[1] <= first[3]
+def _free(box: tuple[float, float, float, float], scene: Scene, height: float, others: list[tuple]) -> bool:
+    """Whether a label's box is inside the plotting area (the clearance too: the drawn glyphs may reach a little past
+    the font's metrics) and clear of the labels placed before it and of what the scene draws."""
+    left, top, right, bottom = box
+    if not (left > 0 and top > 0 and right < scene.width and bottom < height):
+        return False
+    for other_left, other_top, other_right, other_bottom in others:  # boxes sharing any point, edges included (as shapely's ``intersects``)
+        if left <= other_right and other_left <= right and top <= other_bottom and other_top <= bottom:
+            return False
+    return not scene.touches(box)
 
 
 def nice_top(largest: float, headroom: float = 1.12) -> float:

@@ -257,7 +257,8 @@ def _series_figures(drawn: pd.DataFrame, series: pd.DataFrame, counterparts: pd.
     (in plain lists: a handful of rows, read by the label placement and written as the chart's data)."""
     column = {name: drawn[name].tolist() for name in [*TOOLTIP_FIELDS, "year", "months", "usd_mn", "full_year", "approximate", "converted", "stats"]}
     sides = drawn.index.isin(counterparts.index).tolist() if counterparts is not None else [False] * len(drawn)
-    full = series["full_year"]
+    runs = basis_runs(series[series["full_year"]])
+    run_of = dict(zip(runs.index, runs.tolist()))
     kinds = words.figure_kinds(lang)
     year, months, whole = column["year"], column["months"], column["full_year"]
     return {
@@ -268,7 +269,7 @@ def _series_figures(drawn: pd.DataFrame, series: pd.DataFrame, counterparts: pd.
         "end": [y + m / 12 for y, m in zip(year, months)],
         "middle": [y + m / 24 for y, m in zip(year, months)],
         "label": [shown if full_year else words.partial_label(period, shown, lang) for period, shown, full_year in zip(column["period"], column["shown"], whole)],
-        "run": basis_runs(series[full]).reindex(drawn.index).fillna("").tolist(),
+        "run": [run_of.get(i, "") for i in drawn.index],
         "on_line": drawn.index.isin(series.index).tolist(),
     }
 

@@ -248,7 +248,7 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     }
     subtitle = [words.series_subtitle(unit, first, last, lang)]
     footnote = [words.series_footnote(not all(figures["full_year"]), lang)]
-    datasets = {"figures": records({name: json_ready(values) for name, values in figures.items()})}
+    datasets = {"figures": records({name: json_ready(items) for name, items in figures.items()})}
     return framed(_series_layout, values, (lang,), words.series_title(flow, region_name, lang), subtitle, source_line(drawn, lang=lang), datasets, footnote, labelled=True)
 
 
@@ -322,8 +322,8 @@ def _tier_suffix(tier: int) -> str:
 
 def figure_labels(table: pd.DataFrame, lang: str = "en") -> list[str]:
     """Each figure of an ``aggregate.map_figures`` table as the map and ranking write it: a lower bound with its period, an earlier year with its year."""
-    plain = [format_usd_mn(value, lang) for value in table["usd_mn"]]
-    rows = zip(table["basis"], table["shown"], plain, table["period"], table["year"], table["qualifier"])
+    plain = [format_usd_mn(value, lang) for value in table["usd_mn"].tolist()]
+    rows = zip(*(table[name].tolist() for name in ("basis", "shown")), plain, *(table[name].tolist() for name in ("period", "year", "qualifier")))
     return [words.map_figure_label(b, s, p, period, y, q, lang) for b, s, p, period, y, q in rows]
 
 
@@ -340,23 +340,29 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
     """
     top = table.head(limit)
     divisor, unit = _unit(top, lang)
-    data = chart_data(top, "basis").assign(amount=top["usd_mn"] / divisor, label=figure_labels(top, lang), lighter=top["approximate"] | (top["basis"] == "bound"))
     markings = words.map_markings(lang)
-    used = [b for b in BASIS_COLOURS if b in set(top["basis"])]
-    data = data.assign(marking=top["basis"].map(markings))
+    column = {name: top[name].tolist() for name in [*TOOLTIP_FIELDS, "year", "full_year", "approximate", "basis", "usd_mn"]}
+    data = {name: column[name] for name in [*TOOLTIP_FIELDS, "year", "full_year", "approximate", "basis"]} | {
+        "amount": [usd_mn / divisor for usd_mn in column["usd_mn"]],
+        "label": figure_labels(top, lang),
+        "lighter": [rough or basis == "bound" for rough, basis in zip(column["approximate"], column["basis"])],
+        "marking": [markings.get(basis) for basis in column["basis"]],
+    }
+    used = [b for b in BASIS_COLOURS if b in set(column["basis"])]
     room = max((text_width(label) for label in data["label"]), default=0) + 12  # px right of the longest bar for its label
-    largest = float(data["amount"].max()) if len(data) else 1.0
+    largest = max(data["amount"], default=1.0)
     values = {
         "x_domain": f"[0, {largest} * width / max(width - {room:.0f}, width * {1 - LABEL_SHARE})]",  # labels inside the frame, bars still bars
         "markings": [markings[b] for b in used],
         "marking_colours": [BASIS_COLOURS[b] for b in used],
-        "regions": list(top["region_name"]),
+        "regions": column["region_name"],
         "unit": unit,
         "height": max(120, BAR_HEIGHT * len(top)),
     }
     subtitle = [words.ranking_subtitle(unit, year, lang, since)]
-    footnote = [words.ranking_footnote(len(top), len(table), bool(data["lighter"].any()), lang)]
-    return framed(_ranking_layout, values, (lang, used != ["full"]), words.ranking_title(flow, year, lang), subtitle, source_line(top, lang=lang), named(data), footnote)
+    footnote = [words.ranking_footnote(len(top), len(table), any(data["lighter"]), lang)]
+    datasets = {"figures": records({name: json_ready(items) for name, items in data.items()})}
+    return framed(_ranking_layout, values, (lang, used != ["full"]), words.ranking_title(flow, year, lang), subtitle, source_line(top, lang=lang), datasets, footnote)
 
 
 def _ranking_layout(v: Values, lang: str, legend: bool) -> alt.LayerChart:

@@ -170,10 +170,10 @@ def named(data: pd.DataFrame, name: str = "figures") -> dict[str, list]:
     Handing Altair a DataFrame makes it copy and re-serialise the data at every step of building a
     layered chart (a third of a second for a dozen rows); named data keeps chart building cheap.
     """
-    return {name: records({column: _json_values(data[column]) for column in data.columns})}
+    return {name: _records({column: _json_values(data[column]) for column in data.columns})}
 
 
-def records(columns: dict[str, list]) -> list[dict]:
+def _records(columns: dict[str, list]) -> list[dict]:
     """Rows as dicts of the columns' JSON-ready values, keys in the columns' order."""
     names = list(columns)
     return [dict(zip(names, row)) for row in zip(*columns.values())]
@@ -182,16 +182,16 @@ def records(columns: dict[str, list]) -> list[dict]:
 def _json_values(column: pd.Series) -> list:
     """A column's values as ``to_json`` writes them: numbers, truth values and text directly, anything else through pandas."""
     if (isinstance(column.dtype, np.dtype) and column.dtype.kind in "biuf") or isinstance(column.dtype, pd.StringDtype):
-        return json_ready(column.tolist())
+        return _json_ready(column.tolist())
     return json.loads(column.to_json(orient="values", date_format="iso"))
 
 
-def json_ready(values: list) -> list:
-    """Plain Python values as JSON carries them: each float as ``json_number`` has it, anything else as it is."""
-    return [json_number(value) if isinstance(value, float) else value for value in values]
+def _json_ready(values: list) -> list:
+    """Plain Python values as JSON carries them: each float as ``_json_number`` has it, anything else as it is."""
+    return [_json_number(value) if isinstance(value, float) else value for value in values]
 
 
-def json_number(value: float) -> float | None:
+def _json_number(value: float) -> float | None:
     """A float as pandas' ``to_json`` writes it (ultrajson's rounding to 10 decimals, beyond 1e16 or under 1e-15
     10 significant digits), read back; NaN and infinity as null. The charts' data always were these values."""
     if not math.isfinite(value):
@@ -248,7 +248,7 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     }
     subtitle = [words.series_subtitle(unit, first, last, lang)]
     footnote = [words.series_footnote(not all(figures["full_year"]), lang)]
-    datasets = {"figures": records({name: json_ready(items) for name, items in figures.items()})}
+    datasets = {"figures": _records({name: _json_ready(items) for name, items in figures.items()})}
     return framed(_series_layout, values, (lang,), words.series_title(flow, region_name, lang), subtitle, source_line(drawn, lang=lang), datasets, footnote, labelled=True)
 
 
@@ -361,7 +361,7 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
     }
     subtitle = [words.ranking_subtitle(unit, year, lang, since)]
     footnote = [words.ranking_footnote(len(top), len(table), any(data["lighter"]), lang)]
-    datasets = {"figures": records({name: json_ready(items) for name, items in data.items()})}
+    datasets = {"figures": _records({name: _json_ready(items) for name, items in data.items()})}
     return framed(_ranking_layout, values, (lang, used != ["full"]), words.ranking_title(flow, year, lang), subtitle, source_line(top, lang=lang), datasets, footnote)
 
 

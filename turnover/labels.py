@@ -11,7 +11,7 @@ mark takes per datum; a label that fits nowhere is left out rather than drawn ov
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 import pandas as pd
 import shapely
@@ -90,6 +90,12 @@ def _kept_clear(x: float, y: float, dx: float, dy: float, align: str, width: flo
     return left - CLEARANCE, baseline - ASCENT * FONT_SIZE - CLEARANCE, left + width + CLEARANCE, baseline + DESCENT * FONT_SIZE + CLEARANCE
 
 
+@lru_cache(maxsize=256)
+def _drawn_width(line: tuple[tuple[float, float], ...]) -> shapely.Polygon:
+    """A line's drawn width as shapely draws it: a buffer with round caps and joins (a lone point's: a disc)."""
+    return shapely.LineString(line).buffer(STROKE) if len(line) > 1 else shapely.Point(line[0]).buffer(STROKE)
+
+
 EDGE = 0.1  # px: how far shapely's polygon of a line's drawn width may lie from the exact one (arcs drawn as chords, the line simplified)
 
 
@@ -128,17 +134,9 @@ class Scene:
         for low_x, low_y, high_x, high_y, ax, ay, bx, by, number in self.segments:
             if low_x <= right and left <= high_x and low_y <= bottom and top <= high_y:
                 distance = _box_to_segment(box, ax, ay, bx, by)
-                if distance < STROKE - EDGE or (distance <= STROKE + EDGE and self._drawn(number).intersects(shapely.box(*box))):
+                if distance < STROKE - EDGE or (distance <= STROKE + EDGE and _drawn_width(tuple(self.lines[number])).intersects(shapely.box(*box))):
                     return True
         return False
-
-    def _drawn(self, number: int):
-        """The line's drawn width as shapely draws it (round caps and joins), built when first asked for."""
-        drawn = self.__dict__.setdefault("_drawn_lines", {})
-        if number not in drawn:
-            line = self.lines[number]
-            drawn[number] = shapely.LineString(line).buffer(STROKE) if len(line) > 1 else shapely.Point(line[0]).buffer(STROKE)
-        return drawn[number]
 
 
 def _box_to_segment(box: tuple[float, float, float, float], ax: float, ay: float, bx: float, by: float) -> float:

@@ -7,7 +7,7 @@ and bound figures ("about", "almost", "over") are drawn hollow and say so in the
 import json
 import math
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -34,18 +34,19 @@ def tooltip(lang: str = "en") -> list[alt.Tooltip]:
     return [alt.Tooltip(f"{name}:N", title=titles[name]) for name in TOOLTIP_FIELDS]
 
 
-def source_line(figures: pd.DataFrame, limit: int = 4, lang: str = "en") -> str:
-    """``Sources: BelTA (2024-11-18); Interfax (2025-05-14); and 3 more`` for the figures drawn."""
+def source_line(figures: pd.DataFrame | Mapping[str, list], limit: int = 4, lang: str = "en") -> str:
+    """``Sources: BelTA (2024-11-18); Interfax (2025-05-14); and 3 more`` for the figures drawn (a table, or its columns by name)."""
     cited: dict = {}
-    for source, publisher, published in zip(figures["source_id"].tolist(), figures["source_publisher"].tolist(), figures["source_published"].tolist()):
+    for source, publisher, published in zip(*(list(figures[name]) for name in ("source_id", "source_publisher", "source_published"))):
         cited.setdefault(source, (publisher, published if isinstance(published, str) else None))
     newest = sorted(cited.values(), key=lambda pair: (pair[1] is not None, pair[1] or ""), reverse=True)  # undated last; ties keep the figures' order
     pairs = [(publisher, published or "") for publisher, published in newest]
-    return words.source_line(pairs, bool(figures["converted"].any()) if len(figures) else False, lang, limit)
+    return words.source_line(pairs, any(figures["converted"]), lang, limit)
 
 
-def _unit(figures: pd.DataFrame, lang: str) -> tuple[float, str]:
-    billions = len(figures) > 0 and figures["usd_mn"].max() >= 1000
+def _unit(largest: float, lang: str) -> tuple[float, str]:
+    """The divisor and unit for figures up to ``largest`` US$ million (NaN: no figures)."""
+    billions = largest >= 1000
     return (1000.0 if billions else 1.0), words.unit(billions, lang)
 
 
@@ -225,15 +226,14 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     the line, the points and the edges), so a screenshot carries them. ``counterparts``: the figures of
     ``aggregate.both_sides``; those not in ``series`` are drawn as points of their side, off the line.
     """
-    others = counterparts[~counterparts.index.isin(series.index)] if counterparts is not None else series.iloc[0:0]
-    drawn = pd.concat([series, others]) if len(others) else series
-    divisor, unit = _unit(drawn, lang)
-    figures = _series_figures(drawn, series, counterparts, divisor, lang)
-    first, last = (min(figures["year"]), max(figures["year"])) if len(drawn) else (2000, 2001)
+    drawn = _drawn(series, counterparts)
+    divisor, unit = _unit(max(drawn["usd_mn"], default=math.nan), lang)
+    figures = _series_figures(drawn, series, divisor, lang)
+    first, last = (min(figures["year"]), max(figures["year"])) if figures["year"] else (2000, 2001)
     y_top = nice_top(max(figures["amount"], default=0.0))
     tiers = list(zip(LABEL_WIDTHS, [*LABEL_WIDTHS[1:], WIDEST]))
     for tier, placed in enumerate(series_label_sets(figures, (first, last + 1), y_top, selected_year, tiers)):
-        at = [placed.get(i) for i in range(len(drawn))]
+        at = [placed.get(i) for i in range(len(figures["year"]))]
         for name in ("dx", "dy", "align"):
             figures[f"{name}{_tier_suffix(tier)}"] = [None if placement is None else getattr(placement, name) for placement in at]
     styles = _kind_styles(figures["kind"], lang)
@@ -252,25 +252,42 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     return framed(_series_layout, values, (lang,), words.series_title(flow, region_name, lang), subtitle, source_line(drawn, lang=lang), datasets, footnote, labelled=True)
 
 
-def _series_figures(drawn: pd.DataFrame, series: pd.DataFrame, counterparts: pd.DataFrame | None, divisor: float, lang: str) -> dict[str, list]:
+DRAWN_FIELDS = [*TOOLTIP_FIELDS, "year", "months", "usd_mn", "full_year", "approximate", "converted", "stats", "source_id"]
+
+
+def _drawn(series: pd.DataFrame, counterparts: pd.DataFrame | None) -> dict[str, list]:
+    """The columns of the figures a series chart draws: the series' figures, then those of ``counterparts`` not among
+    them (lists picked, no tables joined). ``DRAWN_FIELDS``, each figure's row label (``index``), whether it is on
+    the series' line (``on_line``) and whether it is one of two sides' statistics for its period (``side``)."""
+    counterparts = series.iloc[0:0] if counterparts is None else counterparts
+    others = (~counterparts.index.isin(series.index)).tolist()
+
+    def column(values: list, counterpart_values: list) -> list:
+        return values + [value for value, other in zip(counterpart_values, others) if other]
+
+    drawn = {name: column(series[name].tolist(), counterparts[name].tolist()) for name in DRAWN_FIELDS}
+    index = column(series.index.tolist(), counterparts.index.tolist())
+    sided = set(counterparts.index.tolist())
+    return drawn | {"index": index, "on_line": [True] * len(series) + [False] * sum(others), "side": [i in sided for i in index]}
+
+
+def _series_figures(drawn: dict[str, list], series: pd.DataFrame, divisor: float, lang: str) -> dict[str, list]:
     """The series chart's columns, one item per figure drawn: what its tooltip shows, and where and how it is drawn
     (in plain lists: a handful of rows, read by the label placement and written as the chart's data)."""
-    column = {name: drawn[name].tolist() for name in [*TOOLTIP_FIELDS, "year", "months", "usd_mn", "full_year", "approximate", "converted", "stats"]}
-    sides = drawn.index.isin(counterparts.index).tolist() if counterparts is not None else [False] * len(drawn)
     runs = basis_runs(series[series["full_year"]])
     run_of = dict(zip(runs.index, runs.tolist()))
     kinds = words.figure_kinds(lang)
-    year, months, whole = column["year"], column["months"], column["full_year"]
+    year, months, whole = drawn["year"], drawn["months"], drawn["full_year"]
     return {
-        **{name: column[name] for name in [*TOOLTIP_FIELDS, "year", "full_year", "approximate"]},
-        "amount": [usd_mn / divisor for usd_mn in column["usd_mn"]],
-        "kind": [_figure_kind(full_year, rough, roubles, stats if side else "", kinds) for full_year, rough, roubles, stats, side in zip(whole, column["approximate"], column["converted"], column["stats"], sides)],
+        **{name: drawn[name] for name in [*TOOLTIP_FIELDS, "year", "full_year", "approximate"]},
+        "amount": [usd_mn / divisor for usd_mn in drawn["usd_mn"]],
+        "kind": [_figure_kind(full_year, rough, roubles, stats if side else "", kinds) for full_year, rough, roubles, stats, side in zip(whole, drawn["approximate"], drawn["converted"], drawn["stats"], drawn["side"])],
         "start": [float(y) for y in year],
         "end": [y + m / 12 for y, m in zip(year, months)],
         "middle": [y + m / 24 for y, m in zip(year, months)],
-        "label": [shown if full_year else words.partial_label(period, shown, lang) for period, shown, full_year in zip(column["period"], column["shown"], whole)],
-        "run": [run_of.get(i, "") for i in drawn.index],
-        "on_line": drawn.index.isin(series.index).tolist(),
+        "label": [shown if full_year else words.partial_label(period, shown, lang) for period, shown, full_year in zip(drawn["period"], drawn["shown"], whole)],
+        "run": [run_of.get(i, "") for i in drawn["index"]],
+        "on_line": drawn["on_line"],
     }
 
 
@@ -339,7 +356,7 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
     in the legend) and say so in their label; approximate or bound figures are lighter (said in the footnote).
     """
     top = table.head(limit)
-    divisor, unit = _unit(top, lang)
+    divisor, unit = _unit(top["usd_mn"].max(), lang)
     markings = words.map_markings(lang)
     column = {name: top[name].tolist() for name in [*TOOLTIP_FIELDS, "year", "full_year", "approximate", "basis", "usd_mn"]}
     data = {name: column[name] for name in [*TOOLTIP_FIELDS, "year", "full_year", "approximate", "basis"]} | {
@@ -394,7 +411,7 @@ def compare_chart(figures: pd.DataFrame, flow: str, order: list[str] | None = No
     full = figures[figures["full_year"]]
     names = full.drop_duplicates("region").sort_values("region")
     colours = region_colours(list(names["region"]), order or [])
-    divisor, unit = _unit(full, lang)
+    divisor, unit = _unit(full["usd_mn"].max(), lang)
     data = chart_data(full).assign(amount=full["usd_mn"] / divisor, run=year_runs(full))
     first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (None, None)
     data, x_domain, y_top = _with_end_labels(data)

@@ -83,7 +83,10 @@ def _offsets(prefer_below: bool) -> tuple[tuple[float, float, str], ...]:
 
 def _kept_clear(x: float, y: float, dx: float, dy: float, align: str, width: float) -> tuple[float, float, float, float]:
     """The (left, top, right, bottom) box a label ``width`` px wide, placed at (``dx``, ``dy``, ``align``) from its
-    point, keeps clear of everything else: its text's box in the font's metrics and the clearance around it."""
+    point, keeps clear of everything else: its text's box in the font's metrics and the clearance around it.
+
+    Kept in this order of operations: a box on the nearest ring ends exactly at its own marker's edge, so whether
+    it touches is decided in the last bit of these sums, and the placements must not change with a rewrite."""
     anchor = x + dx
     left = anchor if align == "left" else anchor - width / 2 if align == "center" else anchor - width
     baseline = y + dy

@@ -53,3 +53,28 @@ def test_the_map_spec_carries_every_region_once(shipped):
 
 def test_legend_spec_is_valid(shipped, validator):
     assert list(validator.iter_errors(legend_spec(ranking(shipped.figures, 2023), "turnover"))) == []
+
+
+def test_named_data_carry_the_values_pandas_writes_for_the_table():
+    """A chart's rows, read straight from the table, are what pandas' JSON of it gives: floats to 10 decimals (huge and
+    tiny ones to 10 digits), NaN and missing text as null, numbers, truth values and text in the columns' order."""
+    import json
+    import random
+
+    import pandas as pd
+
+    from turnover.charts import named
+
+    rng = random.Random(7)
+    rows = 400
+    amounts = [rng.uniform(-1e4, 1e4) for _ in range(rows // 2)] + [rng.uniform(0, 1) * 10 ** rng.randint(-20, 20) for _ in range(rows // 2 - 6)]
+    amounts += [float("nan"), -0.0, 2024 + 11 / 24, 0.5e-10, 0.99999999999, 9.99999999995]
+    frame = pd.DataFrame({
+        "name": pd.array([None if i % 7 == 0 else f"region {i}" for i in range(rows)], dtype="str"),
+        "year": [2000 + i % 30 for i in range(rows)],
+        "full_year": [i % 3 == 0 for i in range(rows)],
+        "amount": amounts,
+        "published": pd.to_datetime(["2024-11-18"] * rows),
+        "mixed": [[1, "x", None, 2.5][i % 4] for i in range(rows)],
+    })
+    assert json.dumps(named(frame, "rows")) == json.dumps({"rows": json.loads(frame.to_json(orient="records", date_format="iso"))})

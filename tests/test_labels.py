@@ -109,11 +109,10 @@ def test_values_close_together_and_several_partial_years():
 
 
 def test_labelled_years_all_when_few_else_the_key_ones():
-    few = pd.DataFrame({"year": [2019, 2020, 2021], "amount": [1.0, 3.0, 2.0]})
-    assert sorted(labelled_years(few, None)) == [2019, 2020, 2021]
-    many = pd.DataFrame({"year": list(range(2000, 2012)), "amount": [1.0] * 5 + [9.0] + [2.0] * 6})
-    assert labelled_years(many, 2003) == [2003, 2011, 2005, 2000]  # selected, last, peak, first
-    assert labelled_years(many, 1990) == [2011, 2005, 2000]  # a year without a figure is skipped
+    assert sorted(labelled_years([2019, 2020, 2021], [1.0, 3.0, 2.0], None)) == [2019, 2020, 2021]
+    many = (list(range(2000, 2012)), [1.0] * 5 + [9.0] + [2.0] * 6)
+    assert labelled_years(*many, 2003) == [2003, 2011, 2005, 2000]  # selected, last, peak, first
+    assert labelled_years(*many, 1990) == [2011, 2005, 2000]  # a year without a figure is skipped
 
 
 def test_nice_top_leaves_room_above_the_peak():
@@ -185,3 +184,18 @@ def test_ranking_labels_stay_inside_the_frame_however_long(shipped, width, lang)
     plot = drawn.plots[0]  # the page draws the chart as wide as its column and cuts what sticks out of the plot
     for label in labels:
         assert label.box[2] <= plot[2], f"{label.text!r} {label.box} leaves the plot {plot}"
+
+
+def test_a_label_is_kept_clear_of_markers_and_lines_as_shapely_draws_them():
+    """Boxes all around a polyline, a short span and a lone point, at and near the edge of their drawn width: the scene
+    says a box touches exactly when it shares a point with a marker's square or a line's buffer as shapely draws them."""
+    from turnover.labels import MARKER, STROKE, Scene
+
+    points = [(40.0, 150.0), (95.5, 62.25), (151.0, 118.0), (300.0, 40.0)]
+    lines = [points[:3], [(180.0, 90.0), (260.0, 90.0)], [points[3]]]
+    scene = Scene([], points, lines, 400)
+    drawn = shapely.union_all([shapely.box(x - MARKER, y - MARKER, x + MARKER, y + MARKER) for x, y in points] + [shapely.LineString(line).buffer(STROKE) if len(line) > 1 else shapely.Point(line[0]).buffer(STROKE) for line in lines])
+    boxes = [(x, y, x + width, y + 9.0) for x in [20 + 2.37 * i for i in range(120)] for y in [30 + 1.93 * j for j in range(70)] for width in (4.0, 31.0)]
+    touching = [scene.touches(box) for box in boxes]
+    assert touching == [drawn.intersects(shapely.box(*box)) for box in boxes]
+    assert 0 < sum(touching) < len(boxes)

@@ -5,8 +5,9 @@ and bound figures ("about", "almost", "over") are drawn hollow and say so in the
 """
 
 import json
+import math
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -33,32 +34,41 @@ def tooltip(lang: str = "en") -> list[alt.Tooltip]:
     return [alt.Tooltip(f"{name}:N", title=titles[name]) for name in TOOLTIP_FIELDS]
 
 
-def source_line(figures: pd.DataFrame, limit: int = 4, lang: str = "en") -> str:
-    """``Sources: BelTA (2024-11-18); Interfax (2025-05-14); and 3 more`` for the figures drawn."""
-    cited = figures.drop_duplicates("source_id").sort_values("source_published", ascending=False)
-    pairs = list(zip(cited["source_publisher"], cited["source_published"].fillna("")))
-    return words.source_line(pairs, bool(figures["converted"].any()) if len(figures) else False, lang, limit)
+def source_line(figures: pd.DataFrame | Mapping[str, list], limit: int = 4, lang: str = "en") -> str:
+    """``Sources: BelTA (2024-11-18); Interfax (2025-05-14); and 3 more`` for the figures drawn (a table, or its columns by name)."""
+    cited: dict = {}
+    for source, publisher, published in zip(*(list(figures[name]) for name in ("source_id", "source_publisher", "source_published"))):
+        cited.setdefault(source, (publisher, published if isinstance(published, str) else None))
+    newest = sorted(cited.values(), key=lambda pair: (pair[1] is not None, pair[1] or ""), reverse=True)  # undated last; ties keep the figures' order
+    pairs = [(publisher, published or "") for publisher, published in newest]
+    return words.source_line(pairs, any(figures["converted"]), lang, limit)
 
 
-def _unit(figures: pd.DataFrame, lang: str) -> tuple[float, str]:
-    billions = len(figures) > 0 and figures["usd_mn"].max() >= 1000
+def _unit(largest: float, lang: str) -> tuple[float, str]:
+    """The divisor and unit for figures up to ``largest`` US$ million (NaN: no figures)."""
+    billions = largest >= 1000
     return (1000.0 if billions else 1.0), words.unit(billions, lang)
 
 
-def _figure_kind(figures: pd.DataFrame, sides: pd.Series, lang: str) -> pd.Series:
-    """Each figure's point style; ``sides``: whether the figure is one of two sides' statistics for its period.
-    The later conditions win, as in the legend's order: a side's statistics over partial over converted over approximate."""
-    full, approximate, converted, converted_approximate, partial, belarusian, russian = words.figure_kinds(lang)
-    whole, rough, roubles = figures["full_year"].to_numpy(bool), figures["approximate"].to_numpy(bool), figures["converted"].to_numpy(bool)
-    side, stats = sides.to_numpy(bool), figures["stats"].to_numpy()
-    conditions = [side & (stats == "RU"), side & (stats == "BY"), ~whole, whole & roubles & rough, whole & roubles, whole & rough]
-    return pd.Series(np.select(conditions, [russian, belarusian, partial, converted_approximate, converted, approximate], full), index=figures.index)
+def _figure_kind(full_year: bool, approximate: bool, converted: bool, side: str, kinds: tuple[str, ...]) -> str:
+    """A figure's point style; ``side``: the statistics ("BY" or "RU") when the figure is one of two sides' for its
+    period, else blank. The first that applies wins, as in the legend's order read backwards: a side's statistics
+    over partial over converted over approximate."""
+    full, rough, roubles, roubles_rough, partial, belarusian, russian = kinds
+    if side in ("RU", "BY"):
+        return russian if side == "RU" else belarusian
+    if not full_year:
+        return partial
+    if converted:
+        return roubles_rough if approximate else roubles
+    return rough if approximate else full
 
 
-def _kind_styles(kinds: pd.Series, lang: str) -> dict[str, list]:
+def _kind_styles(kinds: list[str], lang: str) -> dict[str, list]:
     """The point style of each kind drawn (only those: the legend lists what the chart shows): the kinds and, by
     channel, their colours, shapes and fills."""
-    present = [i for i, kind in enumerate(words.figure_kinds(lang)) if kind in set(kinds)]
+    drawn = set(kinds)
+    present = [i for i, kind in enumerate(words.figure_kinds(lang)) if kind in drawn]
     styles = {"kinds": [words.figure_kinds(lang)[i] for i in present]}
     return styles | {name: [values[i] for i in present] for name, values in (("kind_colours", KIND_COLOURS), ("kind_shapes", KIND_SHAPES), ("kind_fills", KIND_FILLS))}
 
@@ -161,12 +171,51 @@ NAMED = alt.Data(name="figures")  # every chart reads its rows from a named data
 
 
 def named(data: pd.DataFrame, name: str = "figures") -> dict[str, list]:
-    """The chart's rows as JSON-ready records (NaN becomes null), keyed by dataset name.
+    """The chart's rows as JSON-ready records, keyed by dataset name: the values pandas' ``to_json`` writes (NaN
+    becomes null, a float has at most 10 decimals), read straight from the columns.
 
     Handing Altair a DataFrame makes it copy and re-serialise the data at every step of building a
     layered chart (a third of a second for a dozen rows); named data keeps chart building cheap.
     """
-    return {name: json.loads(data.to_json(orient="records", date_format="iso"))}
+    return {name: _records({column: _json_values(data[column]) for column in data.columns})}
+
+
+def _records(columns: dict[str, list]) -> list[dict]:
+    """Rows as dicts of the columns' JSON-ready values, keys in the columns' order."""
+    names = list(columns)
+    return [dict(zip(names, row)) for row in zip(*columns.values())]
+
+
+def _json_values(column: pd.Series) -> list:
+    """A column's values as ``to_json`` writes them: numbers, truth values and text directly, anything else through pandas."""
+    if (isinstance(column.dtype, np.dtype) and column.dtype.kind in "biuf") or isinstance(column.dtype, pd.StringDtype):
+        return _json_ready(column.tolist())
+    return json.loads(column.to_json(orient="values", date_format="iso"))
+
+
+def _json_ready(values: list) -> list:
+    """Plain Python values as JSON carries them: each float as ``_json_number`` has it, anything else as it is."""
+    return [_json_number(value) if isinstance(value, float) else value for value in values]
+
+
+def _json_number(value: float) -> float | None:
+    """A float as pandas' ``to_json`` writes it (ultrajson's rounding to 10 decimals, beyond 1e16 or under 1e-15
+    10 significant digits), read back; NaN and infinity as null. The charts' data always were these values."""
+    if not math.isfinite(value):
+        return None
+    magnitude = abs(value)
+    if magnitude > 1e16 - 1 or (magnitude and magnitude < 1e-15):
+        return float(f"{value:.10g}")
+    whole = int(magnitude)
+    scaled = (magnitude - whole) * 1e10
+    fraction = int(scaled)
+    rest = scaled - fraction
+    if rest > 0.5 or (rest == 0.5 and (fraction == 0 or fraction & 1)):  # ultrajson's tie rule
+        fraction += 1
+    if fraction >= 10**10:
+        whole, fraction = whole + 1, 0
+    number = float(f"{whole}.{fraction:010d}")
+    return -number if value < 0 else number
 
 
 def chart_data(figures: pd.DataFrame, *extra: str) -> pd.DataFrame:
@@ -179,31 +228,21 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
 
     Time runs continuously: a full year sits mid-year, a partial year is a bar across the months it
     covers (Jan–Sep 2024 spans three quarters of 2024), so the two never read as the same thing. Values
-    are written beside their points (``labels.series_labels`` picks which and where, clear of each other,
+    are written beside their points (``labels.series_label_sets`` picks which and where, clear of each other,
     the line, the points and the edges), so a screenshot carries them. ``counterparts``: the figures of
     ``aggregate.both_sides``; those not in ``series`` are drawn as points of their side, off the line.
     """
-    others = counterparts[~counterparts.index.isin(series.index)] if counterparts is not None else series.iloc[0:0]
-    drawn = pd.concat([series, others]) if len(others) else series
-    sides = drawn.index.isin(counterparts.index) if counterparts is not None else pd.Series(False, index=drawn.index).to_numpy()
-    divisor, unit = _unit(drawn, lang)
-    full = series["full_year"]
-    data = chart_data(drawn).assign(
-        amount=drawn["usd_mn"] / divisor,
-        kind=_figure_kind(drawn, pd.Series(sides, index=drawn.index), lang),
-        start=drawn["year"].astype(float),
-        end=drawn["year"] + drawn["months"] / 12,
-        middle=drawn["year"] + drawn["months"] / 24,
-        label=[words.partial_label(period, shown, lang) if not whole else shown for period, shown, whole in zip(drawn["period"], drawn["shown"], drawn["full_year"])],
-        run=basis_runs(series[full]).reindex(drawn.index).fillna(""),
-        on_line=drawn.index.isin(series.index),
-    )
-    first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (2000, 2001)
-    y_top = nice_top(data["amount"].max())
+    drawn = _drawn(series, counterparts)
+    divisor, unit = _unit(max(drawn["usd_mn"], default=math.nan), lang)
+    figures = _series_figures(drawn, series, divisor, lang)
+    first, last = (min(figures["year"]), max(figures["year"])) if figures["year"] else (2000, 2001)
+    y_top = nice_top(max(figures["amount"], default=0.0))
     tiers = list(zip(LABEL_WIDTHS, [*LABEL_WIDTHS[1:], WIDEST]))
-    placed = series_label_sets(data, (first, last + 1), y_top, selected_year, tiers)
-    data = data.join(pd.concat([p.add_suffix(_tier_suffix(tier)) for tier, p in enumerate(placed)], axis=1))
-    styles = _kind_styles(data["kind"], lang)
+    for tier, placed in enumerate(series_label_sets(figures, (first, last + 1), y_top, selected_year, tiers)):
+        at = [placed.get(i) for i in range(len(figures["year"]))]
+        for name in ("dx", "dy", "align"):
+            figures[f"{name}{_tier_suffix(tier)}"] = [None if placement is None else getattr(placement, name) for placement in at]
+    styles = _kind_styles(figures["kind"], lang)
     entry = max(text_width(kind) for kind in styles["kinds"]) + 32  # px: symbol, label and the gap to the next column
     values = styles | {
         "first": first,
@@ -214,8 +253,48 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
         "legend_columns": f"max(1, floor(width / {entry:.0f}))",
     }
     subtitle = [words.series_subtitle(unit, first, last, lang)]
-    footnote = [words.series_footnote(bool((~drawn["full_year"]).any()), lang)]
-    return framed(_series_layout, values, (lang,), words.series_title(flow, region_name, lang), subtitle, source_line(drawn, lang=lang), named(data), footnote, labelled=True)
+    footnote = [words.series_footnote(not all(figures["full_year"]), lang)]
+    datasets = {"figures": _records({name: _json_ready(items) for name, items in figures.items()})}
+    return framed(_series_layout, values, (lang,), words.series_title(flow, region_name, lang), subtitle, source_line(drawn, lang=lang), datasets, footnote, labelled=True)
+
+
+DRAWN_FIELDS = [*TOOLTIP_FIELDS, "year", "months", "usd_mn", "full_year", "approximate", "converted", "stats", "source_id"]
+
+
+def _drawn(series: pd.DataFrame, counterparts: pd.DataFrame | None) -> dict[str, list]:
+    """The columns of the figures a series chart draws: the series' figures, then those of ``counterparts`` not among
+    them (lists picked, no tables joined). ``DRAWN_FIELDS``, each figure's row label (``index``), whether it is on
+    the series' line (``on_line``) and whether it is one of two sides' statistics for its period (``side``)."""
+    counterparts = series.iloc[0:0] if counterparts is None else counterparts
+    others = (~counterparts.index.isin(series.index)).tolist()
+
+    def column(values: list, counterpart_values: list) -> list:
+        return values + [value for value, other in zip(counterpart_values, others) if other]
+
+    drawn = {name: column(series[name].tolist(), counterparts[name].tolist()) for name in DRAWN_FIELDS}
+    index = column(series.index.tolist(), counterparts.index.tolist())
+    sided = set(counterparts.index.tolist())
+    return drawn | {"index": index, "on_line": [True] * len(series) + [False] * sum(others), "side": [i in sided for i in index]}
+
+
+def _series_figures(drawn: dict[str, list], series: pd.DataFrame, divisor: float, lang: str) -> dict[str, list]:
+    """The series chart's columns, one item per figure drawn: what its tooltip shows, and where and how it is drawn
+    (in plain lists: a handful of rows, read by the label placement and written as the chart's data)."""
+    runs = basis_runs(series[series["full_year"]])
+    run_of = dict(zip(runs.index, runs.tolist()))
+    kinds = words.figure_kinds(lang)
+    year, months, whole = drawn["year"], drawn["months"], drawn["full_year"]
+    return {
+        **{name: drawn[name] for name in [*TOOLTIP_FIELDS, "year", "full_year", "approximate"]},
+        "amount": [usd_mn / divisor for usd_mn in drawn["usd_mn"]],
+        "kind": [_figure_kind(full_year, rough, roubles, stats if side else "", kinds) for full_year, rough, roubles, stats, side in zip(whole, drawn["approximate"], drawn["converted"], drawn["stats"], drawn["side"])],
+        "start": [float(y) for y in year],
+        "end": [y + m / 12 for y, m in zip(year, months)],
+        "middle": [y + m / 24 for y, m in zip(year, months)],
+        "label": [shown if full_year else words.partial_label(period, shown, lang) for period, shown, full_year in zip(drawn["period"], drawn["shown"], whole)],
+        "run": [run_of.get(i, "") for i in drawn["index"]],
+        "on_line": drawn["on_line"],
+    }
 
 
 def _series_layout(v: Values, lang: str) -> alt.LayerChart:
@@ -266,8 +345,8 @@ def _tier_suffix(tier: int) -> str:
 
 def figure_labels(table: pd.DataFrame, lang: str = "en") -> list[str]:
     """Each figure of an ``aggregate.map_figures`` table as the map and ranking write it: a lower bound with its period, an earlier year with its year."""
-    plain = [format_usd_mn(value, lang) for value in table["usd_mn"]]
-    rows = zip(table["basis"], table["shown"], plain, table["period"], table["year"], table["qualifier"])
+    plain = [format_usd_mn(value, lang) for value in table["usd_mn"].tolist()]
+    rows = zip(*(table[name].tolist() for name in ("basis", "shown")), plain, *(table[name].tolist() for name in ("period", "year", "qualifier")))
     return [words.map_figure_label(b, s, p, period, y, q, lang) for b, s, p, period, y, q in rows]
 
 
@@ -283,24 +362,30 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
     in the legend) and say so in their label; approximate or bound figures are lighter (said in the footnote).
     """
     top = table.head(limit)
-    divisor, unit = _unit(top, lang)
-    data = chart_data(top, "basis").assign(amount=top["usd_mn"] / divisor, label=figure_labels(top, lang), lighter=top["approximate"] | (top["basis"] == "bound"))
+    divisor, unit = _unit(top["usd_mn"].max(), lang)
     markings = words.map_markings(lang)
-    used = [b for b in BASIS_COLOURS if b in set(top["basis"])]
-    data = data.assign(marking=top["basis"].map(markings))
+    column = {name: top[name].tolist() for name in [*TOOLTIP_FIELDS, "year", "full_year", "approximate", "basis", "usd_mn"]}
+    data = {name: column[name] for name in [*TOOLTIP_FIELDS, "year", "full_year", "approximate", "basis"]} | {
+        "amount": [usd_mn / divisor for usd_mn in column["usd_mn"]],
+        "label": figure_labels(top, lang),
+        "lighter": [rough or basis == "bound" for rough, basis in zip(column["approximate"], column["basis"])],
+        "marking": [markings.get(basis) for basis in column["basis"]],
+    }
+    used = [b for b in BASIS_COLOURS if b in set(column["basis"])]
     room = max((text_width(label) for label in data["label"]), default=0) + 12  # px right of the longest bar for its label
-    largest = float(data["amount"].max()) if len(data) else 1.0
+    largest = max(data["amount"], default=1.0)
     values = {
         "x_domain": f"[0, {largest} * width / max(width - {room:.0f}, width * {1 - LABEL_SHARE})]",  # labels inside the frame, bars still bars
         "markings": [markings[b] for b in used],
         "marking_colours": [BASIS_COLOURS[b] for b in used],
-        "regions": list(top["region_name"]),
+        "regions": column["region_name"],
         "unit": unit,
         "height": max(120, BAR_HEIGHT * len(top)),
     }
     subtitle = [words.ranking_subtitle(unit, year, lang, since)]
-    footnote = [words.ranking_footnote(len(top), len(table), bool(data["lighter"].any()), lang)]
-    return framed(_ranking_layout, values, (lang, used != ["full"]), words.ranking_title(flow, year, lang), subtitle, source_line(top, lang=lang), named(data), footnote)
+    footnote = [words.ranking_footnote(len(top), len(table), any(data["lighter"]), lang)]
+    datasets = {"figures": _records({name: _json_ready(items) for name, items in data.items()})}
+    return framed(_ranking_layout, values, (lang, used != ["full"]), words.ranking_title(flow, year, lang), subtitle, source_line(top, lang=lang), datasets, footnote)
 
 
 def _ranking_layout(v: Values, lang: str, legend: bool) -> alt.LayerChart:
@@ -332,7 +417,7 @@ def compare_chart(figures: pd.DataFrame, flow: str, order: list[str] | None = No
     full = figures[figures["full_year"]]
     names = full.drop_duplicates("region").sort_values("region")
     colours = region_colours(list(names["region"]), order or [])
-    divisor, unit = _unit(full, lang)
+    divisor, unit = _unit(full["usd_mn"].max(), lang)
     data = chart_data(full).assign(amount=full["usd_mn"] / divisor, run=year_runs(full))
     first, last = (int(data["year"].min()), int(data["year"].max())) if len(data) else (None, None)
     data, x_domain, y_top = _with_end_labels(data)

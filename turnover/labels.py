@@ -9,8 +9,9 @@ mark takes per datum; a label that fits nowhere is left out rather than drawn ov
 """
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 import pandas as pd
 import shapely
@@ -63,40 +64,54 @@ class Candidate:
     prefer_below: bool = False
 
 
-def _offsets(text: str, prefer_below: bool) -> list[Placement]:
-    """Positions to try, nearest first: above, below, the four diagonals, right, left; then further out."""
+@cache
+def _offsets(prefer_below: bool) -> tuple[tuple[float, float, str], ...]:
+    """Positions to try as (dx, dy, align), nearest first: above, below, the four diagonals, right, left; then further out."""
     rise = DESCENT * FONT_SIZE  # baseline above a box's bottom
     drop = ASCENT * FONT_SIZE  # baseline below a box's top
     middle = (ASCENT - DESCENT) / 2 * FONT_SIZE
     tries = []
     for gap in (MARKER + CLEARANCE, MARKER + 10, MARKER + 22, MARKER + 36):
-        above, below = Placement(text, 0, -gap - rise, "center"), Placement(text, 0, gap + drop, "center")
+        above, below = (0.0, -gap - rise, "center"), (0.0, gap + drop, "center")
         vertical = [below, above] if prefer_below else [above, below]
-        diagonal = [
-            Placement(text, MARKER / 2, -gap - rise, "left"),
-            Placement(text, -MARKER / 2, -gap - rise, "right"),
-            Placement(text, MARKER / 2, gap + drop, "left"),
-            Placement(text, -MARKER / 2, gap + drop, "right"),
-        ]
+        diagonal = [(MARKER / 2, -gap - rise, "left"), (-MARKER / 2, -gap - rise, "right"), (MARKER / 2, gap + drop, "left"), (-MARKER / 2, gap + drop, "right")]
         if prefer_below:
             diagonal = diagonal[2:] + diagonal[:2]
-        tries += vertical + diagonal + [Placement(text, gap, middle, "left"), Placement(text, -gap, middle, "right")]
-    return tries
+        tries += vertical + diagonal + [(gap, middle, "left"), (-gap, middle, "right")]
+    return tuple(tries)
 
 
-def label_box(x: float, y: float, placement: Placement, size: int = FONT_SIZE) -> tuple[float, float, float, float]:
-    """(left, top, right, bottom) of a placed label's text in pixels."""
-    width = text_width(placement.text, size)
-    anchor = x + placement.dx
-    left = {"left": anchor, "center": anchor - width / 2, "right": anchor - width}[placement.align]
-    baseline = y + placement.dy
-    return left, baseline - ASCENT * size, left + width, baseline + DESCENT * size
+def _kept_clear(x: float, y: float, dx: float, dy: float, align: str, width: float) -> tuple[float, float, float, float]:
+    """The (left, top, right, bottom) box a label ``width`` px wide, placed at (``dx``, ``dy``, ``align``) from its
+    point, keeps clear of everything else: its text's box in the font's metrics and the clearance around it.
+
+    Kept in this order of operations: a box on the nearest ring ends exactly at its own marker's edge, so whether
+    it touches is decided in the last bit of these sums, and the placements must not change with a rewrite."""
+    anchor = x + dx
+    left = anchor if align == "left" else anchor - width / 2 if align == "center" else anchor - width
+    baseline = y + dy
+    return left - CLEARANCE, baseline - ASCENT * FONT_SIZE - CLEARANCE, left + width + CLEARANCE, baseline + DESCENT * FONT_SIZE + CLEARANCE
+
+
+@lru_cache(maxsize=256)
+def _drawn_width(line: tuple[tuple[float, float], ...]) -> shapely.Polygon:
+    """A line's drawn width as shapely draws it: a buffer with round caps and joins (a lone point's: a disc)."""
+    return shapely.LineString(line).buffer(STROKE) if len(line) > 1 else shapely.Point(line[0]).buffer(STROKE)
+
+
+EDGE = 0.1  # px: how far shapely's polygon of a line's drawn width may lie from the exact one (arcs drawn as chords, the line simplified)
 
 
 @dataclass(frozen=True)
 class Scene:
     """What a chart draws at one width, in pixels: the candidates wanting a label, every marker (``points``) and every
-    polyline (``lines``: the series' runs, the partial-year spans)."""
+    polyline (``lines``: the series' runs, the partial-year spans).
+
+    A label must not touch a marker's square or a line's drawn width, as shapely draws it (``LineString.buffer``).
+    The test is exact geometry on plain numbers; only a box within ``EDGE`` of a line's drawn edge, where shapely's
+    polygon and the exact shape may part, asks shapely (a scene serves two ranges of widths, and each label
+    tries up to 32 places).
+    """
 
     candidates: list[Candidate]
     points: list[tuple[float, float]]
@@ -104,13 +119,62 @@ class Scene:
     width: float
 
     @cached_property
-    def obstacles(self):
-        """Every marker and line as one prepared shape, built once per scene (a scene serves two ranges of widths)."""
-        drawn = [shapely.box(x - MARKER, y - MARKER, x + MARKER, y + MARKER) for x, y in self.points]
-        drawn += [shapely.LineString(line).buffer(STROKE) if len(line) > 1 else shapely.Point(line[0]).buffer(STROKE) for line in self.lines]
-        union = shapely.union_all(drawn) if drawn else shapely.Polygon()
-        shapely.prepare(union)  # tested against every try of every label
-        return union
+    def segments(self) -> list[tuple]:
+        """Each line's segments (a single point's line: one of length zero) as (bounds with room for the line's width, ends, line)."""
+        room = STROKE + EDGE
+        segments = []
+        for number, line in enumerate(self.lines):
+            for (ax, ay), (bx, by) in zip(line, line[1:]) if len(line) > 1 else [(line[0], line[0])]:
+                segments.append((min(ax, bx) - room, min(ay, by) - room, max(ax, bx) + room, max(ay, by) + room, ax, ay, bx, by, number))
+        return segments
+
+    def touches(self, box: tuple[float, float, float, float]) -> bool:
+        """Whether a (left, top, right, bottom) box shares a point with a marker or a line as drawn."""
+        left, top, right, bottom = box
+        for x, y in self.points:
+            if x - MARKER <= right and left <= x + MARKER and y - MARKER <= bottom and top <= y + MARKER:
+                return True
+        for low_x, low_y, high_x, high_y, ax, ay, bx, by, number in self.segments:
+            if low_x <= right and left <= high_x and low_y <= bottom and top <= high_y:
+                distance = _box_to_segment(box, ax, ay, bx, by)
+                if distance < STROKE - EDGE or (distance <= STROKE + EDGE and _drawn_width(tuple(self.lines[number])).intersects(shapely.box(*box))):
+                    return True
+        return False
+
+
+def _box_to_segment(box: tuple[float, float, float, float], ax: float, ay: float, bx: float, by: float) -> float:
+    """The shortest distance between a (left, top, right, bottom) box and the segment from (ax, ay) to (bx, by), 0 where they meet."""
+    left, top, right, bottom = box
+    if _crosses(box, ax, ay, bx, by):
+        return 0.0
+    ends = [math.hypot(max(left - x, 0.0, x - right), max(top - y, 0.0, y - bottom)) for x, y in ((ax, ay), (bx, by))]
+    corners = [_point_to_segment(x, y, ax, ay, bx, by) for x in (left, right) for y in (top, bottom)]
+    return min(*ends, *corners)
+
+
+def _crosses(box: tuple[float, float, float, float], ax: float, ay: float, bx: float, by: float) -> bool:
+    """Whether the segment has a point inside the box or on its edge (Liang–Barsky clipping)."""
+    left, top, right, bottom = box
+    dx, dy = bx - ax, by - ay
+    enter, leave = 0.0, 1.0
+    for step, room in ((-dx, ax - left), (dx, right - ax), (-dy, ay - top), (dy, bottom - ay)):
+        if step == 0:
+            if room < 0:
+                return False
+        elif step < 0:
+            enter = max(enter, room / step)
+        else:
+            leave = min(leave, room / step)
+        if enter > leave:
+            return False
+    return True
+
+
+def _point_to_segment(x: float, y: float, ax: float, ay: float, bx: float, by: float) -> float:
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else min(max(((x - ax) * dx + (y - ay) * dy) / length, 0.0), 1.0)
+    return math.hypot(x - ax - t * dx, y - ay - t * dy)
 
 
 def place_labels(scenes: list[Scene], height: float) -> dict:
@@ -120,30 +184,36 @@ def place_labels(scenes: list[Scene], height: float) -> dict:
     taken only if in every scene its label stays inside the ``width`` × ``height`` area and clear of every
     point, line and label placed before it.
     """
-    obstacles = [scene.obstacles for scene in scenes]
     placed: dict = {}
     taken: list[list] = [[] for _ in scenes]
     for candidates in zip(*(scene.candidates for scene in scenes)):
-        for placement in _offsets(candidates[0].text, candidates[0].prefer_below):
+        text = candidates[0].text
+        width = text_width(text)
+        for dx, dy, align in _offsets(candidates[0].prefer_below):
             boxes = []
-            for scene, candidate, drawn, others in zip(scenes, candidates, obstacles, taken):
-                left, top, right, bottom = label_box(candidate.x, candidate.y, placement)
-                box = (left - CLEARANCE, top - CLEARANCE, right + CLEARANCE, bottom + CLEARANCE)
-                inside = box[0] > 0 and box[1] > 0 and box[2] < scene.width and box[3] < height  # the clearance too: the drawn glyphs may reach a little past the font's metrics
-                if not inside or any(_overlap(box, other) for other in others) or drawn.intersects(shapely.box(*box)):
+            for scene, candidate, others in zip(scenes, candidates, taken):
+                box = _kept_clear(candidate.x, candidate.y, dx, dy, align, width)
+                if not _free(box, scene, height, others):
                     break
                 boxes.append(box)
             else:
-                placed[candidates[0].key] = placement
+                placed[candidates[0].key] = Placement(text, dx, dy, align)
                 for others, box in zip(taken, boxes):
                     others.append(box)
                 break
     return placed
 
 
-def _overlap(first: tuple, second: tuple) -> bool:
-    """Whether two (left, top, right, bottom) boxes share any point, edges included (as shapely's ``intersects``)."""
-    return first[0] <= second[2] and second[0] <= first[2] and first[1] <= second[3] and second[1] <= first[3]
+def _free(box: tuple[float, float, float, float], scene: Scene, height: float, others: list[tuple]) -> bool:
+    """Whether a label's box is inside the plotting area (the clearance too: the drawn glyphs may reach a little past
+    the font's metrics) and clear of the labels placed before it and of what the scene draws."""
+    left, top, right, bottom = box
+    if not (left > 0 and top > 0 and right < scene.width and bottom < height):
+        return False
+    for other_left, other_top, other_right, other_bottom in others:  # boxes sharing any point, edges included (as shapely's ``intersects``)
+        if left <= other_right and other_left <= right and top <= other_bottom and other_top <= bottom:
+            return False
+    return not scene.touches(box)
 
 
 def nice_top(largest: float, headroom: float = 1.12) -> float:
@@ -155,77 +225,63 @@ def nice_top(largest: float, headroom: float = 1.12) -> float:
     return next(step * power for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if step * power >= target)
 
 
-def labelled_years(full: pd.DataFrame, selected_year: int | None) -> list[int]:
-    """Which full years carry their value, most important first: all of them when there are few, else the
-    selected year, the last, the peak and the first."""
-    years = full["year"].tolist()
+def labelled_years(years: list[int], amounts: list[float], selected_year: int | None) -> list[int]:
+    """Which full years (oldest first, with their ``amounts``) carry their value, most important first: all of them
+    when there are few, else the selected year, the last, the peak and the first."""
     if not years:
         return []
-    if len(years) <= FEW_YEARS:
-        order = [selected_year, years[-1], years[full["amount"].to_numpy().argmax()], years[0], *reversed(years)]
-    else:
-        order = [selected_year, years[-1], years[full["amount"].to_numpy().argmax()], years[0]]
+    peak = years[amounts.index(max(amounts))]
+    order = [selected_year, years[-1], peak, years[0], *reversed(years)] if len(years) <= FEW_YEARS else [selected_year, years[-1], peak, years[0]]
     return list(dict.fromkeys(year for year in order if year in years))
 
 
-def series_labels(data: pd.DataFrame, x_domain: tuple[float, float], y_top: float, selected_year: int | None = None, widths: tuple[float, ...] = (PLOT_WIDTH,), height: float = PLOT_HEIGHT) -> pd.DataFrame:
-    """The series chart's labels: columns ``dx``, ``dy``, ``align`` indexed like ``data`` (only the labelled rows),
-    clear of everything at each of ``widths`` (the ends of a range of widths the chart may be drawn at)."""
-    return series_label_sets(data, x_domain, y_top, selected_year, [widths], height)[0]
+def series_label_sets(figures: Mapping[str, list], x_domain: tuple[float, float], y_top: float, selected_year: int | None, tiers: list[tuple[float, ...]], height: float = PLOT_HEIGHT) -> list[dict[int, Placement]]:
+    """The series chart's labels for each range of widths in ``tiers`` (the ends of a range of widths the chart may
+    be drawn at): per range, the placement of each labelled figure by its position, clear of everything at each width.
 
-
-def series_label_sets(data: pd.DataFrame, x_domain: tuple[float, float], y_top: float, selected_year: int | None, tiers: list[tuple[float, ...]], height: float = PLOT_HEIGHT) -> list[pd.DataFrame]:
-    """``series_labels`` for each range of widths in ``tiers``, the table read once for all of them.
-
-    ``data`` has per figure ``middle`` (x), ``amount`` (y), ``start`` and ``end`` (a partial year's span),
-    ``full_year``, ``year``, ``run`` (consecutive full years of one basis share it; blank for a full year drawn off
-    the line, such as the other side's statistics, labelled after the key years) and ``label`` (the text). Every
-    partial year is labelled (its period is in its label), the latest first, and the full years
+    ``figures``: the chart's columns, one item per figure: ``middle`` (x), ``amount`` (y), ``start`` and ``end`` (a
+    partial year's span), ``full_year``, ``year``, ``run`` (consecutive full years of one basis share it; blank for a
+    full year drawn off the line, such as the other side's statistics, labelled after the key years) and ``label``
+    (the text). Every partial year is labelled (its period is in its label), the latest first, and the full years
     ``labelled_years`` picks; when space runs out, older partial years and the other full years give way.
     """
+    year, amount, middle, label, run_of = figures["year"], figures["amount"], figures["middle"], figures["label"], figures["run"]
+    start, end, full_year = figures["start"], figures["end"], figures["full_year"]
+
     def py(y: float) -> float:
         return height - y / y_top * height
 
-    full = data[data["full_year"] & (data["run"] != "")].sort_values("year")
-    partial = data[~data["full_year"]].sort_values(["year", "start", "end"])
-    row = dict(zip(data.index, data[["middle", "amount", "label"]].itertuples(index=False)))  # plain tuples: read for every width
-    runs: dict[str, list] = {}
-    for index, run in zip(full.index, full["run"]):
-        runs.setdefault(run, []).append(index)
+    full = sorted((i for i, whole in enumerate(full_year) if whole and run_of[i] != ""), key=year.__getitem__)
+    partial = sorted((i for i, whole in enumerate(full_year) if not whole), key=lambda i: (year[i], start[i], end[i]))
+    runs: dict[str, list[int]] = {}
+    for i in full:
+        runs.setdefault(run_of[i], []).append(i)
 
-    def lower_than_neighbours(index) -> bool:
-        run = runs[full.at[index, "run"]]
-        position = run.index(index)
-        neighbours = [row[i].amount for i in run[max(position - 1, 0) : position + 2] if i != index]
-        return bool(neighbours) and row[index].amount < sum(neighbours) / len(neighbours)
+    def lower_than_neighbours(i: int) -> bool:
+        run = runs[run_of[i]]
+        position = run.index(i)
+        neighbours = [amount[j] for j in run[max(position - 1, 0) : position + 2] if j != i]
+        return bool(neighbours) and amount[i] < sum(neighbours) / len(neighbours)
 
-    newest_partial = list(partial.index[::-1])
-    apart = list(data.index[data["full_year"] & (data["run"] == "")])  # full years off the line (the other side's statistics)
-    by_year = dict(zip(full["year"], full.index))
-    years = [(by_year[year], lower_than_neighbours(by_year[year])) for year in labelled_years(full, selected_year)]
+    newest_partial = partial[::-1]
+    apart = [i for i, whole in enumerate(full_year) if whole and run_of[i] == ""]  # full years off the line (the other side's statistics)
+    by_year = {year[i]: i for i in full}
+    years = [(by_year[y], lower_than_neighbours(by_year[y])) for y in labelled_years([year[i] for i in full], [amount[i] for i in full], selected_year)]
     key_years = min(len(years), 4)  # the selected, last, peak and first years come before older partial years
     wanted = [(i, False) for i in newest_partial[:1]] + years[:key_years] + [(i, False) for i in apart] + [(i, False) for i in newest_partial[1:]] + years[key_years:]
-    spans = list(zip(partial["start"], partial["end"], partial["amount"]))
 
     def scene(width: float) -> Scene:
         def px(x: float) -> float:
             return (x - x_domain[0]) / (x_domain[1] - x_domain[0]) * width
 
-        candidates = [Candidate(i, px(row[i].middle), py(row[i].amount), row[i].label, below) for i, below in wanted]
-        points = [(px(r.middle), py(r.amount)) for r in row.values()]
-        lines = [[(px(row[i].middle), py(row[i].amount)) for i in run] for run in runs.values()]
-        lines += [[(px(s), py(y)), (px(e), py(y))] for s, e, y in spans]
+        candidates = [Candidate(i, px(middle[i]), py(amount[i]), label[i], below) for i, below in wanted]
+        points = [(px(x), py(y)) for x, y in zip(middle, amount)]
+        lines = [[(px(middle[i]), py(amount[i])) for i in run] for run in runs.values()]
+        lines += [[(px(start[i]), py(amount[i])), (px(end[i]), py(amount[i]))] for i in partial]
         return Scene(candidates, points, lines, width)
 
     scenes = {width: scene(width) for width in sorted({width for widths in tiers for width in widths})}  # neighbouring ranges share a width
-    sets = []
-    for widths in tiers:
-        placed = place_labels([scenes[width] for width in widths], height)
-        sets.append(pd.DataFrame(
-            {"dx": [p.dx for p in placed.values()], "dy": [p.dy for p in placed.values()], "align": [p.align for p in placed.values()]},
-            index=pd.Index(list(placed.keys()), dtype=data.index.dtype),
-        ))
-    return sets
+    return [place_labels([scenes[width] for width in widths], height) for widths in tiers]
 
 
 def end_label_offsets(ends: list[float], height: float = PLOT_HEIGHT, size: int = FONT_SIZE) -> list[float]:

@@ -97,14 +97,14 @@ def test_static_map_draws_the_served_shapes_with_each_years_figures(browser, app
         return next(p for p in region_properties(overview, table, lang, year) if p["id"] == "RU-SMO")
 
     def described(year: int) -> re.Pattern:
-        return re.compile(re.escape(f"{titles['region_name']}: {smolensk(year)['name_en']}; {titles['shown']}: {smolensk(year)['shown']};"))
+        return re.compile(re.escape(f"{titles['region_name']}: {smolensk(year)['name']}; {titles['shown']}: {smolensk(year)['shown']};"))
 
     watched = Watched(browser)
     try:
         watched.open(f"{app_url}/?year=2023&lang={lang}")
         shapes = watched.page.locator(".vega-embed").first.locator("g.layer_0_marks > path")
         expect(shapes).to_have_count(len(overview["features"]), timeout=30_000)  # every region, grey or not
-        region = watched.page.locator(".vega-embed").first.locator(f"g.layer_0_marks > path[aria-label*='{titles['region_name']}: {smolensk(2023)['name_en']};']")
+        region = watched.page.locator(".vega-embed").first.locator(f"g.layer_0_marks > path[aria-label*='{titles['region_name']}: {smolensk(2023)['name']};']")
         expect(region).to_have_attribute("aria-label", described(2023))
         box = region.bounding_box()
         watched.page.mouse.move(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.6)

@@ -251,7 +251,7 @@ def test_altair_map_has_title_period_and_source_line(dataset):
     regions = framed.spec()["datasets"]["regions"]  # each shape is given its region's row as its properties
     assert {row["id"] for row in regions} == {f["properties"]["id"] for f in COLLECTION["features"]}
     tooltips = [t["field"] for t in framed.spec()["layer"][1]["encoding"]["tooltip"]]
-    assert tooltips == ["properties.name_en", "properties.shown", "properties.period", "properties.note", "properties.source"]
+    assert tooltips == ["properties.name", "properties.shown", "properties.period", "properties.note", "properties.source"]
 
 
 def test_folium_map_tooltips_show_the_marked_figure_period_and_source(dataset):

@@ -4,6 +4,8 @@ full years within a tolerance, the profile's rank still full years only; and the
 Expected values are computed from each test's own rows.
 """
 
+import json
+
 import pytest
 
 from tests.test_rules_aggregate import csv_text
@@ -85,6 +87,18 @@ def test_a_lower_bound_keeps_the_partial_figures_own_qualifier(write_dataset, qu
     assert labels["Moscow"] == expected
     collection = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"id": "RU-MOW", "name_en": "Moscow", "name_ru": "Москва", "country": "RU"}, "geometry": {"type": "Polygon", "coordinates": [[[37, 55], [38, 55], [38, 56], [37, 55]]]}}]}
     assert region_properties(collection, table, year=2024)[0]["shown"] == expected  # the map's tooltip says the same
+
+
+def test_the_map_names_each_region_in_the_readers_language(figures):
+    table = map_figures(figures, 2024)
+    collection = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"id": "RU-MOW", "name_en": "Moscow", "name_ru": "Москва", "country": "RU"}, "geometry": {"type": "Polygon", "coordinates": [[[37, 55], [38, 55], [38, 56], [37, 55]]]}},
+        {"type": "Feature", "properties": {"id": "RU-TA", "name_en": "Tatarstan", "name_ru": "", "country": "RU"}, "geometry": {"type": "Polygon", "coordinates": [[[49, 55], [50, 55], [50, 56], [49, 55]]]}},
+    ]}
+    assert [p["name"] for p in region_properties(collection, table, "ru", 2024)] == ["Москва", "Tatarstan"]  # no Russian name: English
+    assert [p["name"] for p in region_properties(collection, table, "en", 2024)] == ["Moscow", "Tatarstan"]
+    page = folium_map(collection, table, lang="ru", year=2024).get_root().render()
+    assert json.dumps("Москва")[1:-1] in page and "Moscow" not in page  # the page's JSON escapes Cyrillic
 
 
 def test_the_map_tooltip_says_what_a_marked_figure_stands_for(figures):

@@ -76,6 +76,7 @@ def region_properties(collection: dict, table: pd.DataFrame, lang: str = "en", y
         row = by_region.get(props["id"])
         category = _category(props, row is not None, props["id"] in members)
         props.update(
+            name=props.get(f"name_{lang}") or props.get("name_en", ""),  # the tooltip's name, in the reader's language
             category=category,
             legend=legend.get(category, ""),
             usd_mn=None if row is None else float(row["usd_mn"]),
@@ -106,7 +107,7 @@ def region_properties(collection: dict, table: pd.DataFrame, lang: str = "en", y
 
 SERVED_BOUNDARIES = {"regions-overview.geojson": REPO_ROOT / "static" / "boundaries" / "regions-overview.geojson"}  # written by geo/build_boundaries.py
 SERVED_URL = "/app/static/boundaries"  # Streamlit's static serving of static/boundaries
-REGION_FIELDS = ["id", "name_en", "category", "legend", "usd_mn", "shown", "period", "note", "source", "marking"]  # what the static map encodes
+REGION_FIELDS = ["id", "name", "category", "legend", "usd_mn", "shown", "period", "note", "source", "marking"]  # what the static map encodes
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def _served(text: str) -> dict | None:
 def _tooltip_fields(lang: str) -> list[tuple[str, str]]:
     """(property, title) of each tooltip line, on both maps."""
     titles = words.tooltip_titles(lang)
-    return [("name_en", titles["region_name"]), ("shown", titles["shown"]), ("period", titles["period"]), ("note", words.map_note_title(lang)), ("source", titles["source"])]
+    return [("name", titles["region_name"]), ("shown", titles["shown"]), ("period", titles["period"]), ("note", words.map_note_title(lang)), ("source", titles["source"])]
 
 
 def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, extent: Extent | None = None, labelled: int = 5, lang: str = "en", since: int | None = None, groups: pd.DataFrame | None = None) -> Framed:
@@ -299,7 +300,7 @@ def folium_map(collection: dict, table: pd.DataFrame, extent: Extent | None = No
     scale = value_colour_scale(table)
     features = []
     for geometry, props in zip(boundary(collection).east, region_properties(collection, table, lang, year, groups, flow)):
-        text = {key: html.escape(str(props[key] or "")) for key in ("name_en", "name_ru", "shown", "period", "note", "source")}
+        text = {key: html.escape(str(props[key] or "")) for key in ("name", "shown", "period", "note", "source")}
         fill = scale(math.log10(props["usd_mn"])) if props["category"] == "value" else CATEGORY_COLOURS[props["category"]]
         line = {"color": MARK_COLOURS[props["basis"]], "weight": 2, "dashArray": MARK_DASHES[props["basis"]]} if props["basis"] in MARK_COLOURS else {"color": "#ffffff", "weight": 0.6, "dashArray": ""}
         features.append({"type": "Feature", "geometry": geometry, "properties": {"id": props["id"], "fill": fill, **line, **text}})

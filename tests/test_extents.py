@@ -11,7 +11,8 @@ from turnover.boundaries import load_boundaries
 from turnover.dataset import load_dataset
 from turnover.exporting import chart_svg
 from turnover.extents import extent_regions, leaflet_bounds, make_extent, named_extent, project
-from turnover.labels import MAP_HEIGHT, PLOT_WIDTH, map_labels
+from turnover.charts import LABEL_TIERS, for_width
+from turnover.labels import MAP_HEIGHT, PLOT_WIDTH, _kept_clear, map_label_sets, text_width
 from turnover.maps import altair_map, folium_map
 from turnover.paths import geo_dir
 
@@ -106,9 +107,35 @@ def test_map_labels_pick_the_largest_partners_inside_the_extent():
     extent = make_extent(COLLECTION, frozenset({"A", "B", "D"}), "test")
     table = pd.DataFrame({"region": ["C", "B", "D", "A"], "region_name": ["Cee", "Bee", "Dee", "Ay"], "shown": ["$9bn", "$5bn", "$2bn", "$1bn"]})
     anchors = {"A": (32.0, 52.0), "B": (39.0, 55.0), "C": (175.0, 67.0), "D": (92.5, 57.5)}
-    chosen = map_labels(table, extent, anchors, limit=2)
+    chosen, sets = map_label_sets(table, extent, anchors, [(PLOT_WIDTH,)], limit=2)
     assert chosen["label"].tolist() == ["Bee: $5bn", "Dee: $2bn"]  # C is outside the extent; A ranks third
     assert chosen[["lon", "lat"]].values.tolist() == [[39.0, 55.0], [92.5, 57.5]]
+    assert [sets[0][region].text for region in chosen["region"]] == chosen["label"].tolist()
+
+
+@pytest.mark.parametrize("year", [2022, 2023])
+def test_map_labels_never_overlap_at_any_width_their_set_is_drawn_at(shipped, overview, year):
+    """Each set of labels is clear at both ends of its range of widths: dots projected as Vega fits the map there."""
+    europe = named_extent(shipped.registry.table, overview)
+    table = ranking(shipped.figures, year)
+    chosen, sets = map_label_sets(table, europe, europe.anchors, LABEL_TIERS)
+    assert len(chosen) and all(len(placed) for placed in sets)
+    for (low, high), placed in zip(LABEL_TIERS, sets):
+        for width in (low, high):
+            spots = {region: project(europe, *europe.anchors[region], width, MAP_HEIGHT) for region in placed}
+            boxes = [_kept_clear(*spots[region], p.dx, p.dy, p.align, text_width(p.text)) for region, p in placed.items()]
+            for box in boxes:
+                assert 0 <= box[0] and box[2] <= width and 0 <= box[1] and box[3] <= MAP_HEIGHT, (width, box)
+            for a, b in itertools.combinations(boxes, 2):
+                assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (width, a, b)
+
+
+def test_the_page_draws_the_set_of_labels_for_its_width(shipped, overview):
+    framed = altair_map(overview, ranking(shipped.figures, 2023), 2023, "turnover", named_extent(shipped.registry.table, overview))
+    spec = framed.spec()
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}  # the plot keeps its height: the labels' placement holds
+    texts = [layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "text"]
+    assert texts and all(layer["mark"]["dx"] == {"expr": for_width("dx")} for layer in texts)
 
 
 def test_exported_map_labels_the_top_five_where_they_are_drawn(shipped, overview):

@@ -237,11 +237,7 @@ def series_chart(series: pd.DataFrame, region_name: str, flow: str, selected_yea
     figures = _series_figures(drawn, series, divisor, lang)
     first, last = (min(figures["year"]), max(figures["year"])) if figures["year"] else (2000, 2001)
     y_top = nice_top(max(figures["amount"], default=0.0))
-    tiers = list(zip(LABEL_WIDTHS, [*LABEL_WIDTHS[1:], WIDEST]))
-    for tier, placed in enumerate(series_label_sets(figures, (first, last + 1), y_top, selected_year, tiers)):
-        at = [placed.get(i) for i in range(len(figures["year"]))]
-        for name in ("dx", "dy", "align"):
-            figures[f"{name}{_tier_suffix(tier)}"] = [None if placement is None else getattr(placement, name) for placement in at]
+    figures.update(placement_columns(series_label_sets(figures, (first, last + 1), y_top, selected_year, LABEL_TIERS), range(len(figures["year"]))))
     styles = _kind_styles(figures["kind"], lang)
     entry = max(text_width(kind) for kind in styles["kinds"]) + 32  # px: symbol, label and the gap to the next column
     values = styles | {
@@ -317,9 +313,9 @@ def _series_layout(v: Values, lang: str) -> alt.LayerChart:
         fill=alt.Fill("kind:N", scale=alt.Scale(domain=kinds, range=v.items("kind_fills")), legend=legend),
         tooltip=tooltip(lang),
     )
-    placed = {name: alt.ExprRef(_for_width(name)) for name in ("dx", "dy", "align")}
+    placed = {name: alt.ExprRef(for_width(name)) for name in ("dx", "dy", "align")}
     labels = (
-        base.transform_filter(f"isValid({_for_width('align')})")
+        base.transform_filter(f"isValid({for_width('align')})")
         .mark_text(**placed, baseline="alphabetic", fontSize=11)
         .encode(text="label:N", color=alt.condition("datum.full_year", alt.value(KIND_COLOURS[0]), alt.value(KIND_COLOURS[2])))
     )
@@ -328,9 +324,21 @@ def _series_layout(v: Values, lang: str) -> alt.LayerChart:
 
 LABEL_WIDTHS = (300, 400, 520, 640, PLOT_WIDTH)  # plot widths (px) from which on a set of label placements holds: a phone's, page columns', the export's
 WIDEST = 1400  # the widest plot the last set is checked at (a full-width column on a large screen)
+LABEL_TIERS = list(zip(LABEL_WIDTHS, [*LABEL_WIDTHS[1:], WIDEST]))  # each set's range of widths: placed clear at both ends
 
 
-def _for_width(name: str) -> str:
+def placement_columns(sets: list[dict], keys) -> dict[str, list]:
+    """The label placements of each tier (``LABEL_TIERS``) as data columns ``dx``, ``dy``, ``align`` (numbered but the
+    widest) for the rows ``keys`` (None where a label does not fit); ``for_width`` picks the drawn width's set."""
+    columns: dict[str, list] = {}
+    for tier, placed in enumerate(sets):
+        at = [placed.get(key) for key in keys]
+        for name in ("dx", "dy", "align"):
+            columns[f"{name}{_tier_suffix(tier)}"] = [None if placement is None else getattr(placement, name) for placement in at]
+    return columns
+
+
+def for_width(name: str) -> str:
     """A Vega expression: the label placement ``name`` (dx, dy or align) for the drawn plot's width (Vega's ``width``
     signal): the set for the widest of LABEL_WIDTHS the plot holds, placed clear at that width and the next, so a
     chart as wide as its container keeps its labels clear at any width from 300 px on."""

@@ -22,7 +22,7 @@ from turnover.paths import REPO_ROOT
 
 PLOT_WIDTH = 760  # the plotting area of an exported chart, px
 PLOT_HEIGHT = 220  # as drawn in the page too (Framed.labelled): with legend, axis and footer a profile fits 1366 × 768 in briefing view
-MAP_HEIGHT = 430  # the static map's plotting area
+MAP_HEIGHT = 320  # the static map's plotting area (the page keeps it: Framed.labelled), so a briefing view of the map fits 1366 × 768
 FONT_SIZE = 11
 ASCENT, DESCENT = 0.80, 0.24  # of the font size, above and below the baseline (DejaVu: caps 0.73, descenders 0.24)
 MARKER = 7.0  # half the side of the square kept clear around a point
@@ -304,21 +304,24 @@ def end_label_offsets(ends: list[float], height: float = PLOT_HEIGHT, size: int 
     return result
 
 
-def map_labels(table: pd.DataFrame, extent: Extent, anchors: dict[str, tuple[float, float]], limit: int = 5, width: float = PLOT_WIDTH, height: float = MAP_HEIGHT) -> pd.DataFrame:
-    """The year's largest partners within the extent, each labelled with its name and figure beside a dot, no two touching.
+def map_label_sets(table: pd.DataFrame, extent: Extent, anchors: dict[str, tuple[float, float]], tiers: list[tuple[float, ...]], limit: int = 5, height: float = MAP_HEIGHT) -> tuple[pd.DataFrame, list[dict[str, Placement]]]:
+    """The year's largest partners within the extent, each labelled with its name and figure beside a dot, no two
+    touching, placed for each range of widths in ``tiers`` as ``series_label_sets`` does (clear at each width of the
+    range): the fitted map is smaller in a narrower column, its dots closer, so fewer labels fit there.
 
     ``table``: a ranking (largest first) with ``region``, ``region_name`` and ``shown``; ``anchors``: region id
-    -> (lon, lat) of its dot. Returns ``region``, ``lon``, ``lat``, ``label``, ``dx``, ``dy``, ``align`` for the
-    labels that fit, in rank order.
+    -> (lon, lat) of its dot. Returns the labels that fit in some range (``region``, ``lon``, ``lat``, ``label``, in
+    rank order) and, per range, their placements by region (a label that does not fit there is left out).
     """
     top = table[table["region"].isin(extent.regions) & table["region"].isin(anchors.keys())].head(limit)
-    spots = [project(extent, *anchors[region], width, height) for region in top["region"]]
+    regions = list(top["region"])
     texts = [f"{name}: {shown}" for name, shown in zip(top["region_name"], top["shown"])]  # an empty year's columns are not text
-    candidates = [Candidate(region, x, y, text) for region, (x, y), text in zip(top["region"], spots, texts)]
-    placed = place_labels([Scene(candidates, spots, [], width)], height)
-    rows = [
-        {"region": c.key, "lon": anchors[c.key][0], "lat": anchors[c.key][1], "label": c.text, "dx": p.dx, "dy": p.dy, "align": p.align}
-        for c in candidates
-        if (p := placed.get(c.key)) is not None
-    ]
-    return pd.DataFrame(rows, columns=["region", "lon", "lat", "label", "dx", "dy", "align"])
+
+    def scene(width: float) -> Scene:
+        spots = [project(extent, *anchors[region], width, height) for region in regions]
+        return Scene([Candidate(region, x, y, text) for region, (x, y), text in zip(regions, spots, texts)], spots, [], width)
+
+    scenes = {width: scene(width) for width in sorted({width for widths in tiers for width in widths})}
+    sets = [place_labels([scenes[width] for width in widths], height) for widths in tiers]
+    rows = [(region, *anchors[region], text) for region, text in zip(regions, texts) if any(region in placed for placed in sets)]
+    return pd.DataFrame(rows, columns=["region", "lon", "lat", "label"]), sets

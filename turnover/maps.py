@@ -18,10 +18,10 @@ import branca.colormap as cm
 import folium
 import pandas as pd
 
-from turnover.charts import Framed, figure_labels, framed, named, source_line
+from turnover.charts import LABEL_TIERS, Framed, figure_labels, for_width, framed, named, placement_columns, source_line
 from turnover.extents import Extent, leaflet_bounds
 from turnover.formatting import format_usd_mn
-from turnover.labels import MAP_HEIGHT, map_labels, text_width
+from turnover.labels import MAP_HEIGHT, map_label_sets, text_width
 from turnover.paths import REPO_ROOT
 from turnover.spectemplate import Values
 from turnover.texts import charts as words
@@ -188,11 +188,12 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
     if extent is not None:
         values["fit"] = extent.fit
         labelled_table = table.assign(shown=figure_labels(table, lang))  # a lower bound says so on the map too
-        datasets.update(named(map_labels(labelled_table, extent, extent.anchors, limit=labelled), "map_labels"))
+        placed, sets = map_label_sets(labelled_table, extent, extent.anchors, LABEL_TIERS, limit=labelled)
+        datasets.update(named(placed.assign(**placement_columns(sets, list(placed["region"]))), "map_labels"))
     covered = int((table["basis"] == "full").sum())  # lower bounds and earlier years are not full-year figures of the year
     subtitle = [words.ranking_subtitle(words.unit(False, lang), year, lang, since)]
     footnote = [words.map_footnote(year, covered, lang)]
-    chart = framed(_map_layout, values, (lang, tuple(marked), extent is not None), words.ranking_title(flow, year, lang), subtitle, source_line(table, lang=lang), datasets, footnote)
+    chart = framed(_map_layout, values, (lang, tuple(marked), extent is not None), words.ranking_title(flow, year, lang), subtitle, source_line(table, lang=lang), datasets, footnote, labelled=extent is not None)
     return replace(chart, served={"boundaries": shapes.served}) if shapes.served else chart
 
 
@@ -248,13 +249,14 @@ def _marked_layers(shapes: alt.Chart, used: tuple[str, ...], tooltip: list, lang
 
 
 def _label_layers() -> list:
-    """A dot on each labelled region and its name and figure beside it, on a white halo (placed by labels.map_labels)."""
-    data = alt.Data(name="map_labels")
+    """A dot on each labelled region and its name and figure beside it, on a white halo (placed by
+    labels.map_label_sets for the drawn width: a label that does not fit there is left out with its dot)."""
+    labels = alt.Chart(alt.Data(name="map_labels")).transform_filter(f"isValid({for_width('align')})")  # only those that fit at the drawn width
     where = {"longitude": "lon:Q", "latitude": "lat:Q"}
-    dot = alt.Chart(data).mark_circle(size=20, color="#1b1f24", opacity=1).encode(**where)
-    offsets = {"dx": alt.ExprRef("datum.dx"), "dy": alt.ExprRef("datum.dy"), "align": alt.ExprRef("datum.align"), "baseline": "alphabetic", "fontSize": 11}
-    halo = alt.Chart(data).mark_text(**offsets, stroke="#ffffff", strokeWidth=3, strokeJoin="round", opacity=0.85).encode(**where, text="label:N")
-    text = alt.Chart(data).mark_text(**offsets, color="#1b1f24").encode(**where, text="label:N")
+    dot = labels.mark_circle(size=20, color="#1b1f24", opacity=1).encode(**where)
+    offsets = {name: alt.ExprRef(for_width(name)) for name in ("dx", "dy", "align")} | {"baseline": "alphabetic", "fontSize": 11}
+    halo = labels.mark_text(**offsets, stroke="#ffffff", strokeWidth=3, strokeJoin="round", opacity=0.85).encode(**where, text="label:N")
+    text = labels.mark_text(**offsets, color="#1b1f24").encode(**where, text="label:N")
     return [dot, halo, text]
 
 

@@ -8,28 +8,44 @@ import pandas as pd
 from turnover.selection import SLOT
 from turnover.texts import labels, tables
 
+PROVENANCE = [  # what the table reads of each figure
+    *["region_name", "year", "months", "period", "flow", "published_text", "qualifier", "usd_mn", "coverage", "stats", "displayed"],
+    *["source_publisher", "source_kind", "source_published", "source_title", "source_url", "note", "conversion"],
+]
+LINK = re.compile(r"https?://")
+
 
 def provenance_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    rows = figures.sort_values(["region_name", "year", "months"], ascending=[True, False, False])
+    """Every figure with its source, by region, newest period first; the words in ``lang``.
+
+    Built in plain Python from the columns it reads: on a region's few dozen figures pandas' fixed cost per
+    operation is all there is (``selection.rows``)."""
+    column = {name: figures[name].tolist() for name in PROVENANCE}
+    order = sorted(range(len(figures)), key=lambda i: (column["region_name"][i], -column["year"][i], -column["months"][i]))
+
+    def ordered(name: str, words: dict | None = None) -> list:
+        return [column[name][i] for i in order] if words is None else [words.get(column[name][i], np.nan) for i in order]
+
     headers = tables.provenance_headers(lang)
     return pd.DataFrame(
         {
-            headers["region"]: rows["region_name"],
-            headers["period"]: rows["period"],
-            headers["flow"]: rows["flow"].map(labels.flow_labels(lang)),
-            headers["published"]: rows["published_text"],
-            headers["qualifier"]: rows["qualifier"].map(labels.qualifier_labels(lang)),
-            headers["usd_mn"]: rows["usd_mn"].round(1),
-            headers["coverage"]: rows["coverage"].map(labels.coverage_labels(lang)),
-            headers["stats"]: rows["stats"].map(labels.stats_labels(lang)),
-            headers["status"]: rows["displayed"].map(labels.status_labels(lang)),
-            headers["publisher"]: rows["source_publisher"],
-            headers["kind"]: rows["source_kind"].map(labels.source_kind_labels(lang)),
-            headers["date"]: rows["source_published"],
-            headers["title"]: [tables.source_title(t, lang) for t in rows["source_title"]],
-            headers["link"]: rows["source_url"].where(rows["source_url"].str.match(r"https?://"), None),
-            headers["note"]: (rows["note"] + " " + rows["conversion"]).str.strip(),
-        }
+            headers["region"]: ordered("region_name"),
+            headers["period"]: ordered("period"),
+            headers["flow"]: ordered("flow", labels.flow_labels(lang)),
+            headers["published"]: ordered("published_text"),
+            headers["qualifier"]: ordered("qualifier", labels.qualifier_labels(lang)),
+            headers["usd_mn"]: np.round(np.array(ordered("usd_mn"), dtype=float), 1),
+            headers["coverage"]: ordered("coverage", labels.coverage_labels(lang)),
+            headers["stats"]: ordered("stats", labels.stats_labels(lang)),
+            headers["status"]: ordered("displayed", labels.status_labels(lang)),
+            headers["publisher"]: ordered("source_publisher"),
+            headers["kind"]: ordered("source_kind", labels.source_kind_labels(lang)),
+            headers["date"]: ordered("source_published"),
+            headers["title"]: [tables.source_title(title, lang) for title in ordered("source_title")],
+            headers["link"]: [url if LINK.match(url) else None for url in ordered("source_url")],
+            headers["note"]: [f"{note} {conversion}".strip() for note, conversion in zip(ordered("note"), ordered("conversion"))],
+        },
+        index=figures.index[order],
     )
 
 

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from turnover.regions import Registry
-from turnover.selection import POSITION, basis_differences, displayed_series, displayed_totals, rows, same_basis, total_rows
+from turnover.selection import BASIS_COLUMNS, POSITION, basis_differences, displayed_series, displayed_totals, rows, same_basis, total_rows
 from turnover.vocabulary import is_federal_subject
 
 
@@ -61,7 +61,6 @@ def rank_in(table: pd.DataFrame, region: str) -> tuple[int, int] | None:
     return (int(table["rank"].iloc[regions.index(region)]), len(table)) if region in regions else None
 
 
-BASIS_COLUMNS = ["converted", "coverage", "stats"]
 BEFORE = ["usd_mn", "period", *BASIS_COLUMNS]  # what a change reads of the year before, as ``{name}_before``
 
 

@@ -2,10 +2,9 @@
 
 import pandas as pd
 
-from turnover.selection import same_basis
+from turnover.selection import BASIS_COLUMNS, same_basis
 
 PAIR = ["region", "year", "flow"]
-BASIS_COLUMNS = ["converted", "coverage", "stats"]
 
 
 def partial_above_full(figures: pd.DataFrame) -> pd.DataFrame:

@@ -8,6 +8,7 @@ others stay in the table as alternatives.
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from turnover.i18n import N_
@@ -40,6 +41,7 @@ PREFERENCES = (
 
 
 BASIS = ("currency", "coverage", "stats")  # the aspects two figures must share to be joined or compared
+BASIS_COLUMNS = ["converted", "coverage", "stats"]  # the columns the basis rule reads
 
 
 def basis_differs(first, second) -> dict:
@@ -96,6 +98,7 @@ def mark_displayed(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 POSITION = "_position"  # where ``rows`` keeps a row's position in its frame (for ``frame.iloc``)
+PANDAS_ABOVE = 2000  # rows: a frame this large (a synthetic million's region) is filtered and read with vectorised operations
 
 
 def rows(frame: pd.DataFrame, columns: Sequence[str], positions: Sequence[int] | None = None) -> list[dict]:
@@ -106,17 +109,26 @@ def rows(frame: pd.DataFrame, columns: Sequence[str], positions: Sequence[int] |
     many times faster than pandas, whose fixed cost per operation (tens of microseconds, each string column
     its own Arrow array) is all there is on so few rows. Only the columns asked for are read.
     """
-    values = [frame[column].tolist() for column in columns]
     if positions is None:
         positions = range(len(frame))
-    else:
-        values = [[column[i] for i in positions] for column in values]
     names = (POSITION, *columns)
-    return [dict(zip(names, row)) for row in zip(positions, *values)]
+    return [dict(zip(names, row)) for row in zip(positions, *read_columns(frame, columns, positions))]
+
+
+def read_columns(frame: pd.DataFrame, columns: Sequence[str], positions: Sequence[int]) -> list[list]:
+    """The values of ``columns`` at ``positions``, as lists (``rows``)."""
+    if isinstance(positions, range) and len(positions) == len(frame):
+        return [frame[column].tolist() for column in columns]
+    if len(frame) > PANDAS_ABOVE:
+        return [frame[column].take(positions).tolist() for column in columns]
+    return [[values[i] for i in positions] for values in (frame[column].tolist() for column in columns)]
 
 
 def total_rows(figures: pd.DataFrame, columns: Sequence[str], flow: str, region: str | None = None) -> list[dict]:
     """The total-trade figures of ``flow`` (of ``region`` where given) as ``rows`` of ``columns``, in the frame's order."""
+    if len(figures) > PANDAS_ABOVE:
+        wanted = figures["total"] & (figures["flow"] == flow) & ((figures["region"] == region) if region is not None else True)
+        return rows(figures, columns, np.flatnonzero(wanted.to_numpy()).tolist())
     keep = [total and figure_flow == flow for total, figure_flow in zip(figures["total"].tolist(), figures["flow"].tolist())]
     if region is not None:
         keep = [kept and figure_region == region for kept, figure_region in zip(keep, figures["region"].tolist())]

@@ -8,6 +8,7 @@ import math
 
 import pytest
 
+from tests.conftest import HEADER
 from tests.profile_data import write_profile_data
 from turnover.aggregate import basis_runs, both_sides, change_on_previous, rank_in, ranking, region_series
 from turnover.charts import series_chart
@@ -95,6 +96,29 @@ def test_a_full_year_below_its_own_part_is_a_warning_and_a_notice(dataset):
 def test_a_full_year_below_a_part_on_another_basis_is_no_conflict(dataset):
     assert not [p for p in dataset.problems if "RU-SMO" in p.reason or "2024 is below" in p.reason]  # 295bn roubles vs $3.1bn: not compared
     assert not [n for n in summary_of(dataset, "RU-SMO", 2024).notices if n.startswith("Conflict")]
+
+
+def test_the_cards_name_the_same_conflicts_as_the_load_warnings(write_dataset):
+    """A full year below the largest part of its year on its basis (a blank ``stats`` matches either side; another
+    side's or coverage's part, or another flow's, never counts): the card notices and the load's warnings agree."""
+    rows = [  # region, year, months, flow, value (US$ bn), coverage, stats
+        ("RU-SMO", 2022, 12, "turnover", 4.0, "goods", "BY"),
+        ("RU-SMO", 2022, 6, "turnover", 4.5, "goods", ""),  # above the full year, but below the next part
+        ("RU-SMO", 2022, 9, "turnover", 5.0, "goods", ""),  # the one named
+        ("RU-SMO", 2022, 11, "turnover", 6.0, "goods", "RU"),  # the other side's statistics
+        ("RU-SMO", 2023, 12, "turnover", 3.0, "goods", ""),
+        ("RU-SMO", 2023, 9, "turnover", 3.5, "goods_services", ""),  # another coverage
+        ("RU-SMO", 2023, 12, "export", 1.0, "goods", ""),
+        ("RU-SMO", 2023, 9, "export", 2.0, "goods", ""),  # another flow's conflict
+    ]
+    figures = HEADER + "".join(f"{r},{y},{m},{f},{v},USD,bn,exact,{c},{s},belta-1,\n" for r, y, m, f, v, c, s in rows)
+    dataset = load_dataset(*write_dataset(figures=figures))
+    warnings = [p.reason for p in dataset.problems if p.severity == WARNING and "is below" in p.reason]
+    assert len(warnings) == 2 and "the full-year figure $4bn for 2022 is below the Jan–Sep 2022 figure $5bn" in warnings[0]
+    assert [n for n in summary_of(dataset, "RU-SMO", 2022).notices if n.startswith("Conflict")] == [
+        "Conflict: the full year 2022, $4bn (BelTA), is below Jan–Sep 2022, $5bn (BelTA), on the same basis; one of them is wrong."
+    ]
+    assert len([n for n in summary_of(dataset, "RU-SMO", 2023, "export").notices if n.startswith("Conflict")]) == 1
 
 
 def test_a_year_without_a_figure_opens_on_the_latest_known_full_year_with_its_rank(dataset):

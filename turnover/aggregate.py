@@ -4,10 +4,11 @@ Only figures of total trade (goods, or goods and services) are compared; subsets
 Rankings and shares use full years only: a partial year is never ranked as if it were a full one.
 """
 
+import numpy as np
 import pandas as pd
 
 from turnover.regions import Registry
-from turnover.selection import basis_differences, displayed_totals, same_basis
+from turnover.selection import BASIS_COLUMNS, POSITION, basis_differences, displayed_series, displayed_totals, rows, same_basis, total_rows
 from turnover.vocabulary import is_federal_subject
 
 
@@ -18,18 +19,29 @@ def federal_subjects(regions: pd.DataFrame) -> pd.Series:
 
 def region_series(figures: pd.DataFrame, region: str, flow: str = "turnover") -> pd.DataFrame:
     """The displayed figures of one region and flow, oldest first; full and partial years both."""
-    series = displayed_totals(figures, flow)
-    return series[series["region"] == region].sort_values(["year", "months"])
+    series = displayed_series(total_rows(figures, ["displayed", "year", "months"], flow, region))
+    return figures.iloc[[row[POSITION] for row in series]]
+
+
+SIDES = ("BY", "RU")  # whose statistics: Belarus's and Russia's
 
 
 def both_sides(figures: pd.DataFrame, region: str, flow: str = "turnover") -> pd.DataFrame:
     """The total-trade figures of one region and flow for the periods where Belarusian and Russian statistics (``stats``
     BY and RU) both give one: those of the two sides (displayed or not), oldest first."""
-    stated = figures[(figures["region"] == region) & (figures["flow"] == flow) & figures["total"] & figures["stats"].isin(["BY", "RU"])]
-    if stated["stats"].nunique() < 2:  # most regions: one side's statistics at most, nothing to pair (and no grouping to pay for)
-        return stated.iloc[0:0]
-    sides = stated.groupby(["year", "months"])["stats"].transform("nunique")
-    return stated[sides == 2].sort_values(["year", "months", "stats", "source_published"])
+    paired = paired_sides(total_rows(figures, ["stats", "year", "months", "source_published"], flow, region))
+    return figures.iloc[[row[POSITION] for row in paired]]
+
+
+def paired_sides(totals: list[dict]) -> list[dict]:
+    """``both_sides`` of one region's ``total_rows`` of one flow (with ``stats``, ``year``, ``months`` and
+    ``source_published``): ordered by period, side and publication date, so a side's newest figure comes last."""
+    stated = [row for row in totals if row["stats"] in SIDES]
+    sides: dict[tuple, set] = {}
+    for row in stated:
+        sides.setdefault((row["year"], row["months"]), set()).add(row["stats"])
+    paired = [row for row in stated if len(sides[row["year"], row["months"]]) == len(SIDES)]
+    return sorted(paired, key=lambda row: (row["year"], row["months"], row["stats"], row["source_published"]))
 
 
 def subject_figures(figures: pd.DataFrame, year: int, flow: str = "turnover") -> pd.DataFrame:
@@ -45,32 +57,52 @@ def ranking(figures: pd.DataFrame, year: int, flow: str = "turnover") -> pd.Data
 
 def rank_in(table: pd.DataFrame, region: str) -> tuple[int, int] | None:
     """(rank, number of regions ranked) in a ``ranking`` table, or None when the region is not in it."""
-    row = table[table["region"] == region]
-    return (int(row["rank"].iloc[0]), len(table)) if len(row) else None
+    regions = table["region"].tolist()
+    return (int(table["rank"].iloc[regions.index(region)]), len(table)) if region in regions else None
+
+
+BEFORE = ["usd_mn", "period", *BASIS_COLUMNS]  # what a change reads of the year before, as ``{name}_before``
 
 
 def change_on_previous(series: pd.DataFrame) -> pd.DataFrame:
     """Like-for-like change: each figure against the same months of the year before, where that exists on the same
     basis (``selection.same_basis``); ``differences`` lists the aspects that kept a change from being computed."""
-    basis = ["converted", "coverage", "stats"]
-    previous = series[["year", "months", "usd_mn", "period", *basis]].assign(year=series["year"] + 1)
-    joined = series.merge(previous, on=["year", "months"], how="left", suffixes=("", "_before"))
-    differences = [
-        [] if pd.isna(row["usd_mn_before"]) else basis_differences(row, {name: row[f"{name}_before"] for name in basis})
-        for _, row in joined.iterrows()
-    ]
-    change = (joined["usd_mn"] / joined["usd_mn_before"] - 1) * 100
-    comparable = pd.Series([not d for d in differences], index=joined.index)
-    return joined.assign(change_pct=change.where(comparable), differences=differences)
+    columns = list(series.columns)
+    changes = pd.DataFrame(changes_on_previous(rows(series, columns)), columns=[*columns, *(f"{name}_before" for name in BEFORE), "change_pct", "differences"])
+    texts = {f"{name}_before": series[name].dtype for name in ("period", "coverage", "stats")}
+    converted = object if changes["converted_before"].isna().any() else bool  # True, False or NaN where a year before is missing
+    return changes.astype({**series.dtypes, **texts, "usd_mn_before": float, "converted_before": converted, "change_pct": float})  # as a merge types them
+
+
+def changes_on_previous(series: list[dict]) -> list[dict]:
+    """``change_on_previous`` of a series given as ``rows`` (oldest first, with ``year``, ``months`` and ``BEFORE``):
+    each row with ``{name}_before`` (NaN without a figure the year before), ``change_pct`` and ``differences``."""
+    before = {(row["year"] + 1, row["months"]): row for row in series}
+    changes = []
+    for row in series:
+        previous = before.get((row["year"], row["months"]))
+        differences = basis_differences(row, previous) if previous else []
+        change = _percent_change(row["usd_mn"], previous["usd_mn"]) if previous and not differences else np.nan
+        values = {f"{name}_before": previous[name] if previous else np.nan for name in BEFORE}
+        changes.append(row | values | {"change_pct": change, "differences": differences})
+    return changes
+
+
+def _percent_change(now: float, before: float) -> float:
+    """As pandas divides: a zero before gives an infinite change, not an error."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float((np.float64(now) / before - 1) * 100)
 
 
 def basis_runs(full: pd.DataFrame) -> pd.Series:
     """A label shared by consecutive full years of one basis: the series' line breaks at a missing year and
     wherever the basis changes (dollars to converted roubles, goods to goods and services, one side's statistics to the other's)."""
-    ordered = full.sort_values("year")
-    records = ordered.to_dict("records")
-    breaks = [i == 0 or row["year"] - records[i - 1]["year"] != 1 or not same_basis(row, records[i - 1]) for i, row in enumerate(records)]
-    return pd.Series(pd.Series(breaks).cumsum().astype(str).to_numpy(), index=ordered.index).reindex(full.index)
+    labels, run, last = [""] * len(full), 0, None
+    for row in sorted(rows(full, ["year", *BASIS_COLUMNS]), key=lambda row: row["year"]):
+        if last is None or row["year"] - last["year"] != 1 or not same_basis(row, last):
+            run += 1
+        labels[row[POSITION]], last = str(run), row
+    return pd.Series(labels, index=full.index)
 
 
 def district_totals(figures: pd.DataFrame, registry: Registry, year: int, flow: str = "turnover", lang: str = "en") -> pd.DataFrame:
@@ -119,14 +151,33 @@ def map_figures(figures: pd.DataFrame, year: int, flow: str = "turnover", bounds
     never used for that). The year's own figures come first, then earlier years. ``ranking`` (the profile's
     "n of m") stays full years of ``year`` only.
     """
-    chosen = displayed_totals(figures, flow)
-    chosen = chosen[chosen["federal_subject"] & chosen["year"].between(year - tolerance, year)]
-    full = chosen[chosen["full_year"]].assign(basis=lambda t: t["year"].map(lambda y: "full" if y == year else "earlier"))
-    parts = [full]
-    if bounds:
-        parts.append(chosen[~chosen["full_year"] & (chosen["year"] == year)].assign(basis="bound"))
-    order = {"full": 0, "bound": 1, "earlier": 2}
-    table = pd.concat(parts)
-    table = table.assign(_order=table["basis"].map(order)).sort_values(["_order", "year", "months"], ascending=[True, False, False], kind="stable")
-    table = table.drop_duplicates("region").drop(columns="_order").sort_values("usd_mn", ascending=False, kind="stable")
-    return table.assign(rank=table["usd_mn"].rank(ascending=False, method="min").astype(int))
+    columns = ["displayed", "federal_subject", "full_year", "region", "year", "months", "usd_mn"]
+    based = []
+    for row in total_rows(figures, columns, flow):
+        basis = _map_basis(row, year, bounds) if row["displayed"] and row["federal_subject"] and year - tolerance <= row["year"] <= year else None
+        if basis:
+            based.append((basis, row))
+    shown: dict[str, tuple] = {}  # per region, the first in this order: its year's full year, then bound, then the latest earlier year
+    for basis, row in sorted(based, key=lambda pair: (MAP_BASES.index(pair[0]), -pair[1]["year"], -pair[1]["months"])):
+        shown.setdefault(row["region"], (basis, row))
+    table = sorted(shown.values(), key=lambda pair: -pair[1]["usd_mn"])  # largest first; ties keep that order
+    bases = pd.array([basis for basis, _ in table], dtype="str")
+    return figures.iloc[[row[POSITION] for _, row in table]].assign(basis=bases, rank=_shared_ranks([row["usd_mn"] for _, row in table]))
+
+
+MAP_BASES = ("full", "bound", "earlier")  # what a map figure is, the preferred first
+
+
+def _map_basis(figure: dict, year: int, bounds: bool) -> str | None:
+    """What a displayed figure within the map's years would stand for (``MAP_BASES``), or None when the map never uses it."""
+    if figure["full_year"]:
+        return "full" if figure["year"] == year else "earlier"
+    return "bound" if bounds and figure["year"] == year else None
+
+
+def _shared_ranks(largest_first: list[float]) -> np.ndarray:
+    """1, 2, 2, 4 ...: the rank of each value of a list sorted largest first, equal values sharing the best."""
+    ranks: list[int] = []
+    for i, value in enumerate(largest_first):
+        ranks.append(ranks[-1] if i and value == largest_first[i - 1] else i + 1)
+    return np.array(ranks, dtype=int)

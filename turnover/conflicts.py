@@ -2,10 +2,9 @@
 
 import pandas as pd
 
-from turnover.selection import same_basis
+from turnover.selection import BASIS_COLUMNS, same_basis
 
 PAIR = ["region", "year", "flow"]
-BASIS_COLUMNS = ["converted", "coverage", "stats"]
 
 
 def partial_above_full(figures: pd.DataFrame) -> pd.DataFrame:
@@ -19,3 +18,19 @@ def partial_above_full(figures: pd.DataFrame) -> pd.DataFrame:
     pairs = pairs[pairs["usd_mn"] < pairs["usd_mn_part"]]
     pairs = pairs[same_basis(pairs, pairs[[f"{c}_part" for c in BASIS_COLUMNS]].set_axis(BASIS_COLUMNS, axis=1))]
     return pairs.sort_values("usd_mn_part").groupby("line", sort=False).tail(1).sort_values("line").reset_index(drop=True)
+
+
+def partial_above_full_rows(totals: list[dict]) -> list[tuple[dict, dict]]:
+    """``partial_above_full`` for the few total-trade figures of a view, given as ``selection.rows`` (with ``PAIR``,
+    ``BASIS_COLUMNS``, ``full_year``, ``usd_mn`` and ``line``): (full year, largest such partial year) pairs, by
+    the full year's line. Plain Python: on a region's few dozen figures pandas' merges cost a hundred times more."""
+    partials: dict[tuple, list[dict]] = {}
+    for row in totals:
+        if not row["full_year"]:
+            partials.setdefault(tuple(row[c] for c in PAIR), []).append(row)
+    pairs = []
+    for full in (row for row in totals if row["full_year"]):
+        above = [part for part in partials.get(tuple(full[c] for c in PAIR), []) if full["usd_mn"] < part["usd_mn"] and same_basis(full, part)]
+        if above:
+            pairs.append((full, max(reversed(above), key=lambda part: part["usd_mn"])))  # of equal ones, the later
+    return sorted(pairs, key=lambda pair: pair[0]["line"])

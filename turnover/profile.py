@@ -5,11 +5,16 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from turnover.aggregate import both_sides, change_on_previous, rank_in, region_series
-from turnover.conflicts import partial_above_full
+from turnover.aggregate import SIDES, changes_on_previous, paired_sides, rank_in
+from turnover.conflicts import partial_above_full_rows
+from turnover.selection import displayed_series, rows, total_rows
 from turnover.texts import profile as words
 
-CITED = ["year", "months", "usd_mn", "period", "shown", "full_year", "conversion", "source_publisher", "source_published", "converted", "coverage", "stats"]
+READ = [  # what the cards and notices read of each figure
+    *["year", "months", "usd_mn", "period", "shown", "full_year", "conversion", "source_publisher", "source_published", "converted", "coverage", "stats"],
+    *["displayed", "region", "flow", "line", "published_text"],
+]
+STATED = ["year", "months", "flow", "rank", "top", "out_of", "source_publisher", "source_published"]  # of a published rank
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,8 @@ def _changed(label: str, row, summary: "Summary", lang: str) -> Card:
 
 def published_ranks(ranks: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Published rank statements (``Dataset.ranks``) with their source's publisher and date."""
-    source = sources.reindex(ranks["source_id"])
-    return ranks.assign(source_publisher=source["publisher"].fillna("").to_numpy(), source_published=source["published"].fillna("").to_numpy())
+    ids = ranks["source_id"]
+    return ranks.assign(**{f"source_{name}": sources[name].reindex(ids).fillna("").to_numpy() for name in ("publisher", "published")})
 
 
 def _rank_card(year: int, flow: str, table: pd.DataFrame | None, region: str, published: pd.DataFrame | None, summary: "Summary", lang: str) -> Card | None:
@@ -66,9 +71,9 @@ def _rank_card(year: int, flow: str, table: pd.DataFrame | None, region: str, pu
     computed = rank_in(table, region) if table is not None else None
     short = None
     if published is not None and len(published):
-        stated = published[(published["year"] == year) & (published["months"] == 12) & (published["flow"] == flow)]
-        if len(stated):
-            row = stated.sort_values("source_published").iloc[-1]
+        stated = [row for row in rows(published, STATED) if row["year"] == year and row["months"] == 12 and row["flow"] == flow]
+        if stated:
+            row = sorted(stated, key=lambda row: row["source_published"])[-1]  # the newest; of equal dates, the later
             rank, top, out_of = (None if pd.isna(row[c]) else int(row[c]) for c in ("rank", "top", "out_of"))
             short = words.published_short(rank, top, lang)
             said = words.published_rank(rank, top, out_of, flow, row["source_publisher"], row["source_published"], lang)
@@ -92,21 +97,22 @@ def key_figures(
     """``region_figures``: the region's figures; ``year_ranking``: ``aggregate.ranking`` of ``year`` and ``flow``;
     ``ranking_of``: the ranking of another year (for the year the headline falls back to); ``published``: the
     region's ``published_ranks``."""
-    series = region_series(region_figures, region, flow)
+    totals = total_rows(region_figures, READ, flow, region)  # read once; plain Python from here (selection.rows)
+    series = displayed_series(totals)
     summary = Summary()
-    if series.empty:
+    if not series:
         return summary
-    changes = change_on_previous(series[CITED])  # only what the cards cite: narrow frames are quick to filter
-    full = changes[changes["full_year"]]
-    partial = changes[~changes["full_year"]]
+    changes = changes_on_previous(series)
+    full = [row for row in changes if row["full_year"]]
+    partial = [row for row in changes if not row["full_year"]]
 
-    selected = full[full["year"] == year]
-    if len(selected):
-        summary.cards.append(_changed(words.full_year_label(year, lang), selected.iloc[0], summary, lang))
+    selected = [row for row in full if row["year"] == year]
+    if selected:
+        summary.cards.append(_changed(words.full_year_label(year, lang), selected[0], summary, lang))
         rank = _rank_card(year, flow, year_ranking, region, published, summary, lang)
-    elif len(full):
-        earlier = full[full["year"] < year]
-        known = (earlier if len(earlier) else full).iloc[-1]
+    elif full:
+        earlier = [row for row in full if row["year"] < year]
+        known = (earlier or full)[-1]
         shown_year = int(known["year"])
         summary.cards.append(Card(words.full_year_label(year, lang), words.known_value(shown_year, known["shown"], lang), words.none_for(year, lang), words.known_help(shown_year, known["shown"], year, _cite(known, lang), lang), True))
         rank = _rank_card(shown_year, flow, ranking_of(shown_year) if ranking_of else None, region, published, summary, lang)
@@ -115,38 +121,35 @@ def key_figures(
         rank = None
     if rank:
         summary.cards.append(rank)
-    if len(full):
-        latest = full.iloc[-1]
+    if full:
+        latest = full[-1]
         summary.cards.append(Card(words.latest_full_year_label(latest["year"], lang), latest["shown"], None, _cite(latest, lang)))
-        peak = full.loc[full["usd_mn"].idxmax()]
+        peak = max(full, key=lambda row: row["usd_mn"])  # of equal ones, the earliest
         summary.cards.append(Card(words.peak_label(peak["year"], lang), peak["shown"], None, _cite(peak, lang)))
-    if len(partial):
-        last = partial.sort_values(["year", "months"]).iloc[-1]
+    if partial:
+        last = partial[-1]
         summary.cards.append(_changed(words.latest_partial_label(last["period"], lang), last, summary, lang))
-    for _, row in partial.iterrows():
+    for row in partial:
         delta, why = _change(row, lang)
         if delta and not why:
             summary.like_for_like.append(words.like_for_like(row["period"], delta, lang))
-    summary.notices += _conflicts(region_figures, region, flow, lang) + _both_sides(region_figures, region, flow, lang)
+    summary.notices += _conflicts(totals, lang) + _both_sides(totals, lang)
     return summary
 
 
-def _conflicts(region_figures: pd.DataFrame, region: str, flow: str, lang: str) -> list[str]:
-    mine = region_figures[(region_figures["region"] == region) & (region_figures["flow"] == flow)]
-    if mine["full_year"].all() or not mine["full_year"].any():  # a conflict needs a full year and a part of one
-        return []
+def _conflicts(totals: list[dict], lang: str) -> list[str]:
     return [
-        words.conflict(row["period"], row["shown"], row["source_publisher"], row["period_part"], row["shown_part"], row["source_publisher_part"], lang)
-        for _, row in partial_above_full(mine).iterrows()
+        words.conflict(full["period"], full["shown"], full["source_publisher"], part["period"], part["shown"], part["source_publisher"], lang)
+        for full, part in partial_above_full_rows(totals)
     ]
 
 
-def _both_sides(region_figures: pd.DataFrame, region: str, flow: str, lang: str) -> list[str]:
+def _both_sides(totals: list[dict], lang: str) -> list[str]:
     """One line per period for which Belarusian and Russian statistics both give a total-trade figure (each side's newest)."""
-    return [
-        words.both_sides(group["period"].iloc[0], *(_side(group[group["stats"] == stats].iloc[-1], lang) for stats in ("BY", "RU")), lang)
-        for _, group in both_sides(region_figures, region, flow).groupby(["year", "months"], sort=False)
-    ]
+    periods: dict[tuple, dict] = {}  # (year, months): {stats: its newest figure}, oldest period first
+    for row in paired_sides(totals):
+        periods.setdefault((row["year"], row["months"]), {})[row["stats"]] = row
+    return [words.both_sides(sides[SIDES[0]]["period"], *(_side(sides[stats], lang) for stats in SIDES), lang) for sides in periods.values()]
 
 
 def _side(row, lang: str) -> str:

@@ -5,32 +5,60 @@ import re
 import numpy as np
 import pandas as pd
 
-from turnover.selection import SLOT
+from turnover.selection import PANDAS_ABOVE, SLOT, read_columns
 from turnover.texts import labels, tables
+
+PROVENANCE = [  # what the table reads of each figure; it is sorted by the first three
+    *["region_name", "year", "months", "period", "flow", "published_text", "qualifier", "usd_mn", "coverage", "stats", "displayed"],
+    *["source_publisher", "source_kind", "source_published", "source_title", "source_url", "note", "conversion"],
+]
+LINK = re.compile(r"https?://")
 
 
 def provenance_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    rows = figures.sort_values(["region_name", "year", "months"], ascending=[True, False, False])
+    """Every figure with its source, by region, newest period first; the words in ``lang``.
+
+    Built in plain Python from the columns it reads: on a region's few dozen figures pandas' fixed cost per
+    operation is all there is (``selection.rows``)."""
+    order = _newest_first(figures)
+    column = dict(zip(PROVENANCE, read_columns(figures, PROVENANCE, order)))
+
+    def ordered(name: str, words: dict | None = None) -> list:
+        return column[name] if words is None else [words.get(value, np.nan) for value in column[name]]
+
+    def text(values: list) -> pd.api.extensions.ExtensionArray:
+        return pd.array(values, dtype="str")  # text also when there is no row, or no link
+
     headers = tables.provenance_headers(lang)
     return pd.DataFrame(
         {
-            headers["region"]: rows["region_name"],
-            headers["period"]: rows["period"],
-            headers["flow"]: rows["flow"].map(labels.flow_labels(lang)),
-            headers["published"]: rows["published_text"],
-            headers["qualifier"]: rows["qualifier"].map(labels.qualifier_labels(lang)),
-            headers["usd_mn"]: rows["usd_mn"].round(1),
-            headers["coverage"]: rows["coverage"].map(labels.coverage_labels(lang)),
-            headers["stats"]: rows["stats"].map(labels.stats_labels(lang)),
-            headers["status"]: rows["displayed"].map(labels.status_labels(lang)),
-            headers["publisher"]: rows["source_publisher"],
-            headers["kind"]: rows["source_kind"].map(labels.source_kind_labels(lang)),
-            headers["date"]: rows["source_published"],
-            headers["title"]: [tables.source_title(t, lang) for t in rows["source_title"]],
-            headers["link"]: rows["source_url"].where(rows["source_url"].str.match(r"https?://"), None),
-            headers["note"]: (rows["note"] + " " + rows["conversion"]).str.strip(),
-        }
+            headers["region"]: text(ordered("region_name")),
+            headers["period"]: text(ordered("period")),
+            headers["flow"]: text(ordered("flow", labels.flow_labels(lang))),
+            headers["published"]: text(ordered("published_text")),
+            headers["qualifier"]: text(ordered("qualifier", labels.qualifier_labels(lang))),
+            headers["usd_mn"]: np.round(np.array(ordered("usd_mn"), dtype=float), 1),
+            headers["coverage"]: text(ordered("coverage", labels.coverage_labels(lang))),
+            headers["stats"]: text(ordered("stats", labels.stats_labels(lang))),
+            headers["status"]: text(ordered("displayed", labels.status_labels(lang))),
+            headers["publisher"]: text(ordered("source_publisher")),
+            headers["kind"]: text(ordered("source_kind", labels.source_kind_labels(lang))),
+            headers["date"]: text(ordered("source_published")),
+            headers["title"]: text([tables.source_title(title, lang) for title in ordered("source_title")]),
+            headers["link"]: text([url if LINK.match(url) else None for url in ordered("source_url")]),
+            headers["note"]: text([f"{note} {conversion}".strip() for note, conversion in zip(ordered("note"), ordered("conversion"))]),
+        },
+        index=figures.index[order],
     )
+
+
+def _newest_first(figures: pd.DataFrame) -> list[int]:
+    """Positions of the figures by region name, then newest year and months first (ties in the frame's order)."""
+    if len(figures) > PANDAS_ABOVE:
+        keys = figures[PROVENANCE[:3]].reset_index(drop=True)
+        return keys.sort_values(PROVENANCE[:3], ascending=[True, False, False]).index.tolist()
+    names, years, months = (figures[name].tolist() for name in PROVENANCE[:3])
+    return sorted(range(len(figures)), key=lambda i: (names[i], -years[i], -months[i]))
 
 
 MAX_WORDS = 10  # words of a query looked at; each costs one pass over the figures

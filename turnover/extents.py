@@ -104,11 +104,21 @@ def leaflet_bounds(extent: Extent) -> list[list[float]]:
 def project(extent: Extent, lon: float, lat: float, width: float, height: float) -> tuple[float, float]:
     """Where a point falls on a map of ``width`` × ``height`` px drawn with the extent's projection and fit,
     as Vega draws it (d3's conicEqualArea, rotated and fitted to the fit points, centred)."""
+    return projector(extent)(lon, lat, width, height)
+
+
+def projector(extent: Extent):
+    """``project`` for one extent, its fit's projected bounds worked out once (labels are placed at several widths)."""
     raw = _conic(extent)
     xs, ys = zip(*(raw(x, y) for x, y in extent.fit["geometry"]["coordinates"]))
-    scale = min(width / (max(xs) - min(xs)), height / (max(ys) - min(ys)))
-    x, y = raw(lon, lat)
-    return (width - scale * (max(xs) + min(xs))) / 2 + scale * x, (height - scale * (max(ys) + min(ys))) / 2 + scale * y
+    left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
+
+    def at(lon: float, lat: float, width: float, height: float) -> tuple[float, float]:
+        scale = min(width / (right - left), height / (bottom - top))
+        x, y = raw(lon, lat)
+        return (width - scale * (right + left)) / 2 + scale * x, (height - scale * (bottom + top)) / 2 + scale * y
+
+    return at
 
 
 def _conic(extent: Extent):

@@ -17,7 +17,7 @@ import pandas as pd
 import shapely
 from PIL import ImageFont
 
-from turnover.extents import Extent, project
+from turnover.extents import Extent, projector
 from turnover.paths import REPO_ROOT
 
 PLOT_WIDTH = 760  # the plotting area of an exported chart, px
@@ -317,8 +317,10 @@ def map_label_sets(table: pd.DataFrame, extent: Extent, anchors: dict[str, tuple
     regions = list(top["region"])
     texts = [f"{name}: {shown}" for name, shown in zip(top["region_name"], top["shown"])]  # an empty year's columns are not text
 
+    at = projector(extent)
+
     def scene(width: float) -> Scene:
-        spots = [project(extent, *anchors[region], width, height) for region in regions]
+        spots = [at(*anchors[region], width, height) for region in regions]
         return Scene([Candidate(region, x, y, text) for region, (x, y), text in zip(regions, spots, texts)], spots, [], width)
 
     scenes = {width: scene(width) for width in sorted({width for widths in tiers for width in widths})}

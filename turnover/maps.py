@@ -189,7 +189,7 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
         values["fit"] = extent.fit
         labelled_table = table.assign(shown=figure_labels(table, lang))  # a lower bound says so on the map too
         placed, sets = map_label_sets(labelled_table, extent, extent.anchors, LABEL_TIERS, limit=labelled)
-        datasets.update(named(placed.assign(**placement_columns(sets, list(placed["region"]))), "map_labels"))
+        datasets.update(named(pd.DataFrame({**placed.to_dict("list"), **placement_columns(sets, list(placed["region"]))}), "map_labels"))
     covered = int((table["basis"] == "full").sum())  # lower bounds and earlier years are not full-year figures of the year
     subtitle = [words.ranking_subtitle(words.unit(False, lang), year, lang, since)]
     footnote = [words.map_footnote(year, covered, lang)]

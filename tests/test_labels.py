@@ -14,7 +14,7 @@ from turnover.compare import compare_figures
 from turnover.dataset import load_dataset
 from turnover.exporting import chart_svg
 from turnover.formatting import format_usd_mn
-from turnover.labels import end_label_offsets, labelled_years, nice_top
+from turnover.labels import end_label_offsets, labelled_years, nice_top, text_width, wrap_to_width
 
 POINT_HALF = 5.0  # a point marker of size 90 is about 9.5 px across
 
@@ -199,3 +199,14 @@ def test_a_label_is_kept_clear_of_markers_and_lines_as_shapely_draws_them():
     touching = [scene.touches(box) for box in boxes]
     assert touching == [drawn.intersects(shapely.box(*box)) for box in boxes]
     assert 0 < sum(touching) < len(boxes)
+
+
+@pytest.mark.parametrize("text", [
+    "Sources: BelTA (2024-11-18); Interfax-Russia (2025-05-14); Belteleradiocompany (news.by) (2025-10-20); and 3 more (see the Sources page)",
+    "Все регионы с данными: 20. Светлые столбцы: приблизительные или граничные значения.",
+])
+def test_a_footer_row_never_runs_wider_than_its_width_in_either_script(text):
+    rows = wrap_to_width(text, 320, 10)
+    assert " ".join(rows) == " ".join(text.split())  # every word, in order
+    assert all(text_width(row, 10) <= 320 for row in rows)
+    assert all(text_width(f"{row} {following.split()[0]}", 10) > 320 for row, following in zip(rows, rows[1:]))  # each row as full as it can be

@@ -3,13 +3,12 @@
 The chart data are read back from each spec (``Framed.spec``), so the tests see what Vega-Lite draws.
 """
 
-import textwrap
 
 import pytest
 
 from tests.conftest import HEADER
 from turnover.aggregate import district_totals, ranking, region_series
-from turnover.charts import OKABE_ITO, SOURCE_WRAP, compare_chart, district_chart, ranking_chart, region_colours, series_chart, source_line, year_runs
+from turnover.charts import OKABE_ITO, compare_chart, district_chart, ranking_chart, region_colours, series_chart, source_line, year_runs
 from turnover.dataset import load_dataset
 from turnover.maps import altair_map, folium_map, legend_spec, legend_steps, region_properties
 
@@ -41,8 +40,8 @@ def footer(framed) -> str:
 
 
 def wrapped(*lines: str) -> str:
-    """Lines as the chart's footer draws them: each wrapped for a phone, the rows read one after another."""
-    return " ".join(row for line in lines for row in textwrap.wrap(line, SOURCE_WRAP))
+    """Lines as the chart's footer draws them, the rows read one after another: every word, in order."""
+    return " ".join(" ".join(lines).split())
 
 
 def legend_entries(framed) -> list[str]:

@@ -1,13 +1,12 @@
 """Derived columns built by ``load_dataset`` (partial years, approximate marking, conversion) and the export frame."""
 
 import json
-import textwrap
 
 import pytest
 
 from tests.conftest import HEADER
 from turnover.aggregate import district_totals, ranking, region_series
-from turnover.charts import compare_chart, district_chart, ranking_chart, series_chart, source_line, SOURCE_WRAP
+from turnover.charts import compare_chart, district_chart, footer_rows, ranking_chart, series_chart, source_line
 from turnover.dataset import load_dataset
 from turnover.exporting import EXPORT_WIDTH, FONT, export_spec
 from turnover.maps import altair_map
@@ -104,7 +103,8 @@ def test_every_export_carries_title_period_and_source_line(framed_charts, name):
     assert spec["title"]["subtitle"] == [period]  # unit and period, one line
     inner = spec["vconcat"][0]
     assert framed.footnote and all(line.strip() for line in framed.footnote)
-    assert " ".join(inner["title"]["text"]) == " ".join(textwrap.wrap(" ".join(framed.footnote), SOURCE_WRAP) + textwrap.wrap(source_line(drawn), SOURCE_WRAP))
+    assert inner["title"]["text"] == footer_rows(framed.footnote, source_line(drawn))
+    assert " ".join(inner["title"]["text"]) == " ".join(" ".join([*framed.footnote, source_line(drawn)]).split())  # every word, in order
     assert source_line(drawn).startswith(("Source: ", "Sources: ")) and "no figures" not in source_line(drawn)
     assert spec["config"]["font"] == FONT and spec["config"]["background"] == "white"
     assert '"container"' not in json.dumps(spec) and inner["width"] == EXPORT_WIDTH

@@ -6,7 +6,6 @@ and bound figures ("about", "almost", "over") are drawn hollow and say so in the
 
 import json
 import math
-import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,7 +16,7 @@ import pandas as pd
 
 from turnover.aggregate import basis_runs
 from turnover.formatting import format_usd_mn
-from turnover.labels import PLOT_HEIGHT, PLOT_WIDTH, end_label_offsets, nice_top, series_label_sets, text_width
+from turnover.labels import PLOT_HEIGHT, PLOT_WIDTH, wrap_to_width, end_label_offsets, nice_top, series_label_sets, text_width
 from turnover.spectemplate import SpecTemplate, Values, spec_template
 from turnover.texts import charts as words
 
@@ -135,7 +134,7 @@ class Framed:
 
 
 def _with_footer(layout: Callable[..., alt.TopLevelMixin], variant: tuple, v: Values) -> alt.TopLevelMixin:
-    footer = alt.TitleParams(v.items("footer"), orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#555555")
+    footer = alt.TitleParams(v.items("footer"), orient="bottom", anchor="start", fontSize=FOOTER_SIZE, fontWeight="normal", color="#555555")
     return layout(v, *variant).properties(title=footer)
 
 
@@ -153,12 +152,14 @@ def year_runs(figures: pd.DataFrame) -> pd.Series:
     return (ordered["region"] + "-" + runs.astype(str)).reindex(figures.index)
 
 
-SOURCE_WRAP = 64  # characters a footnote's or source line's row holds on a phone's 358 px chart (Vega cuts a longer row with "…")
+FOOTER_SIZE = 10  # px, the footer's font
+FOOTER_WIDTH = 335  # px a footnote's or source line's row takes at most: it fits a phone's 358 px chart and the narrowest chart beside another (the map page's ranking); Vega cuts a longer row with "…"
 
 
 def footer_rows(footnote: list[str], source: str) -> list[str]:
-    """The rows drawn under a chart: each footnote line, then the source line, wrapped for a phone."""
-    return [row for text in [*footnote, source] for row in textwrap.wrap(text, SOURCE_WRAP)]
+    """The rows drawn under a chart: each footnote line, then the source line, wrapped by their drawn width (a Russian
+    row of as many letters is wider than an English one)."""
+    return [row for text in [*footnote, source] for row in wrap_to_width(text, FOOTER_WIDTH, FOOTER_SIZE)]
 
 
 def framed(layout: Callable[..., alt.TopLevelMixin], values: dict, variant: tuple, title: str, subtitle: list[str], source: str, datasets: dict[str, list] | None = None, footnote: list[str] | None = None, labelled: bool = False) -> Framed:

@@ -43,6 +43,18 @@ def text_width(text: str, size: int = FONT_SIZE) -> float:
     return _font(size).getlength(text)
 
 
+def wrap_to_width(text: str, width: float, size: int = FONT_SIZE) -> list[str]:
+    """``text`` in rows of whole words, each at most ``width`` px wide in the chart's font (a longer word alone on its row)."""
+    rows: list[str] = []
+    measure = _font(size).getlength  # not text_width: its cache would keep every trial row
+    for word in text.split():
+        if rows and measure(f"{rows[-1]} {word}") <= width:
+            rows[-1] = f"{rows[-1]} {word}"
+        else:
+            rows.append(word)
+    return rows
+
+
 @dataclass(frozen=True)
 class Placement:
     """A label's text and where it sits relative to its point: ``dx``/``dy`` to the start of its baseline (per ``align``)."""

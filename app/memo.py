@@ -93,8 +93,6 @@ def _region_table(_data, signature: tuple, region: str, lang: str) -> pd.DataFra
 
 @st.cache_resource(max_entries=2048, show_spinner=False)
 def _region_cards(_data, signature: tuple, region: str, flow: str, year: int, lang: str) -> profile.Summary:
-    ranks = _data.ranks
-    published = profile.published_ranks(ranks[ranks["region"] == region], _data.sources) if len(ranks) else None
     return profile.key_figures(
         _data.for_region(region),
         _year_ranking(_data, signature, year, flow, lang),
@@ -103,5 +101,5 @@ def _region_cards(_data, signature: tuple, region: str, flow: str, year: int, la
         year,
         lang,
         ranking_of=lambda other: _year_ranking(_data, signature, other, flow, lang),
-        published=published,
+        published=_data.published_ranks_of(region),
     )

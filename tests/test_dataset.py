@@ -1,11 +1,14 @@
 """Loading, derived columns, the displayed-figure rule, conversion and aggregation on small data sets."""
 
+import pandas as pd
 import pytest
 
+from tests.profile_data import write_profile_data
 from turnover.aggregate import change_on_previous, district_totals, national_shares, rank_in, ranking, region_series
 from turnover.dataset import load_dataset
 from turnover.formatting import format_usd_mn, with_qualifier
 from turnover.periods import period_label
+from turnover.profile import published_ranks
 from turnover.regions import UnknownRegion, load_registry
 
 
@@ -150,3 +153,13 @@ def test_indexes_give_a_regions_figures_and_a_years_displayed_totals(dataset):
     assert set(year["year"]) == {2023} and year["displayed"].all() and year["total"].all()
     assert dataset.regions[0] == "RU-BRY"  # Bryansk Oblast sorts first by name
     assert dataset.subjects_per_year[2023] == 3
+
+
+def test_each_regions_published_ranks_are_those_of_its_rows(write_dataset):
+    """What the rank card quotes (``Dataset.published_ranks_of``, built once): the region's own statements with their source."""
+    dataset = load_dataset(*write_profile_data(write_dataset))
+    for region in dataset.ranks["region"].unique():
+        own = published_ranks(dataset.ranks[dataset.ranks["region"] == region], dataset.sources)
+        pd.testing.assert_frame_equal(dataset.published_ranks_of(region), own)
+    none = dataset.published_ranks_of("RU-BRY")  # no statement about it
+    assert none.empty and list(none.columns) == list(published_ranks(dataset.ranks, dataset.sources).columns)

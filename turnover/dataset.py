@@ -16,6 +16,7 @@ from turnover.i18n import N_, gettext_for
 from turnover.periods import period_label
 from turnover.aggregate import federal_subjects
 from turnover.problems import WARNING, Problem, display_path
+from turnover.profile import published_ranks
 from turnover.ranks import load_ranks
 from turnover.regions import Registry, load_registry
 from turnover.schemas import fx_outside_band
@@ -79,6 +80,16 @@ class Dataset:
     def _chosen_by_year(self) -> dict[int, pd.DataFrame]:
         chosen = displayed_totals(self.figures)
         return dict(tuple(chosen.groupby("year", sort=False)))
+
+    @cached_property
+    def _published_ranks(self) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        published = published_ranks(self.ranks, self.sources)
+        return published.iloc[0:0], dict(tuple(published.groupby("region", sort=False)))
+
+    def published_ranks_of(self, region: str) -> pd.DataFrame:
+        """One region's published rank statements with their source (``profile.published_ranks``), built once for all regions."""
+        none, by_region = self._published_ranks
+        return by_region.get(region, none)
 
     def for_region(self, region: str) -> pd.DataFrame:
         """Every figure of one region: displayed, alternatives, subsets."""

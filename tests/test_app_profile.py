@@ -70,7 +70,7 @@ def test_both_sides_statistics_show_side_by_side_on_the_page(region_page):
     kinds = {r["kind"] for r in chart_rows(app) if r["year"] == 2024}
     assert kinds == {"Belarusian statistics (both sides publish)", "Russian statistics (both sides publish)"}
     assert metrics["Full year 2024"][1] == "not comparable with 2023"
-    assert "Full year 2024: not comparable: 2023 in dollars, Belarusian statistics; 2024 converted from roubles, Russian statistics" in page
+    assert "Full year 2024: not comparable: 2023 in dollars, Belarusian statistics, a lower bound (over); 2024 converted from roubles, Russian statistics, a stated figure" in page
 
 
 def test_a_full_year_below_its_own_part_is_flagged_under_the_cards(region_page):

@@ -179,6 +179,33 @@ def test_change_names_the_period_it_compares_with(figures):
     assert changes.loc[(2023, 12), "period_before"] == "2022"
 
 
+@pytest.mark.parametrize("before, now, compared", [
+    ("at_least", "at_least", False),  # "over $1bn" twice: not a change of 0 %
+    ("exact", "at_least", False),
+    ("at_least", "exact", False),
+    ("exact", "approx", True),  # "about": a change of an approximate figure is still one
+    ("at_most", "exact", True),
+])
+def test_no_change_is_computed_to_or_from_a_lower_bound(write_dataset, before, now, compared):
+    rows = [("RU-TA", 2021, 12, "turnover", 1.0, before, "goods", "old-1"), ("RU-TA", 2022, 12, "turnover", 1.2, now, "goods", "belta-1")]
+    data, geo = write_dataset(figures=csv_text(rows))
+    figures = load_dataset(data, geo).figures
+    change = change_on_previous(region_series(figures, "RU-TA")).set_index("year").loc[2022]
+    if compared:
+        assert change["change_pct"] == pytest.approx((1.2 / 1.0 - 1) * 100) and change["differences"] == []
+    else:
+        assert math.isnan(change["change_pct"]) and change["differences"] == ["bound"]
+    shown, summary = cards(figures, "RU-TA", 2022)
+    delta = shown["Full year 2022"][1]
+    if compared:
+        assert delta == f"{(1.2 / 1.0 - 1) * 100:+.1f}% on 2021"
+    else:  # the card says why, naming which of the two is the bound
+        assert delta == "not comparable with 2021"
+        bound, stated = "a lower bound (over)", "a stated figure"
+        said = {"2021": bound if before == "at_least" else stated, "2022": bound if now == "at_least" else stated}
+        assert f"2021 {said['2021']}" in " ".join(summary.notices) and f"2022 {said['2022']}" in " ".join(summary.notices)
+
+
 # --- profile cards ------------------------------------------------------------------------------------------------
 
 

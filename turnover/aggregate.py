@@ -4,6 +4,8 @@ Only figures of total trade (goods, or goods and services) are compared; subsets
 Rankings and shares use full years only: a partial year is never ranked as if it were a full one.
 """
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -61,7 +63,15 @@ def rank_in(table: pd.DataFrame, region: str) -> tuple[int, int] | None:
     return (int(table["rank"].iloc[regions.index(region)]), len(table)) if region in regions else None
 
 
-BEFORE = ["usd_mn", "period", *BASIS_COLUMNS]  # what a change reads of the year before, as ``{name}_before``
+BEFORE = ["usd_mn", "period", "qualifier", *BASIS_COLUMNS]  # what a change reads of the year before, as ``{name}_before``
+LOWER_BOUND = "at_least"  # "over $1bn": the figure may be any amount above, so no change is computed to or from it
+
+
+def change_differences(row: Mapping, previous: Mapping) -> list[str]:
+    """Why no like-for-like change joins two figures: the basis aspects they differ in (``selection.basis_differences``),
+    and ``bound`` when either is a lower bound ("over $1bn" twice is not a change of 0 %)."""
+    bound = LOWER_BOUND in (row.get("qualifier"), previous.get("qualifier"))
+    return basis_differences(row, previous) + (["bound"] if bound else [])
 
 
 def change_on_previous(series: pd.DataFrame) -> pd.DataFrame:
@@ -69,7 +79,7 @@ def change_on_previous(series: pd.DataFrame) -> pd.DataFrame:
     basis (``selection.same_basis``); ``differences`` lists the aspects that kept a change from being computed."""
     columns = list(series.columns)
     changes = pd.DataFrame(changes_on_previous(rows(series, columns)), columns=[*columns, *(f"{name}_before" for name in BEFORE), "change_pct", "differences"])
-    texts = {f"{name}_before": series[name].dtype for name in ("period", "coverage", "stats")}
+    texts = {f"{name}_before": series[name].dtype for name in ("period", "qualifier", "coverage", "stats") if name in series.columns}
     converted = object if changes["converted_before"].isna().any() else bool  # True, False or NaN where a year before is missing
     return changes.astype({**series.dtypes, **texts, "usd_mn_before": float, "converted_before": converted, "change_pct": float})  # as a merge types them
 
@@ -81,9 +91,9 @@ def changes_on_previous(series: list[dict]) -> list[dict]:
     changes = []
     for row in series:
         previous = before.get((row["year"], row["months"]))
-        differences = basis_differences(row, previous) if previous else []
+        differences = change_differences(row, previous) if previous else []
         change = _percent_change(row["usd_mn"], previous["usd_mn"]) if previous and not differences else np.nan
-        values = {f"{name}_before": previous[name] if previous else np.nan for name in BEFORE}
+        values = {f"{name}_before": previous.get(name, np.nan) if previous else np.nan for name in BEFORE}
         changes.append(row | values | {"change_pct": change, "differences": differences})
     return changes
 

@@ -5,13 +5,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from turnover.aggregate import SIDES, changes_on_previous, paired_sides, rank_in
+from turnover.aggregate import LOWER_BOUND, SIDES, changes_on_previous, paired_sides, rank_in
 from turnover.conflicts import partial_above_full_rows
 from turnover.selection import displayed_series, rows, total_rows
 from turnover.texts import profile as words
 
 READ = [  # what the cards and notices read of each figure
-    *["year", "months", "usd_mn", "period", "shown", "full_year", "conversion", "source_publisher", "source_published", "converted", "coverage", "stats"],
+    *["year", "months", "usd_mn", "period", "shown", "qualifier", "full_year", "conversion", "source_publisher", "source_published", "converted", "coverage", "stats"],
     *["displayed", "region", "flow", "line", "published_text"],
 ]
 STATED = ["year", "months", "flow", "rank", "top", "out_of", "source_publisher", "source_published"]  # of a published rank
@@ -38,7 +38,7 @@ def _cite(row, lang: str) -> str:
 
 
 def _basis(row, aspects: list[str], lang: str) -> str:
-    return words.basis(row["period"], aspects, bool(row["converted"]), row["coverage"], row["stats"], lang)
+    return words.basis(row["period"], aspects, bool(row["converted"]), row["coverage"], row["stats"], lang, row["qualifier"] == LOWER_BOUND)
 
 
 def _change(row, lang: str) -> tuple[str | None, str | None]:
@@ -46,7 +46,7 @@ def _change(row, lang: str) -> tuple[str | None, str | None]:
     if not pd.isna(row["change_pct"]):
         return words.change(row["change_pct"], row["period_before"], lang), None
     if row["differences"]:
-        before = {name: row[f"{name}_before"] for name in ("converted", "coverage", "stats")} | {"period": row["period_before"]}
+        before = {name: row[f"{name}_before"] for name in ("converted", "coverage", "stats", "qualifier")} | {"period": row["period_before"]}
         why = words.not_comparable(_basis(before, row["differences"], lang), _basis(row, row["differences"], lang), lang)
         return words.not_compared(row["period_before"], lang), why
     return None, None

@@ -62,13 +62,15 @@ def like_for_like(period: str, change_text: str, lang: str = "en") -> str:
     return _("{period} {change}").format(period=period, change=change_text)
 
 
-def basis(period: str, aspects: list[str], converted: bool, coverage: str, stats: str, lang: str = "en") -> str:
-    """``2023 in dollars``: a figure's period and its basis in the ``aspects`` (``selection.BASIS``) that differ."""
+def basis(period: str, aspects: list[str], converted: bool, coverage: str, stats: str, lang: str = "en", bound: bool = False) -> str:
+    """``2023 in dollars``: a figure's period and its basis in the ``aspects`` (``selection.BASIS``, and ``bound``:
+    whether it is a lower bound) that differ."""
     _ = gettext_for(lang)
     words = {
         "currency": _("converted from roubles") if converted else _("in dollars"),
         "coverage": _("goods and services") if coverage == "goods_services" else _("goods only"),
         "stats": _("Belarusian statistics") if stats == "BY" else _("Russian statistics"),
+        "bound": _("a lower bound (over)") if bound else _("a stated figure"),
     }
     return _("{period} {basis}").format(period=period, basis=_(", ").join(words[a] for a in aspects))
 

@@ -43,6 +43,7 @@ def test_selecting_smolensk_shows_the_seed_figures(watched, app_url):
     watched.page.get_by_role("option", name=re.compile("Smolensk Oblast")).click()
     expect(watched.page.locator("h1").first).to_contain_text("Belarus – Smolensk Oblast", timeout=30_000)
     expect(watched.page.locator('[data-testid="stMetric"]').first).to_contain_text("$4.4bn", timeout=30_000)
+    expect(watched.page.locator('[data-testid="stMetric"]').last).to_contain_text("$3.1bn", timeout=30_000)  # the cards arrive one by one
     text = main_text(watched)
     assert "$3.1bn" in text
     assert "Jan–Sep 2024" in text

@@ -1,0 +1,86 @@
+"""turnover/profile.py, the region profile's cards and notices: a change of whose statistics, the year the headline
+falls back to, which published rank the rank card quotes, and the Russian profile.
+
+Expected values are computed from the rows each test writes.
+"""
+
+import pytest
+
+from tests.conftest import HEADER, SOURCES
+from tests.profile_data import write_profile_data
+from turnover.aggregate import rank_in, ranking
+from turnover.dataset import load_dataset
+from turnover.i18n import gettext_for
+from turnover.profile import key_figures, published_ranks
+
+RANKS_HEADER = "region,year,months,flow,rank,top,out_of,group_share_pct,group_share_qualifier,source_id,note\n"
+PUBLISHED = {line.split(",")[0]: line.split(",")[4] for line in SOURCES.splitlines()[1:]}
+
+
+def _summary(dataset, region, year, flow="turnover", lang="en"):
+    ranks = published_ranks(dataset.ranks[dataset.ranks["region"] == region], dataset.sources)
+    return key_figures(dataset.for_region(region), ranking(dataset.figures, year, flow), region, flow, year, lang,
+                       ranking_of=lambda other: ranking(dataset.figures, other, flow), published=ranks)
+
+
+def _cards(summary):
+    return {card.label: (card.value, card.delta) for card in summary.cards}
+
+
+def _dataset(write_dataset, rows: str, ranks: str | None = None):
+    data, geo = write_dataset(figures=HEADER + rows)
+    if ranks is not None:
+        (data / "ranks.csv").write_text(RANKS_HEADER + ranks, encoding="utf-8")
+    return load_dataset(data, geo)
+
+
+STATS_CHANGE = "RU-SMO,2023,12,turnover,4.0,USD,bn,exact,goods,BY,belta-1,\nRU-SMO,2024,12,turnover,4.5,USD,bn,exact,goods,RU,interfax-1,\n"
+
+
+def test_a_change_of_whose_statistics_is_not_compared_and_says_why(write_dataset):
+    summary = _summary(_dataset(write_dataset, STATS_CHANGE), "RU-SMO", 2024)
+    assert _cards(summary)["Full year 2024"] == ("$4.5bn", "not comparable with 2023")
+    assert summary.notices == ["Full year 2024: not comparable: 2023 Belarusian statistics; 2024 Russian statistics"]
+
+
+def test_the_russian_profile_explains_in_russian(write_dataset):
+    ru = gettext_for("ru")
+    notices = _summary(_dataset(write_dataset, STATS_CHANGE).in_language("ru"), "RU-SMO", 2024, lang="ru").notices
+    assert len(notices) == 1 and ru("Belarusian statistics") in notices[0] and ru("Russian statistics") in notices[0]
+    assert "statistics" not in notices[0]
+
+
+def test_the_russian_profile_names_both_sides_in_russian(write_dataset):
+    ru = gettext_for("ru")
+    dataset = load_dataset(*write_profile_data(write_dataset)).in_language("ru")
+    both = _summary(dataset, "RU-TA", 2024, lang="ru").notices[-1]
+    assert ru("Belarusian statistics") in both and ru("Russian statistics") in both
+    assert "statistics" not in both
+
+
+def test_a_year_without_a_figure_falls_back_to_the_nearest_earlier_full_year_else_the_latest(write_dataset):
+    rows = "".join(f"RU-SMO,{year},12,turnover,{value},USD,bn,exact,goods,,old-1,\n" for year, value in [(2019, 3.5), (2021, 4.1), (2023, 4.4)])
+    dataset = _dataset(write_dataset, rows)
+    assert _cards(_summary(dataset, "RU-SMO", 2022))["Full year 2022"] == ("2021: $4.1bn", "no figure published for 2022")
+    assert "Rank in 2021" in _cards(_summary(dataset, "RU-SMO", 2022))
+    assert _cards(_summary(dataset, "RU-SMO", 2018))["Full year 2018"] == ("2023: $4.4bn", "no figure published for 2018")
+
+
+def test_the_rank_card_quotes_the_newest_full_year_statement_of_the_flow(write_dataset):
+    """A partial year's and another flow's statements are not the year's rank; of two sources the newer is quoted."""
+    rows = "RU-SMO,2023,12,turnover,4.4,USD,bn,exact,goods,,old-1,\nRU-BRY,2023,12,turnover,0.9,USD,bn,exact,goods,,old-1,\n"
+    ranks = ("RU-SMO,2023,12,turnover,5,,,,,old-1,\nRU-SMO,2023,12,turnover,2,,,,,belta-1,\nRU-SMO,2023,9,turnover,1,,,,,interfax-1,\n"
+             "RU-SMO,2023,12,export,1,,,,,interfax-1,\n")
+    dataset = _dataset(write_dataset, rows, ranks)
+    summary = _summary(dataset, "RU-SMO", 2023)
+    rank, ranked = rank_in(ranking(dataset.figures, 2023), "RU-SMO")
+    newest = max(["old-1", "belta-1"], key=PUBLISHED.get)
+    assert _cards(summary)["Rank in 2023"] == (f"{rank} of {ranked}", "published: 2nd")
+    assert summary.notices == [f"Rank in 2023: published: 2nd among Russian regions — BelTA, {PUBLISHED[newest]}"]
+
+
+def test_a_published_rank_alone_still_gives_a_rank_card(write_dataset):
+    """Russia's own total is not ranked among the regions; a statement about its place still shows."""
+    ranks = "RU,2023,12,turnover,,10,,,,belta-1,\n"
+    dataset = _dataset(write_dataset, "RU,2023,12,turnover,50,USD,bn,exact,goods,,old-1,\n", ranks)
+    assert _cards(_summary(dataset, "RU", 2023))["Rank in 2023"] == ("not ranked here", "published: top 10")

@@ -4,7 +4,6 @@ data set in another language, and display texts on many rows that repeat.
 Expected values are computed from the rows each test writes.
 """
 
-import pandas as pd
 import pytest
 
 from tests.conftest import FIGURES, HEADER, REGIONS, SOURCES

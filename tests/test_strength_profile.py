@@ -4,7 +4,7 @@ falls back to, which published rank the rank card quotes, and the Russian profil
 Expected values are computed from the rows each test writes.
 """
 
-import pytest
+import re
 
 from tests.conftest import HEADER, SOURCES
 from tests.profile_data import write_profile_data
@@ -47,7 +47,15 @@ def test_the_russian_profile_explains_in_russian(write_dataset):
     ru = gettext_for("ru")
     notices = _summary(_dataset(write_dataset, STATS_CHANGE).in_language("ru"), "RU-SMO", 2024, lang="ru").notices
     assert len(notices) == 1 and ru("Belarusian statistics") in notices[0] and ru("Russian statistics") in notices[0]
-    assert "statistics" not in notices[0]
+    assert not re.search("[A-Za-z]", notices[0])  # not a word of English around them
+
+
+def test_the_russian_profile_gives_the_change_on_the_year_before_in_russian(write_dataset):
+    rows = "RU-SMO,2023,12,turnover,4.0,USD,bn,exact,goods,,belta-1,\nRU-SMO,2024,12,turnover,4.5,USD,bn,exact,goods,,interfax-1,\n"
+    dataset = _dataset(write_dataset, rows)
+    english, russian = (_summary(dataset.in_language(lang), "RU-SMO", 2024, lang=lang).cards[0].delta for lang in ("en", "ru"))
+    assert english == "+12.5% on 2023"
+    assert "12,5" in russian and "2023" in russian and not re.search("[A-Za-z]", russian)
 
 
 def test_the_russian_profile_names_both_sides_in_russian(write_dataset):

@@ -43,9 +43,19 @@ def test_a_change_of_whose_statistics_is_not_compared_and_says_why(write_dataset
     assert summary.notices == ["Full year 2024: not comparable: 2023 Belarusian statistics; 2024 Russian statistics"]
 
 
+def test_a_card_not_compared_is_drawn_neutral_and_a_card_with_a_change_is_not(write_dataset):
+    """Grey and without an arrow: "not comparable" is words, not a change."""
+    not_compared = _summary(_dataset(write_dataset, STATS_CHANGE), "RU-SMO", 2024).cards[0]
+    compared = _summary(_dataset(write_dataset, STATS_CHANGE.replace(",BY,", ",RU,")), "RU-SMO", 2024).cards[0]
+    assert (not_compared.delta, not_compared.neutral) == ("not comparable with 2023", True)
+    assert compared.delta == f"{(4.5 / 4.0 - 1) * 100:+.1f}% on 2023" and compared.neutral is False
+
+
 def test_the_russian_profile_explains_in_russian(write_dataset):
     ru = gettext_for("ru")
-    notices = _summary(_dataset(write_dataset, STATS_CHANGE).in_language("ru"), "RU-SMO", 2024, lang="ru").notices
+    summary = _summary(_dataset(write_dataset, STATS_CHANGE).in_language("ru"), "RU-SMO", 2024, lang="ru")
+    notices = summary.notices
+    assert "2023" in summary.cards[0].delta and not re.search("[A-Za-z]", summary.cards[0].delta)  # "not comparable with 2023"
     assert len(notices) == 1 and ru("Belarusian statistics") in notices[0] and ru("Russian statistics") in notices[0]
     assert not re.search("[A-Za-z]", notices[0])  # not a word of English around them
 

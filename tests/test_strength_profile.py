@@ -84,11 +84,17 @@ def test_a_year_without_a_figure_falls_back_to_the_nearest_earlier_full_year_els
     assert _cards(_summary(dataset, "RU-SMO", 2018))["Full year 2018"] == ("2023: $4.4bn", "no figure published for 2018")
 
 
+def test_without_the_other_years_ranking_the_fallback_year_has_no_rank_card(write_dataset):
+    dataset = _dataset(write_dataset, "RU-SMO,2021,12,turnover,4.1,USD,bn,exact,goods,,old-1,\n")
+    summary = key_figures(dataset.for_region("RU-SMO"), ranking(dataset.figures, 2022), "RU-SMO", "turnover", 2022)
+    assert [card.label for card in summary.cards] == ["Full year 2022", "Latest full year (2021)", "Peak full year (2021)"]
+
+
 def test_the_rank_card_quotes_the_newest_full_year_statement_of_the_flow(write_dataset):
-    """A partial year's and another flow's statements are not the year's rank; of two sources the newer is quoted."""
+    """A partial year's, another flow's and another year's statements are not the year's rank; of two sources the newer is quoted."""
     rows = "RU-SMO,2023,12,turnover,4.4,USD,bn,exact,goods,,old-1,\nRU-BRY,2023,12,turnover,0.9,USD,bn,exact,goods,,old-1,\n"
     ranks = ("RU-SMO,2023,12,turnover,5,,,,,old-1,\nRU-SMO,2023,12,turnover,2,,,,,belta-1,\nRU-SMO,2023,9,turnover,1,,,,,interfax-1,\n"
-             "RU-SMO,2023,12,export,1,,,,,interfax-1,\n")
+             "RU-SMO,2023,12,export,1,,,,,interfax-1,\nRU-SMO,2022,12,turnover,1,,,,,interfax-1,\n")
     dataset = _dataset(write_dataset, rows, ranks)
     summary = _summary(dataset, "RU-SMO", 2023)
     rank, ranked = rank_in(ranking(dataset.figures, 2023), "RU-SMO")

@@ -4,6 +4,8 @@ shows, the order of the rows, and an empty flow.
 Expected values are computed from the rows each test writes.
 """
 
+import re
+
 import pytest
 
 from tests.conftest import FIGURES, REGIONS
@@ -102,3 +104,15 @@ def test_a_cell_links_to_the_region_profile_beside_the_page_or_relative_without_
     """The exported SVG needs the absolute link; the page's own link stays relative."""
     assert coverage.profile_link("RU-SMO", "export", "http://dash.example/coverage") == "http://dash.example/region?region=RU-SMO&flow=export"
     assert coverage.profile_link("RU-SMO", "turnover") == "region?region=RU-SMO&flow=turnover"
+
+
+def test_a_russian_grid_names_regions_districts_kinds_sources_and_ranks_in_russian(write_dataset):
+    dataset = _dataset(write_dataset).in_language("ru")
+    cells = coverage.grid(dataset.figures, dataset.ranks, dataset.registry, "turnover", "ru").set_index(["region", "year"])
+    names = {line.split(",")[0]: line.split(",")[2] for line in REGIONS.splitlines()[1:]}  # id -> name_ru
+    smolensk, tatarstan = cells.loc[("RU-SMO", 2023)], cells.loc[("RU-TA", 2023)]
+    assert (smolensk["region_name"], smolensk["district_name"]) == (names["RU-SMO"], names["FD-CENTRAL"])
+    assert smolensk["known_text"] == coverage.words.known_labels("ru")["exact"]
+    assert smolensk["source"] == coverage.words.cited("BelTA", "2024-11-18", "ru")
+    assert tatarstan["rank_text"] == coverage.words.rank_text(7, None, 85, "2023", "ru") and "85" in tatarstan["rank_text"]
+    assert not re.search("[A-Za-z]", tatarstan["rank_text"] + smolensk["known_text"])

@@ -4,6 +4,8 @@ shows, the order of the rows, and an empty flow.
 Expected values are computed from the rows each test writes.
 """
 
+import csv
+import io
 import re
 
 import pytest
@@ -116,3 +118,18 @@ def test_a_russian_grid_names_regions_districts_kinds_sources_and_ranks_in_russi
     assert smolensk["source"] == coverage.words.cited("BelTA", "2024-11-18", "ru")
     assert tatarstan["rank_text"] == coverage.words.rank_text(7, None, 85, "2023", "ru") and "85" in tatarstan["rank_text"]
     assert not re.search("[A-Za-z]", tatarstan["rank_text"] + smolensk["known_text"])
+
+
+def test_an_approximate_partial_year_is_a_partial_year_and_a_cell_without_a_rank_has_no_rank_text(write_dataset):
+    rows = FIGURES + "RU-TA,2022,9,turnover,1.1,USD,bn,approx,goods,,old-1,\n"
+    cells = coverage.grid(*(lambda d: (d.figures, d.ranks, d.registry))(_dataset(write_dataset, figures=rows, ranks=None)), "turnover").set_index(["region", "year"])
+    assert cells.loc[("RU-TA", 2022), "known"] == "partial"
+    assert set(cells["rank_text"]) == {""}  # no ranks.csv: no cell says a rank
+
+
+def test_the_download_writes_each_year_as_a_year(write_dataset):
+    dataset = _dataset(write_dataset)
+    cells = coverage.grid(dataset.figures, dataset.ranks, dataset.registry, "turnover")
+    header, *rows = csv.reader(io.StringIO(coverage.download(cells).decode("utf-8-sig")))
+    year_column = header.index(coverage.words.tooltip_titles()["year"])
+    assert {row[year_column] for row in rows} == {str(year) for year in cells["year"].unique()}

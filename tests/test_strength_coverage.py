@@ -133,3 +133,13 @@ def test_the_download_writes_each_year_as_a_year(write_dataset):
     header, *rows = csv.reader(io.StringIO(coverage.download(cells).decode("utf-8-sig")))
     year_column = header.index(coverage.words.tooltip_titles()["year"])
     assert {row[year_column] for row in rows} == {str(year) for year in cells["year"].unique()}
+
+
+def test_most_known_first_counts_approximate_full_years_as_full_years(write_dataset):
+    """One approximate full year outranks two partial years."""
+    rows = FIGURES + "RU-TA,2022,9,turnover,1.1,USD,bn,exact,goods,,old-1,\nRU-TA,2023,6,turnover,0.6,USD,bn,exact,goods,,old-1,\n"
+    dataset = _dataset(write_dataset, figures=rows, ranks=None)
+    cells = coverage.grid(dataset.figures, dataset.ranks, dataset.registry, "turnover")
+    placed = coverage.ordered(cells, "known").drop_duplicates("region").sort_values("row")
+    assert set(cells.loc[cells["region"].isin(["RU-BRY", "RU-MOW"]), "known"]) <= {"approx", "none"}
+    assert list(placed["region"]) == ["RU-SMO", "RU-BRY", "RU-MOW", "RU-TA"]  # 3 full years; 1 approximate each, by name; 2 partial years

@@ -143,3 +143,11 @@ def test_most_known_first_counts_approximate_full_years_as_full_years(write_data
     placed = coverage.ordered(cells, "known").drop_duplicates("region").sort_values("row")
     assert set(cells.loc[cells["region"].isin(["RU-BRY", "RU-MOW"]), "known"]) <= {"approx", "none"}
     assert list(placed["region"]) == ["RU-SMO", "RU-BRY", "RU-MOW", "RU-TA"]  # 3 full years; 1 approximate each, by name; 2 partial years
+
+
+def test_most_known_first_puts_a_rank_before_nothing_then_orders_by_name(write_dataset):
+    smolensk_only = "".join(line + "\n" for line in FIGURES.splitlines() if line.startswith(("region,", "RU-SMO,")))
+    dataset = _dataset(write_dataset, figures=smolensk_only, ranks=RANKS.splitlines()[0] + "\nRU-TA,2023,12,turnover,7,,85,,,ria-1,\n")
+    cells = coverage.grid(dataset.figures, dataset.ranks, dataset.registry, "turnover")
+    placed = coverage.ordered(cells, "known").drop_duplicates("region").sort_values("row")
+    assert list(placed["region"]) == ["RU-SMO", "RU-TA", "RU-BRY", "RU-MOW"]  # full years; a rank; nothing, by name (Bryansk, Moscow)

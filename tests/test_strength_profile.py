@@ -48,6 +48,7 @@ def test_a_card_not_compared_is_drawn_neutral_and_a_card_with_a_change_is_not(wr
     not_compared = _summary(_dataset(write_dataset, STATS_CHANGE), "RU-SMO", 2024).cards[0]
     compared = _summary(_dataset(write_dataset, STATS_CHANGE.replace(",BY,", ",RU,")), "RU-SMO", 2024).cards[0]
     assert (not_compared.delta, not_compared.neutral) == ("not comparable with 2023", True)
+    assert not_compared.help.endswith(" not comparable: 2023 Belarusian statistics; 2024 Russian statistics")  # the why, also in the card's help
     assert compared.delta == f"{(4.5 / 4.0 - 1) * 100:+.1f}% on 2023" and compared.neutral is False
 
 

@@ -6,6 +6,8 @@ Expected values are computed from the rows each test writes.
 
 import re
 
+import pytest
+
 from tests.conftest import HEADER, SOURCES
 from tests.profile_data import write_profile_data
 from turnover.aggregate import rank_in, ranking
@@ -109,3 +111,24 @@ def test_a_published_rank_alone_still_gives_a_rank_card(write_dataset):
     ranks = "RU,2023,12,turnover,,10,,,,belta-1,\n"
     dataset = _dataset(write_dataset, "RU,2023,12,turnover,50,USD,bn,exact,goods,,old-1,\n", ranks)
     assert _cards(_summary(dataset, "RU", 2023))["Rank in 2023"] == ("not ranked here", "published: top 10")
+
+
+RANKED = "RU-SMO,2023,12,turnover,4.4,USD,bn,exact,goods,,old-1,\nRU-SMO,2023,12,export,2.5,USD,bn,exact,goods,,old-1,\n"
+STATED = "RU-SMO,2023,12,turnover,2,,85,,,belta-1,\nRU-SMO,2023,12,export,,10,,,,ria-1,\n"
+
+
+@pytest.mark.parametrize(("flow", "said"), [
+    ("turnover", f"published: 2nd of 85 Russian regions — BelTA, {PUBLISHED['belta-1']}"),
+    ("export", f"published: among the top 10 importers of Belarusian goods — RIA Novosti, {PUBLISHED['ria-1']}"),  # the flow's own words for a group
+])
+def test_a_published_rank_says_out_of_how_many_and_what_group_of_the_flow(write_dataset, flow, said):
+    summary = _summary(_dataset(write_dataset, RANKED, STATED), "RU-SMO", 2023, flow)
+    assert summary.notices == [f"Rank in 2023: {said}"]
+
+
+def test_the_russian_rank_card_and_its_notice_are_in_russian(write_dataset):
+    summary = _summary(_dataset(write_dataset, RANKED, STATED).in_language("ru"), "RU-SMO", 2023, lang="ru")
+    card = next(card for card in summary.cards if card.neutral)
+    assert "2023" in card.label and "2" in card.delta and "85" in summary.notices[0]
+    for text in (card.label, card.value, card.delta, summary.notices[0].replace("BelTA", "")):
+        assert not re.search("[A-Za-z]", text), text

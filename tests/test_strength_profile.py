@@ -132,3 +132,21 @@ def test_the_russian_rank_card_and_its_notice_are_in_russian(write_dataset):
     assert "2023" in card.label and "2" in card.delta and "85" in summary.notices[0]
     for text in (card.label, card.value, card.delta, summary.notices[0].replace("BelTA", "")):
         assert not re.search("[A-Za-z]", text), text
+
+
+def test_the_rank_card_is_neutral_and_its_help_names_the_year_in_the_readers_language(write_dataset):
+    dataset = _dataset(write_dataset, RANKED, STATED)
+    for lang in ("en", "ru"):
+        summary = _summary(dataset.in_language(lang), "RU-SMO", 2023, lang=lang)
+        card = summary.cards[1]
+        assert card.neutral is True and "2023" in card.label and "2023" in card.help
+        assert (lang == "en") is bool(re.search("[A-Za-z]", card.help))
+        citing = summary.cards[0].help  # the full year's card cites its source's date, in words in Russian
+        assert ("2023-05-30" in citing) is (lang == "en")
+
+
+def test_a_conflict_of_another_flow_is_not_the_profiles(write_dataset):
+    rows = RANKED + "RU-SMO,2023,9,export,3.0,USD,bn,exact,goods,,ria-1,\n"  # exports: the full year below Jan–Sep
+    dataset = _dataset(write_dataset, rows)
+    assert not [n for n in _summary(dataset, "RU-SMO", 2023, "turnover").notices if n.startswith("Conflict")]
+    assert [n for n in _summary(dataset, "RU-SMO", 2023, "export").notices if n.startswith("Conflict")]

@@ -150,3 +150,10 @@ def test_a_conflict_of_another_flow_is_not_the_profiles(write_dataset):
     dataset = _dataset(write_dataset, rows)
     assert not [n for n in _summary(dataset, "RU-SMO", 2023, "turnover").notices if n.startswith("Conflict")]
     assert [n for n in _summary(dataset, "RU-SMO", 2023, "export").notices if n.startswith("Conflict")]
+
+
+def test_the_russian_profile_states_a_conflict_in_russian(write_dataset):
+    rows = RANKED + "RU-SMO,2023,9,export,3.0,USD,bn,exact,goods,,ria-1,\n"
+    notices = _summary(_dataset(write_dataset, rows).in_language("ru"), "RU-SMO", 2023, "export", lang="ru").notices
+    conflicts = [n for n in notices if "BelTA" in n and "RIA Novosti" in n]  # the two figures' publishers
+    assert len(conflicts) == 1 and not re.search("[A-Za-z]", conflicts[0].replace("BelTA", "").replace("RIA Novosti", ""))

@@ -331,6 +331,8 @@ def report_users(table: Table, where: str, users: int, seconds: float, servers: 
         "0; 0" if users == 30 else "",
         (not load.errors and not load.foreign) if users == 30 else None,
     )
+    for view in load.foreign_views:
+        print(f"  a view not of its session's choice: chose {view[0]} {view[1]}; query string {view[2]!r}; heading {view[3]!r}")
     return load.p95()
 
 

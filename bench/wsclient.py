@@ -9,6 +9,7 @@ widget state a browser sends: the widget's id and the chosen option's label.
 
 import asyncio
 import random
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -138,6 +139,7 @@ class Load:
     seconds: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     foreign: int = 0  # runs whose query string or heading was not this session's own choice
+    foreign_views: list = field(default_factory=list)  # the first few: (chosen region, year, query string, heading)
     absorbed: int = 0
     cpu: float = 0.0  # CPU seconds the client itself used (all sessions run in one thread)
 
@@ -177,9 +179,12 @@ def check_own_view(session: Session, region: str, year: str, load: Load) -> None
     """The page came back with this session's own filters: in its query string and in its heading."""
     name, rid = split_label(region)
     shown = filters_of(session.query)
-    heading = session.h1 == (pages.region_title(name, session.lang) if session.page == "region" else pages.map_title(int(year), session.lang))
+    drawn = re.sub(r"\\(.)", r"\1", session.h1)  # the page writes data's text escaped for Markdown (app/widgets.plain): "Sakha Republic \(Yakutia\)"
+    heading = drawn == (pages.region_title(name, session.lang) if session.page == "region" else pages.map_title(int(year), session.lang))
     if shown.get("region") != rid or shown.get("year") != year or not heading:
         load.foreign += 1
+        if len(load.foreign_views) < 5:
+            load.foreign_views.append((rid, year, session.query, session.h1))
 
 
 async def sidebar_choices(url: str, lang: str = "en") -> tuple[list[str], list[str]]:

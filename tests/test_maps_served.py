@@ -1,6 +1,7 @@
 """The static map's shapes: the page loads them from the file the app serves, an export carries them inline."""
 
 import copy
+import functools
 import json
 
 import pytest
@@ -55,3 +56,23 @@ def test_shapes_the_served_file_does_not_hold_stay_inline(shipped, overview):
     page = altair_map(moved, table, 2023, "turnover").spec()
     assert page["data"] == {"name": "boundaries"}
     assert page["datasets"]["boundaries"][0]["geometry"] == moved["features"][0]["geometry"]
+
+
+def test_a_year_with_other_markings_builds_no_chart_template(shipped, overview, monkeypatch):
+    """The first map and ranking in a language build every variant of their kind; later years only fill them."""
+    from turnover import charts, maps
+    from turnover.charts import ranking_chart
+
+    charts.chart_template.cache_clear()
+    monkeypatch.setattr(maps, "_map_templates", functools.cache(maps._map_templates.__wrapped__))
+    monkeypatch.setattr(charts, "_ranking_templates", functools.cache(charts._ranking_templates.__wrapped__))
+    plain = map_figures(shipped.for_year(2023), 2023, "turnover", False, 0)  # full years only: no marking
+    marked = map_figures(shipped.for_year(2023), 2023, "turnover", True, 3)  # lower bounds and earlier years
+    assert set(marked["basis"]) - {"full"} and set(plain["basis"]) == {"full"}
+    extent = named_extent(shipped.registry.table, overview)
+    altair_map(overview, plain, 2023, "turnover", extent, lang="ru").spec()
+    ranking_chart(plain, 2023, "turnover", lang="ru").spec()
+    built = charts.chart_template.cache_info().misses
+    altair_map(overview, marked, 2023, "turnover", extent, lang="ru", since=2020).spec()
+    ranking_chart(marked, 2023, "turnover", lang="ru", since=2020).spec()
+    assert charts.chart_template.cache_info().misses == built

@@ -364,12 +364,20 @@ BAR_HEIGHT = 19  # px a ranking bar: twenty bars, the map and both source lines 
 BASIS_COLOURS = {"full": "#1f5f8b", "bound": "#d55e00", "earlier": "#8c8c8c"}  # partial years in vermilion, as on the series chart
 
 
+@cache
+def _ranking_templates(lang: str) -> None:
+    """Both variants of the ranking in ``lang`` (with and without marked bars) built at its first ranking, once per process."""
+    for marked in (False, True):
+        chart_template(_ranking_layout, (lang, marked))
+
+
 def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, lang: str = "en", since: int | None = None) -> Framed:
     """The regions with the largest figures (``aggregate.map_figures``), as labelled horizontal bars.
 
     A partial year standing as a lower bound and an earlier full year each have a colour of their own (named
     in the legend) and say so in their label; approximate or bound figures are lighter (said in the footnote).
     """
+    _ranking_templates(lang)
     top = table.head(limit)
     divisor, unit = _unit(top["usd_mn"].max(), lang)
     markings = words.map_markings(lang)

@@ -8,17 +8,18 @@ Values are coloured on a log scale: Moscow and a small republic differ a hundred
 
 import hashlib
 import html
+import itertools
 import json
 import math
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 
 import altair as alt
 import branca.colormap as cm
 import folium
 import pandas as pd
 
-from turnover.charts import LABEL_TIERS, Framed, figure_labels, for_width, framed, named, placement_columns, source_line
+from turnover.charts import LABEL_TIERS, Framed, chart_template, figure_labels, for_width, framed, named, placement_columns, source_line
 from turnover.extents import Extent, leaflet_bounds
 from turnover.formatting import format_usd_mn
 from turnover.labels import MAP_HEIGHT, map_label_sets, text_width
@@ -172,6 +173,7 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
     With an ``extent`` (see turnover.extents) the projection is centred on it and fitted to it, regions
     beyond the frame are clipped, and the ``labelled`` largest partners inside it carry their name and figure.
     """
+    _map_templates(lang, extent is not None)
     regions = region_properties(collection, table, lang, year, groups, flow)
     categories = words.map_categories(lang)
     entry = max(text_width(categories[c]) for c in CATEGORY_COLOURS) + 32  # px: swatch, label and the gap to the next column
@@ -195,6 +197,15 @@ def altair_map(collection: dict, table: pd.DataFrame, year: int, flow: str, exte
     footnote = [words.map_footnote(year, covered, lang)]
     chart = framed(_map_layout, values, (lang, tuple(marked), extent is not None), words.ranking_title(flow, year, lang), subtitle, source_line(table, lang=lang), datasets, footnote, labelled=extent is not None)
     return replace(chart, served={"boundaries": shapes.served}) if shapes.served else chart
+
+
+@cache
+def _map_templates(lang: str, fitted: bool) -> None:
+    """Every marking variant of the map in ``lang`` built at its first map (a quarter of a second each, once per
+    process): a year whose markings differ from those seen so far then costs no template build."""
+    for count in range(len(MARK_COLOURS) + 1):
+        for marked in itertools.combinations(MARK_COLOURS, count):
+            chart_template(_map_layout, (lang, marked, fitted))
 
 
 def _map_layout(v: Values, lang: str, marked: tuple[str, ...], fitted: bool) -> alt.LayerChart:

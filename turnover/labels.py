@@ -111,6 +111,7 @@ def _drawn_width(line: tuple[tuple[float, float], ...]) -> shapely.Polygon:
     return shapely.LineString(line).buffer(STROKE) if len(line) > 1 else shapely.Point(line[0]).buffer(STROKE)
 
 
+STRIP = 40  # px: the width of the strips a scene files its markers and segments in (Scene.columns)
 EDGE = 0.1  # px: how far shapely's polygon of a line's drawn width may lie from the exact one (arcs drawn as chords, the line simplified)
 
 
@@ -140,13 +141,29 @@ class Scene:
                 segments.append((min(ax, bx) - room, min(ay, by) - room, max(ax, bx) + room, max(ay, by) + room, ax, ay, bx, by, number))
         return segments
 
+    @cached_property
+    def columns(self) -> tuple[dict[int, list], dict[int, list]]:
+        """The markers and the segments by vertical strip of ``STRIP`` px that their kept-clear extent reaches (a
+        series of thousands of figures has thousands of markers: a label then looks at those near it only)."""
+        points: dict[int, list] = {}
+        for x, y in self.points:
+            for strip in range(math.floor((x - MARKER) / STRIP), math.floor((x + MARKER) / STRIP) + 1):
+                points.setdefault(strip, []).append((x, y))
+        segments: dict[int, list] = {}
+        for segment in self.segments:
+            for strip in range(math.floor(segment[0] / STRIP), math.floor(segment[2] / STRIP) + 1):
+                segments.setdefault(strip, []).append(segment)
+        return points, segments
+
     def touches(self, box: tuple[float, float, float, float]) -> bool:
         """Whether a (left, top, right, bottom) box shares a point with a marker or a line as drawn."""
         left, top, right, bottom = box
-        for x, y in self.points:
+        points, segments = self.columns
+        strips = range(math.floor(left / STRIP), math.floor(right / STRIP) + 1)
+        for x, y in (point for strip in strips for point in points.get(strip, ())):
             if x - MARKER <= right and left <= x + MARKER and y - MARKER <= bottom and top <= y + MARKER:
                 return True
-        for low_x, low_y, high_x, high_y, ax, ay, bx, by, number in self.segments:
+        for low_x, low_y, high_x, high_y, ax, ay, bx, by, number in (segment for strip in strips for segment in segments.get(strip, ())):
             if low_x <= right and left <= high_x and low_y <= bottom and top <= high_y:
                 distance = _box_to_segment(box, ax, ay, bx, by)
                 if distance < STROKE - EDGE or (distance <= STROKE + EDGE and _drawn_width(tuple(self.lines[number])).intersects(shapely.box(*box))):

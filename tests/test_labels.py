@@ -14,6 +14,7 @@ from turnover.compare import compare_figures
 from turnover.dataset import load_dataset
 from turnover.exporting import chart_svg
 from turnover.formatting import format_usd_mn
+from turnover import labels
 from turnover.labels import end_label_offsets, labelled_years, nice_top, text_width, wrap_to_width
 
 POINT_HALF = 5.0  # a point marker of size 90 is about 9.5 px across
@@ -210,3 +211,13 @@ def test_a_footer_row_never_runs_wider_than_its_width_in_either_script(text):
     assert " ".join(rows) == " ".join(text.split())  # every word, in order
     assert all(text_width(row, 10) <= 320 for row in rows)
     assert all(text_width(f"{row} {following.split()[0]}", 10) > 320 for row, following in zip(rows, rows[1:]))  # each row as full as it can be
+
+
+def test_a_series_tries_its_most_important_labels_only(monkeypatch):
+    """A synthetic region of thousands of figures would try every one; the order of importance decides who is tried."""
+    data = load_dataset()
+    monkeypatch.setattr(labels, "MOST_LABELS", 1)
+    rows = series_chart(region_series(data.figures, "RU-SMO"), "Smolensk Oblast", "turnover", selected_year=2023).datasets["figures"]
+    labelled = [row for row in rows if row.get("align") is not None]
+    newest_partial = max((row["year"], row["end"]) for row in rows if not row["full_year"])
+    assert [(row["year"], row["end"]) for row in labelled] == [newest_partial]  # the newest partial year comes first

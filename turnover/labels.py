@@ -29,6 +29,7 @@ MARKER = 7.0  # half the side of the square kept clear around a point
 STROKE = 2.5  # half the width kept clear along a line or a partial-year span
 CLEARANCE = 2.0  # between a label and anything else
 FEW_YEARS = 8  # up to this many full years, every one is labelled
+MOST_LABELS = 80  # value labels a series chart tries to place, most important first (a shipped region has under 40 candidates; a synthetic one thousands)
 FONT_FILE = REPO_ROOT / "static" / "fonts" / "DejaVuSans.ttf"
 
 
@@ -298,6 +299,7 @@ def series_label_sets(figures: Mapping[str, list], x_domain: tuple[float, float]
     years = [(by_year[y], lower_than_neighbours(by_year[y])) for y in labelled_years([year[i] for i in full], [amount[i] for i in full], selected_year)]
     key_years = min(len(years), 4)  # the selected, last, peak and first years come before older partial years
     wanted = [(i, False) for i in newest_partial[:1]] + years[:key_years] + [(i, False) for i in apart] + [(i, False) for i in newest_partial[1:]] + years[key_years:]
+    wanted = wanted[:MOST_LABELS]  # a synthetic region has thousands of candidates: the most important are tried
 
     def scene(width: float) -> Scene:
         def px(x: float) -> float:

@@ -6,6 +6,9 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.browser_support import Watched, launch
+from turnover.boundaries import load_boundaries
+from turnover.dataset import load_dataset
+from turnover.paths import geo_dir
 
 REGIONS = """id,name_en,name_ru,name_de,kind,country,federal_district,aliases
 RU,Russia,Россия,Russland,country,RU,,Russian Federation|Russia (national total)
@@ -79,3 +82,15 @@ def watched(browser):
     page = Watched(browser)
     yield page
     page.page.close()
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    """The shipped data set (a test file may define its own ``shipped``)."""
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def overview():
+    """The coarser boundary file both maps draw."""
+    return load_boundaries(geo_dir() / "regions-overview.geojson")

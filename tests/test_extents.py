@@ -7,14 +7,11 @@ import pytest
 
 from tests.svg_geometry import drawing
 from turnover.aggregate import ranking
-from turnover.boundaries import load_boundaries
-from turnover.dataset import load_dataset
+from turnover.charts import LABEL_TIERS, for_width
 from turnover.exporting import chart_svg
 from turnover.extents import extent_regions, leaflet_bounds, make_extent, named_extent, project
-from turnover.charts import LABEL_TIERS, for_width
 from turnover.labels import MAP_HEIGHT, PLOT_WIDTH, _kept_clear, map_label_sets, text_width
 from turnover.maps import altair_map, folium_map
-from turnover.paths import geo_dir
 
 
 def _square(west, south, size):
@@ -31,16 +28,6 @@ COLLECTION = {
         {"type": "Feature", "properties": {"id": "D", "country": "RU"}, "geometry": {"type": "Polygon", "coordinates": _square(90, 55, 5)}},
     ],
 }
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_dataset()
-
-
-@pytest.fixture(scope="module")
-def overview():
-    return load_boundaries(geo_dir() / "regions-overview.geojson")
 
 
 def test_bounds_cover_the_mainlands_only():

@@ -7,22 +7,9 @@ import json
 import pytest
 
 from turnover.aggregate import map_figures
-from turnover.boundaries import load_boundaries
-from turnover.dataset import load_dataset
 from turnover.exporting import chart_svg
 from turnover.extents import named_extent
 from turnover.maps import SERVED_BOUNDARIES, SERVED_URL, altair_map, boundary
-from turnover.paths import geo_dir
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_dataset()
-
-
-@pytest.fixture(scope="module")
-def overview():
-    return load_boundaries(geo_dir() / "regions-overview.geojson")
 
 
 def test_the_served_file_holds_the_overviews_shapes(overview):

@@ -2,7 +2,7 @@
 
 import base64
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 
 from playwright.sync_api import sync_playwright
@@ -31,8 +31,16 @@ ALL_CHARTS = """([heading, anyCharts]) => {
 }"""
 SETTLED = "(heading) => document.querySelector('h1')?.textContent === heading || !document.querySelector('[data-stale=\"true\"]')"
 REMEMBER_CHARTS = "() => { window.__charts = [...document.querySelectorAll('.vega-embed svg')].map(svg => [svg, svg.innerHTML.length]); }"
-# The time of the user's last press (the click on an option), in the page's own clock.
-PRESS_CLOCK = "document.addEventListener('pointerdown', () => { window.__pressed = performance.now(); }, true);"
+# The time of the user's last press (the click on an option), and of the frame after the last change inside a chart,
+# in the page's own clock. A chart's time is taken when it changed, not when the benchmark's poll (behind a websocket
+# wait, a settle check and Playwright's round trips) next looked at it.
+PRESS_CLOCK = """
+document.addEventListener('pointerdown', () => { window.__pressed = performance.now(); }, true);
+new MutationObserver(records => {
+  const inChart = node => (node.nodeType === 1 ? node : node.parentElement)?.closest('.vega-embed');
+  if (records.some(record => inChart(record.target))) requestAnimationFrame(() => { window.__chartChanged = performance.now(); });
+}).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+"""
 
 
 @contextmanager
@@ -61,12 +69,15 @@ def first_view(browser, url: str) -> tuple[float, float]:
 class Tab:
     """One open page of the app whose finished script runs are counted from its websocket frames."""
 
-    def __init__(self, browser, url: str):
+    def __init__(self, browser, url: str, profile: bool = False):
         self.context = browser.new_context(viewport=VIEWPORT)
         self.page = self.context.new_page()
+        self.profiler = self.context.new_cdp_session(self.page) if profile else None
+        self.samples: Counter = Counter()  # (function, script) -> microseconds of the page's JavaScript thread, press to drawn
         self.page.add_init_script(PRESS_CLOCK)
         self.finished = 0
         self.absorbed = 0  # choices the app ignored (made once more, as a user would)
+        self.polled: list[float] = []  # seconds from the click to the poll that found the charts drawn (the measure before 2026-12-01)
         self.page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
         self.page.goto(url, timeout=TIMEOUT)
         self.page.wait_for_function(ALL_CHARTS, arg=[None, False], polling="raf", timeout=TIMEOUT)
@@ -84,13 +95,34 @@ class Tab:
         def pick():
             self.page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has=self.page.get_by_text(label, exact=True)).click()
             self.page.keyboard.type(option)
+            self._profile_from_here()
             self.page.get_by_role("option", name=option, exact=True).click()
 
         return self._timed(pick, option, heading)
 
     def switch(self, option: str, heading: str) -> float:
         """Click the sidebar option shown as ``option`` (e.g. the language "Русский"); seconds from the click to the page redrawn."""
-        return self._timed(lambda: self.sidebar_option(option).click(), option, heading)
+
+        def pick():
+            self._profile_from_here()
+            self.sidebar_option(option).click()
+
+        return self._timed(pick, option, heading)
+
+    def _profile_from_here(self) -> None:
+        """Start sampling the page's JavaScript (when profiling): from the press on, not while the option is typed."""
+        if self.profiler:
+            self.profiler.send("Profiler.enable")
+            self.profiler.send("Profiler.setSamplingInterval", {"interval": 250})
+            self.profiler.send("Profiler.start")
+
+    def _profile_to_here(self) -> None:
+        if self.profiler:
+            self.samples.update(cpu_profile_times(self.profiler.send("Profiler.stop")["profile"]))
+
+    def browser_profile(self) -> str:
+        """Where the page's main thread spent the time from each press to its chart drawn, by script and function."""
+        return summarise_cpu_profile(self.samples)
 
     def sidebar_option(self, text: str):
         return self.page.locator('[data-testid="stSidebar"]').get_by_text(text, exact=True)
@@ -104,10 +136,40 @@ class Tab:
             self.page.wait_for_function(SETTLED, arg=heading, polling="raf", timeout=TIMEOUT)
             self.page.wait_for_timeout(50)
             if self.page.locator("h1").first.text_content() == heading:
-                drawn = self.page.wait_for_function(ALL_CHARTS, arg=[heading, False], polling="raf", timeout=TIMEOUT).json_value()
-                return (drawn - self.page.evaluate("window.__pressed")) / 1000
+                polled = self.page.wait_for_function(ALL_CHARTS, arg=[heading, False], polling="raf", timeout=TIMEOUT).json_value()
+                pressed, changed = self.page.evaluate("[window.__pressed, window.__chartChanged]")
+                self.polled.append((polled - pressed) / 1000)
+                self._profile_to_here()
+                return ((changed if changed is not None and changed > pressed else polled) - pressed) / 1000
             self.absorbed += 1  # the run finished showing the old view: the app ignored the choice
+            if self.profiler:
+                self.profiler.send("Profiler.stop")  # that press's samples are not a choice's
         raise RuntimeError(f"choosing {option!r} did not show {heading!r}")
+
+
+def cpu_profile_times(profile: dict) -> Counter:
+    """(function, script file) -> microseconds sampled in it, from a Chrome DevTools CPU profile."""
+    frames = {node["id"]: node["callFrame"] for node in profile["nodes"]}
+    times: Counter = Counter()
+    for node, delta in zip(profile["samples"], profile["timeDeltas"][1:] + [0]):
+        frame = frames[node]
+        times[frame["functionName"] or "(anonymous)", frame["url"].rsplit("/", 1)[-1] or "(browser)"] += delta
+    return times
+
+
+def summarise_cpu_profile(times: Counter, top: int = 15) -> str:
+    """Shares of the busy time (idle left out) per script file and per function: (program) is the browser's own work
+    (style, layout, paint), the file names are Streamlit's front-end chunks (react-dom, styled-components …; Vega is in embed)."""
+    busy = {key: t for key, t in times.items() if key[0] != "(idle)"}
+    total = sum(busy.values()) or 1
+    scripts: Counter = Counter()
+    for (_, script), t in busy.items():
+        scripts[script] += t
+    lines = [f"    {total / 1000:,.0f} ms busy on the page's main thread, press to drawn; share per script:"]
+    lines += [f"    {100 * t / total:5.1f}%  {script}" for script, t in scripts.most_common(top)]
+    lines.append("    per function (self time):")
+    lines += [f"    {100 * t / total:5.1f}%  {function} ({script})" for (function, script), t in Counter(busy).most_common(top)]
+    return "\n".join(lines) + "\n"
 
 
 def wait_until(page, condition) -> None:

@@ -36,9 +36,13 @@ def profiled(pid: int, name: str, enabled: bool):
         recorder.send_signal(signal.SIGINT)
         recorder.wait(timeout=60)
         if output.exists():
-            text = summarise(output)
-            (OUT / f"profile-{name}-summary.txt").write_text(text)
-            print(f"\n  profile of {name} (raw stacks: {output.relative_to(OUT.parent.parent)}):\n" + text)
+            write_profile(name, summarise(output), f" (raw stacks: {output.relative_to(OUT.parent.parent)})")
+
+
+def write_profile(name: str, text: str, note: str = "") -> None:
+    """Keep a profile's summary in bench/output/profile-NAME-summary.txt and print it."""
+    (OUT / f"profile-{name}-summary.txt").write_text(text)
+    print(f"\n  profile of {name}{note}:\n" + text)
 
 
 def _frame(text: str) -> str:

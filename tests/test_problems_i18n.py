@@ -26,7 +26,12 @@ from turnover.validate import read_table, reject
 FIELDS = "expected {width} fields, found {found} (a stray comma or quote?); row skipped"
 MONTHS = "months must be a whole number from 1 to 12"
 PERIOD = "the period {year}, months 1-{months} has not ended yet (a date in the future)"
+NO_FEATURE = "boundary file has no feature the maps can draw"
+NO_ID = "feature {number} has no properties.id; left out of the maps"
 RUSSIAN = {
+    NO_FEATURE: "в файле нет рисуемых объектов",
+    NO_ID: "у объекта {number} нет кода",
+    "{path}: {reason} ({detail})": "{path} — {reason} ({detail})",
     FIELDS: "ожидалось полей: {width}, найдено: {found}; строка пропущена",
     MONTHS: "месяцы — целое число от 1 до 12",
     GOT: "{reason} (получено {value!r})",
@@ -50,6 +55,19 @@ def test_a_reason_is_read_in_the_readers_language_with_its_values_and_str_stays_
     assert problem.reason_in("ru") == "ожидалось полей: 3, найдено: 4; строка пропущена"
     assert problem.reason == problem.reason_in("en") == FIELDS.format(width=3, found=4)
     assert str(problem) == f"{problem.path}:3: -: {FIELDS.format(width=3, found=4)}"
+
+
+def test_a_boundary_file_nothing_can_be_drawn_from_says_why_in_the_readers_language(tmp_path, catalogue):
+    """The map page shows this error instead of the maps: in Russian on a Russian page, English in ``str``."""
+    from turnover.boundaries import BoundaryError, load_boundaries
+
+    path = tmp_path / "broken.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": [{"properties": {}}, {"properties": {}}]}', encoding="utf-8")
+    with pytest.raises(BoundaryError) as raised:
+        load_boundaries(path)
+    shown = raised.value.problem.path
+    assert raised.value.in_language("ru") == f"{shown} — в файле нет рисуемых объектов (у объекта 1 нет кода)"
+    assert str(raised.value) == f"{shown}: {NO_FEATURE} ({NO_ID.format(number=1)})"
 
 
 def test_a_schema_reason_and_the_offending_value_are_both_translated(tmp_path, catalogue):
@@ -103,10 +121,10 @@ def extracted() -> frozenset[str]:
     return frozenset(_extracted())
 
 
-@pytest.mark.parametrize(("name", "failure"), [case for case in CASES if not case[0].endswith(".geojson")])
-def test_every_reason_for_a_broken_csv_is_a_message_the_translators_get(tmp_path, monkeypatch, write_dataset, name, failure):
-    """A reason typed as an f-string would reach no catalogue: each must be a msgid pybabel extracts (boundary
-    GeoJSON reasons, from boundaries.py, are not messages yet)."""
+@pytest.mark.parametrize(("name", "failure"), CASES)
+def test_every_reason_for_a_broken_file_is_a_message_the_translators_get(tmp_path, monkeypatch, write_dataset, name, failure):
+    """A reason typed as an f-string would reach no catalogue: each must be a msgid pybabel extracts (CSV files and
+    boundary GeoJSON alike)."""
     data, geo, _ = break_input(tmp_path, monkeypatch, write_dataset, name, failure)
-    messages = {p.message for p in load_dataset(data, geo).problems if not p.path.endswith(".geojson")}
+    messages = {p.message for p in load_dataset(data, geo).problems}
     assert messages and messages <= extracted(), messages - extracted()

@@ -13,6 +13,9 @@ from pathlib import Path
 from turnover.i18n import N_
 
 
+FILE_NOT_FOUND = N_("file not found")
+
+
 class InputError(OSError):
     """The file cannot be used at all; ``str(error)`` is the reason in English, without the path; ``message``
     (a msgid) and ``params`` let it be read in another language (``Problem``)."""
@@ -27,7 +30,7 @@ def read_input(path: Path, max_bytes: int) -> bytes:
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except FileNotFoundError:
-        raise InputError(N_("file not found")) from None
+        raise InputError(FILE_NOT_FOUND) from None
     except PermissionError:
         raise InputError(N_("file cannot be read (permission denied)")) from None
     except OSError as error:

@@ -42,7 +42,7 @@ try:
     overview = loading.boundaries(OVERVIEW)
 except BoundaryError as error:
     overview = None
-    st.error(plain(pages.map_unavailable(str(error), lang)))
+    st.error(plain(pages.map_unavailable(error.in_language(lang), lang)))
 
 map_column, ranking_column = st.columns([3, 2], gap="medium")
 with map_column:

@@ -73,30 +73,13 @@ def closest_names(closest: list[tuple[str, str]], lang: str = "en") -> str:
     return "; ".join(_("{name} ({region})").format(name=known, region=region) for known, region in closest)
 
 
-def boundary_unreadable(path: str, reason: str, missing: bool, lang: str = "en") -> str:
-    """A boundary file that cannot be read (``reason`` from inputfile); a missing one says how to rebuild it."""
+def boundary_error(path: str, reason: str, first: str | None, lang: str = "en") -> str:
+    """Why a boundary file cannot be drawn at all (``reason``), with why its first feature was left out (``first``)
+    when none of its features could be drawn; both already in ``lang``."""
     _ = gettext_for(lang)
-    if missing:
-        return _("{path}: boundary {reason}; rebuild it with python geo/build_boundaries.py").format(path=path, reason=reason)
-    return _("{path}: boundary {reason}").format(path=path, reason=reason)
-
-
-def boundary_not_json(path: str, detail: str, lang: str = "en") -> str:
-    _ = gettext_for(lang)
-    return _("{path}: boundary file is not valid GeoJSON ({detail})").format(path=path, detail=detail)
-
-
-def boundary_not_collection(path: str, lang: str = "en") -> str:
-    _ = gettext_for(lang)
-    return _("{path}: boundary file is not a GeoJSON FeatureCollection (its top level must be an object with a list of features)").format(path=path)
-
-
-def boundary_nothing_drawable(path: str, first_reason: str | None, lang: str = "en") -> str:
-    """No feature of a boundary file can be drawn; ``first_reason``: why the first one was left out, if any was."""
-    _ = gettext_for(lang)
-    if first_reason:
-        return _("{path}: boundary file has no feature the maps can draw ({reason})").format(path=path, reason=first_reason)
-    return _("{path}: boundary file has no feature the maps can draw").format(path=path)
+    if first:
+        return _("{path}: {reason} ({detail})").format(path=path, reason=reason, detail=first)
+    return _("{path}: {reason}").format(path=path, reason=reason)
 
 
 def validate_summary(refused: int, warned: int, summary: str, lang: str = "en") -> str:

@@ -1,7 +1,6 @@
 """Small page building blocks: a chart with its PNG/SVG downloads, data-problem and link notices."""
 
 import re
-import weakref
 
 import streamlit as st
 from streamlit import dataframe_util
@@ -13,6 +12,7 @@ from turnover.spreadsheet import safe_csv
 from turnover.problems import errors
 from turnover.exporting import chart_png, chart_svg, file_slug, slide_png
 from turnover.i18n import LANGUAGES
+from turnover.per_object import PerObject
 from turnover.texts import pages
 
 
@@ -58,25 +58,20 @@ def document_language(lang: str) -> None:
             st.html(f'<script>document.documentElement.lang = "{lang}";</script>', unsafe_allow_javascript=True)
 
 
-_PAGE_SPECS: dict[int, tuple[weakref.ref, dict]] = {}  # id of a view's Framed -> (the Framed, its page spec)
-
-
-def page_spec(framed: Framed) -> dict:
+def _page_spec(framed: Framed) -> dict:
     """``framed.spec()`` with its tabular named datasets as Arrow bytes, converted once per view.
 
     Streamlit converts a named dataset given as records to Arrow on every run that draws the chart (a fifth of a
     rerun of a cached view, bench/run.py's profile) and takes bytes as they are; a view's Framed is cached
     (app/memo.py), so its bytes are too, for as long as the view lives. GeoJSON stays in the spec, as Streamlit keeps it.
     """
-    held = _PAGE_SPECS.get(id(framed))
-    if held is not None and held[0]() is framed:
-        return held[1]
     spec = dict(framed.spec())
     if spec.get("datasets"):
         spec["datasets"] = {name: data if _geographic(data) else dataframe_util.convert_anything_to_arrow_bytes(data) for name, data in spec["datasets"].items()}
-    _PAGE_SPECS[id(framed)] = (weakref.ref(framed), spec)
-    weakref.finalize(framed, _PAGE_SPECS.pop, id(framed), None)
     return spec
+
+
+page_spec = PerObject(_page_spec, most=4096)  # views live in app/memo.py's caches (a few thousand at most)
 
 
 def _geographic(data) -> bool:

@@ -5,7 +5,6 @@ import gc
 import pandas as pd
 from streamlit import dataframe_util
 
-from app import widgets
 from app.widgets import page_spec
 from turnover.aggregate import region_series
 from turnover.charts import series_chart
@@ -34,11 +33,11 @@ def test_the_conversion_is_made_once_per_view_and_forgotten_with_it():
     other = _chart()
     assert page_spec(other) is not page_spec(framed)
     key = id(other)
-    assert key in widgets._PAGE_SPECS
+    assert key in page_spec.held_ids()
     del other
     gc.collect()
-    assert key not in widgets._PAGE_SPECS  # (others of earlier tests may go in the same collection)
-    assert id(framed) in widgets._PAGE_SPECS
+    assert key not in page_spec.held_ids()  # (others of earlier tests may go in the same collection)
+    assert framed in page_spec
 
 
 def test_geojson_stays_in_the_spec_as_streamlit_keeps_it():

@@ -24,6 +24,7 @@ from turnover.extents import Extent, leaflet_bounds
 from turnover.formatting import format_usd_mn
 from turnover.labels import MAP_HEIGHT, map_label_sets, text_width
 from turnover.paths import REPO_ROOT
+from turnover.per_object import PerObject
 from turnover.selection import rows
 from turnover.spectemplate import Values
 from turnover.texts import charts as words
@@ -126,19 +127,14 @@ class Boundary:
         return [_shift_east(f["geometry"]) for f in self.geometry]
 
 
-_BOUNDARIES: dict[int, tuple[dict, Boundary]] = {}  # id -> (the collection, kept so its id is not reused; its parts)
+def _boundary(collection: dict) -> Boundary:
+    """The collection's ``Boundary`` (a few milliseconds of JSON): worked out once per collection by ``boundary``, as the
+    app loads a boundary file once and hands the same object to every rerun."""
+    geometry = [{"type": "Feature", "geometry": f["geometry"], "properties": {"id": f["properties"]["id"]}} for f in collection["features"]]
+    return Boundary(geometry, _served(served_text(geometry)))
 
 
-def boundary(collection: dict) -> Boundary:
-    """The collection's ``Boundary``, worked out once per collection (the app loads a boundary file once and hands
-    the same object to every rerun; a few milliseconds of JSON the first time)."""
-    known = _BOUNDARIES.get(id(collection))
-    if known is None or known[0] is not collection:
-        if len(_BOUNDARIES) >= 16:  # tests load many small collections; the app a few
-            _BOUNDARIES.clear()
-        geometry = [{"type": "Feature", "geometry": f["geometry"], "properties": {"id": f["properties"]["id"]}} for f in collection["features"]]
-        known = _BOUNDARIES[id(collection)] = (collection, Boundary(geometry, _served(served_text(geometry))))
-    return known[1]
+boundary = PerObject(_boundary, most=16)
 
 
 def served_text(geometry: list[dict]) -> str:

@@ -2,6 +2,7 @@
 
 import re
 
+import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
@@ -67,11 +68,29 @@ def _page_spec(framed: Framed) -> dict:
     """
     spec = dict(framed.spec())
     if spec.get("datasets"):
-        spec["datasets"] = {name: data if _geographic(data) else dataframe_util.convert_anything_to_arrow_bytes(data) for name, data in spec["datasets"].items()}
+        spec["datasets"] = {name: data if _geographic(data) else arrow_bytes(data) for name, data in spec["datasets"].items()}
     return spec
 
 
+def arrow_bytes(records: list[dict]) -> bytes:
+    """The records as the Arrow IPC bytes Streamlit sends, made by pyarrow from the records themselves (a tenth of
+    the time of Streamlit's way through a pandas frame: 0.5 against 4.7 ms for a region's series); records pyarrow
+    cannot type (a column mixing numbers and text) go Streamlit's way, which turns such a column into text. As
+    there, the columns are every key in the order first met, and a NaN is a missing value."""
+    columns = dict.fromkeys(key for record in records for key in record)
+    try:
+        table = pa.table({key: _column([record.get(key) for record in records]) for key in columns})
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return dataframe_util.convert_anything_to_arrow_bytes(records)
+    return dataframe_util.convert_arrow_table_to_arrow_bytes(table)
+
+
 page_spec = PerObject(_page_spec, most=4096)  # views live in app/memo.py's caches (a few thousand at most)
+
+
+def _column(values: list) -> pa.Array:
+    column = pa.array(values, from_pandas=True)
+    return column.cast(pa.large_string()) if column.type == pa.string() else column  # text as pandas gives it
 
 
 def _geographic(data) -> bool:

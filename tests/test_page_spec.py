@@ -6,7 +6,7 @@ import pyarrow as pa
 import pytest
 from streamlit import dataframe_util
 
-from app.widgets import arrow_bytes, page_spec
+from app.widgets import arrow_bytes, arrow_table, page_spec
 from turnover.aggregate import ranking
 from turnover.maps import altair_map
 from turnover.aggregate import region_series
@@ -74,3 +74,11 @@ def test_geojson_stays_in_the_spec_as_streamlit_keeps_it():
     page = page_spec(Held())
     assert page["datasets"]["regions"] == [feature]
     assert _read(page["datasets"]["table"]) == [{"a": 1}]
+
+
+def test_a_views_table_goes_to_streamlit_as_the_same_bytes_converted_once(shipped):
+    from turnover.provenance import provenance_table
+
+    frame = provenance_table(shipped.for_region("RU-SMO"), "en")
+    assert arrow_table(frame) is arrow_table(frame)
+    assert dataframe_util.convert_anything_to_arrow_bytes(arrow_table(frame)) == dataframe_util.convert_anything_to_arrow_bytes(frame)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app import briefing, filters, loading, memo, slide
-from app.widgets import chart_with_downloads, plain
+from app.widgets import arrow_table, chart_with_downloads, plain
 from turnover.texts import pages, rules, tables
 
 chosen = filters.current()
@@ -36,5 +36,5 @@ if table.empty:
     st.caption(pages.no_figures(lang))
 else:
     link = tables.provenance_headers(lang)["link"]
-    st.dataframe(table, hide_index=True, width="stretch", column_config={link: st.column_config.LinkColumn(link, display_text=tables.link_text(lang))})
+    st.dataframe(arrow_table(table), hide_index=True, width="stretch", column_config={link: st.column_config.LinkColumn(link, display_text=tables.link_text(lang))})
     st.caption(plain(rules.displayed_rule(lang)))

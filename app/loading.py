@@ -1,5 +1,6 @@
-"""Cached loading: the data set and the boundary files, reloaded when a file's modification time changes."""
+"""Cached loading: the data set and the boundary files, reloaded when a file changes (the data set on a new day too)."""
 
+import datetime as dt
 from pathlib import Path
 
 import streamlit as st
@@ -10,8 +11,9 @@ from turnover.dataset import Dataset, load_dataset
 
 
 def _signature(*folders: Path) -> tuple:
-    """Modification times of the input files: a saved figure reloads the data without a restart."""
-    stamps = []
+    """Today's date and the modification times of the input files: a saved figure reloads the data without a
+    restart, and so does a new day (a figure refused while its period had not ended is shown once it has)."""
+    stamps: list = [dt.date.today().isoformat()]
     for folder in folders:
         for path in sorted([*folder.glob("*.csv"), *folder.glob("*.geojson")]):
             try:

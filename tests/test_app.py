@@ -178,3 +178,29 @@ def test_a_corrupt_boundary_file_stops_only_the_map(tmp_path, monkeypatch):
     assert "Trade turnover with Belarus by Russian region" in texts(app)  # the ranking beside it still works
     region = run_page("views/region.py", region="RU-SMO", year="2023")
     assert {m.label: m.value for m in region.metric}["Full year 2023"] == "$4.4bn"
+
+
+def test_a_figure_for_a_month_not_yet_over_appears_on_the_running_app_once_the_month_is_over(monkeypatch, write_dataset):
+    """The server keeps the loaded data set; a new day reloads it, so a figure refused as "not ended yet" shows when it has."""
+    import datetime as dt
+
+    from tests.conftest import FIGURES
+    from turnover.texts import tables
+
+    now = dt.date.today()
+    data, geo = write_dataset(figures=FIGURES + f"RU-BRY,{now.year},{now.month},turnover,888.2,USD,mn,exact,goods,,old-1,\n")
+    monkeypatch.setenv("TURNOVER_DATA_DIR", str(data))
+    monkeypatch.setenv("TURNOVER_GEO_DIR", str(geo))
+    app = run_page("views/region.py", region="RU-BRY")
+    usd = tables.provenance_headers("en")["usd_mn"]
+    shown = lambda: [value for table in app.dataframe if usd in table.value.columns for value in table.value[usd]]  # the table of sources
+    assert shown() and 888.2 not in shown()
+
+    class NextMonth(dt.date):
+        @classmethod
+        def today(cls):
+            return now + dt.timedelta(days=32)
+
+    monkeypatch.setattr(dt, "date", NextMonth)
+    app.run()
+    assert 888.2 in shown()

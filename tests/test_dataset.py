@@ -146,6 +146,28 @@ def test_large_files_load_from_a_columnar_cache_that_follows_every_edit(write_da
     assert len(list((data / ".cache").glob("figures-*.parquet"))) == 1  # the stale entry is gone
 
 
+def test_a_figure_refused_for_a_period_not_yet_over_is_shown_once_it_is_over_though_cached(write_dataset, monkeypatch):
+    import datetime as dt
+
+    from tests.conftest import FIGURES
+    from turnover import cache
+
+    monkeypatch.setattr(cache, "THRESHOLD_BYTES", 0)
+    now = dt.date.today()
+    data, geo = write_dataset()
+    (data / "figures.csv").write_text(FIGURES + f"RU-BRY,{now.year},{now.month},turnover,888.2,USD,mn,exact,goods,,old-1,\n", encoding="utf-8")
+    current = lambda dataset: dataset.figures[(dataset.figures["region"] == "RU-BRY") & (dataset.figures["year"] == now.year)]
+    assert current(load_dataset(data, geo)).empty  # this month has not ended: refused
+
+    class NextMonth(dt.date):
+        @classmethod
+        def today(cls):
+            return now + dt.timedelta(days=32)
+
+    monkeypatch.setattr(dt, "date", NextMonth)
+    assert current(load_dataset(data, geo))["usd_mn"].tolist() == [888.2]
+
+
 def test_indexes_give_a_regions_figures_and_a_years_displayed_totals(dataset):
     assert set(dataset.for_region("RU-SMO")["region"]) == {"RU-SMO"}
     assert len(dataset.for_region("RU-SMO")) == 5

@@ -1,11 +1,13 @@
 """A columnar cache of the checked, derived figures table, for large data sets.
 
 Reading and checking a million CSV rows takes seconds; the result is kept as Parquet next to the data
-(``<data>/.cache/``), keyed by the input files' sizes and modification times and by this package's
-code, so any edit to the data or to the rules that derive it is a cache miss. Small files (the
+(``<data>/.cache/``), keyed by the input files' sizes and modification times, by this package's code and by
+today's date, so any edit to the data or to the rules that derive it is a cache miss, and so is a new day (a
+period that had not ended, or a publication date in the future, is refused only until that day comes). Small files (the
 shipped data) are never cached: they load faster than a cache could be checked.
 """
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
@@ -21,11 +23,11 @@ CODE = Path(__file__).resolve().parent
 
 
 def cache_key(inputs: list[Path]) -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(dt.date.today().isoformat().encode())
     for path in inputs:
         stat = path.stat() if path.exists() else None
         digest.update(f"{path.resolve()}:{stat.st_size if stat else -1}:{stat.st_mtime_ns if stat else -1}\n".encode())
-    for source in sorted(CODE.glob("*.py")):
+    for source in sorted(CODE.rglob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:24]
 

@@ -59,6 +59,7 @@ FAILURES = {
     "utf16": (lambda p, t, g: p.write_bytes(t.encode("utf-16")), "NUL bytes", "not valid GeoJSON"),
     "wrong_shape": (lambda p, t, g: p.write_text("[1, 2, 3]" if g else '{"type": "FeatureCollection"}\n'), "header lacks this column", "not a GeoJSON FeatureCollection"),
     "not_json": (lambda p, t, g: p.write_text("{not json"), None, "not valid GeoJSON"),
+    "cr_line_ends": (lambda p, t, g: p.write_bytes(t.replace("\n", "\r").encode()), "carriage return alone", None),
     "duplicate_column": (lambda p, t, g: p.write_text(t.replace("\n", "," + t.split(",")[0] + "\n", 1)), "column name repeated", None),
     "missing_column": (lambda p, t, g: p.write_text(_without_first_id(t) if g else t.split(",", 1)[1]), "header lacks this column", "has no properties.id"),
     "oversized_field": (lambda p, t, g: p.write_text(_oversized_field(t)), "characters long, more than", None),

@@ -6,7 +6,7 @@ lines), so a stray quote or delimiter spoils one row, never the rest of the file
 accepted; bytes that are not UTF-8 spoil only the row that holds them. Control characters, Unicode line
 and paragraph separators and NEL inside a field are not row ends: each is replaced by a space and the row
 kept, with a warning naming its line and column. Whatever is wrong with the file as a whole (missing, a
-link, a directory, unreadable, too large, binary, no header, a repeated column name, no rows) is one
+link, a directory, unreadable, too large, binary, lines ended by CR alone, no header, a repeated column name, no rows) is one
 problem on line 0 or 1, never an exception.
 """
 
@@ -48,6 +48,8 @@ def read_rows(path: Path, columns: list[str], optional: tuple[str, ...] = ()) ->
     except UnicodeDecodeError:
         text, utf8 = raw.decode("utf-8", errors="surrogateescape"), False
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    if "\r" in text and "\n" not in text.rstrip("\r"):
+        return empty, [Problem(shown, 0, "", N_("lines end with a carriage return alone (CR, an old Mac format): save the file with LF or CR LF line ends; no row of the file was read"))]
     clean = utf8 and not CONTROL.search(text)
     numbered = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
     if not numbered:

@@ -16,7 +16,7 @@ from app import loading
 from app.guard import session_write_refusal
 from app.widgets import plain
 from turnover import paths
-from turnover.add import add_figure, add_rank, add_rows, cell, source_id_for
+from turnover.add import add_figure, add_rank, add_rows, cell, refusal_line, source_id_for
 from turnover.dataset import Dataset
 from turnover.extract import FIGURE_COLUMNS, RANK_COLUMNS, candidates_frame, detect_language, ranks_frame, read_article
 from turnover.texts import curation as words
@@ -184,10 +184,11 @@ def save_button(kind: Kind, edited: pd.DataFrame | None, details: dict, lang: st
             lines += outcome.result.lines()
             updated.at[index, "save"] = False
             updated.at[index, "status"] = words.saved_status(outcome.result.line, lang)
-            lines += [words.add_note(note, lang) for note in outcome.result.notes]
+            lines += [words.add_note(note.reason_in(lang), lang) for note in outcome.result.notes]
         else:
-            updated.at[index, "status"] = words.refused_status(outcome.problems, lang)
-            problems += [words.row_problem(index + 1, problem, lang) for problem in outcome.problems]
+            reasons = [refusal_line(problem, lang) for problem in outcome.problems]
+            updated.at[index, "status"] = words.refused_status(reasons, lang)
+            problems += [words.row_problem(index + 1, reason, lang) for reason in reasons]
     _replace_table(kind, updated.reset_index(drop=True))
     st.session_state[kind.key("outcome")] = {"saved": sum(o.result is not None for o in outcomes), "lines": lines, "problems": problems}
     st.rerun()  # the sidebar and other pages pick up the new rows (the data cache keys on file times)

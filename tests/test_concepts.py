@@ -35,7 +35,7 @@ def test_goods_and_goods_and_services_compete_for_one_slot_everywhere(write_data
 def test_add_counts_a_goods_and_services_figure_as_an_alternative(write_dataset):
     data, geo = write_dataset(figures=FIGURES + "RU-BRY,2022,12,turnover,950,USD,mn,exact,goods_services,BY,belta-1,\n")
     result = add_figure({"region": "RU-BRY", "year": "2022", "value": "900", "currency": "USD", "scale": "mn", "source_id": "old-1"}, None, data, geo)
-    assert any(note.startswith("1 figure(s) from other sources") for note in result.notes), result.notes
+    assert any(note.reason.startswith("1 figure(s) from other sources") for note in result.notes), result.notes
 
 
 @pytest.mark.parametrize(

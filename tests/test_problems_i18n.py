@@ -28,7 +28,11 @@ MONTHS = "months must be a whole number from 1 to 12"
 PERIOD = "the period {year}, months 1-{months} has not ended yet (a date in the future)"
 NO_FEATURE = "boundary file has no feature the maps can draw"
 NO_ID = "feature {number} has no properties.id; left out of the maps"
+EMPTY_REGION = "region is empty"
+UNKNOWN_SOURCE = "unknown source {source_id!r}; give --publisher, --title, --language and --kind (and --url, --published) to add it"
 RUSSIAN = {
+    EMPTY_REGION: "регион не указан",
+    UNKNOWN_SOURCE: "источник {source_id!r} неизвестен",
     NO_FEATURE: "в файле нет рисуемых объектов",
     NO_ID: "у объекта {number} нет кода",
     "{path}: {reason} ({detail})": "{path} — {reason} ({detail})",
@@ -68,6 +72,22 @@ def test_a_boundary_file_nothing_can_be_drawn_from_says_why_in_the_readers_langu
     shown = raised.value.problem.path
     assert raised.value.in_language("ru") == f"{shown} — в файле нет рисуемых объектов (у объекта 1 нет кода)"
     assert str(raised.value) == f"{shown}: {NO_FEATURE} ({NO_ID.format(number=1)})"
+
+
+def test_a_refused_add_says_why_in_the_readers_language(write_dataset, catalogue):
+    """The curation page shows ``add``'s refusals through ``refusal_line``: Russian on a Russian page; the command prints English."""
+    from turnover.add import AddError, add_figure, refusal_line
+
+    data, geo = write_dataset()
+    row = {"year": "2022", "value": "1", "currency": "USD", "scale": "bn", "source_id": "nobody-1"}
+    with pytest.raises(AddError) as empty:
+        add_figure({**row, "region": ""}, None, data, geo)
+    with pytest.raises(AddError) as unknown:
+        add_figure({**row, "region": "RU-BRY"}, None, data, geo)
+    [no_region], [no_source] = empty.value.problems, unknown.value.problems
+    assert refusal_line(no_region, "ru") == f"{no_region.path}: region: регион не указан"
+    assert refusal_line(no_source, "ru") == f"{no_source.path}: id: источник 'nobody-1' неизвестен"
+    assert str(unknown.value) == f"{no_source.path}: id: {UNKNOWN_SOURCE.format(source_id='nobody-1')}"
 
 
 def test_a_schema_reason_and_the_offending_value_are_both_translated(tmp_path, catalogue):

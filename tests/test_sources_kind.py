@@ -56,7 +56,7 @@ def test_a_new_source_needs_a_kind_and_nothing_is_written_without_one(write_data
     source = {"publisher": "Bryansk News", "title": "Trade with Belarus grew", "url": "https://example.org/b", "published": "2023", "language": "ru"}
     with pytest.raises(AddError) as refused:
         add_figure(figure, source, data, geo)
-    assert any("kind" in problem for problem in refused.value.problems)
+    assert any("kind" in problem for problem in str(refused.value).splitlines())
     assert (data / "sources.csv").read_bytes() == before
 
     add_figure(figure, {**source, "kind": "media"}, data, geo)

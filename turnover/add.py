@@ -33,7 +33,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -41,10 +41,13 @@ import pandas as pd
 from turnover import paths
 from turnover.csvfile import read_rows
 from turnover.dataset import load_dataset
-from turnover.problems import display_path
+from turnover.i18n import N_
+from turnover.inputfile import FILE_NOT_FOUND
+from turnover.problems import Problem, display_path
 from turnover.regions import UnknownRegion, load_registry
 from turnover.schemas import COLUMNS, OPTIONAL
 from turnover.selection import slot_key
+from turnover.texts.notices import UNKNOWN_REGION, closest_names
 from turnover.validate import FIGURE_KEY
 from turnover.writing import data_lock, write_together
 
@@ -55,14 +58,27 @@ SOURCE_DETAILS = [name for name in SOURCE_FIELDS if name != "id"]
 FIGURE_DEFAULTS = {"months": "12", "flow": "turnover", "qualifier": "exact", "coverage": "goods", "stats": "", "note": ""}
 RANK_DEFAULTS = {"months": "12", "flow": "turnover", "note": ""}
 DATA_FILES = ("figures.csv", "sources.csv", "fx.csv", "ranks.csv")  # what load_dataset reads from data/
+COULD_NOT_WRITE = N_("could not write: {error}; the data files are unchanged")
+
+
+def refusal(shown: str, column: str, message: str, **params) -> Problem:
+    """A reason to refuse an add, kept untranslated as every ``Problem``'s (``message`` a msgid, ``params`` its values)."""
+    return Problem(shown, 0, column, message, params=tuple(params.items()))
+
+
+def refusal_line(problem: Problem, lang: str = "en") -> str:
+    """``data/figures.csv: value: reason`` in ``lang`` (the reason alone when no file is concerned): what the command
+    prints and the curation page shows."""
+    reason = problem.reason_in(lang)
+    return f"{problem.path}: {problem.column or '-'}: {reason}" if problem.path else reason
 
 
 class AddError(Exception):
-    """The figure was not added; ``problems`` are lines like ``data/figures.csv: value: reason``."""
+    """The figure was not added, for the ``problems`` given (``refusal_line`` says each)."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__("\n".join(problems))
+        super().__init__("\n".join(refusal_line(problem) for problem in problems))
 
 
 @dataclass
@@ -73,7 +89,7 @@ class AddResult:
     source_line: int | None = None  # set when a new source row was written
     source_row: str | None = None
     source_path: str = ""
-    notes: list[str] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # what the writer should know (other sources' figures, a known url)
 
     def lines(self) -> list[str]:
         """What was written, as ``path:line: row``."""
@@ -156,21 +172,21 @@ def _add(kind: str, fields: list[str], defaults: dict[str, str], given: Mapping,
 
 def _read(path: Path, shown: str) -> bytes:
     if not path.is_file():
-        raise AddError([f"{shown}: -: file not found"])
+        raise AddError([refusal(shown, "", FILE_NOT_FOUND)])
     return path.read_bytes()
 
 
 def _resolve_region(row: dict, geo_dir: Path, shown: str) -> None:
     if not row["region"]:
-        raise AddError([f"{shown}: region: region is empty"])
+        raise AddError([refusal(shown, "region", N_("region is empty"))])
     registry, _ = load_registry(geo_dir / "regions.csv")
     try:
         row["region"] = registry.resolve(row["region"])
     except UnknownRegion as error:
-        raise AddError([f"{shown}: region: {error}"]) from None
+        raise AddError([refusal(shown, "region", UNKNOWN_REGION, name=error.name, detail=closest_names(error.suggestions))]) from None
 
 
-def _source_row(row: dict, details: dict, existing, shown: str) -> tuple[dict | None, list[str]]:
+def _source_row(row: dict, details: dict, existing, shown: str) -> tuple[dict | None, list[Problem]]:
     """The new source row to write, or None when the figure cites a source already in sources.csv."""
     given = {name: details[name] for name in SOURCE_DETAILS if details[name]}
     by_id = {r["id"]: r for r in existing.to_dict("records")}
@@ -180,47 +196,49 @@ def _source_row(row: dict, details: dict, existing, shown: str) -> tuple[dict | 
         differing = [name for name, value in given.items() if known.get(name, "") != value]
         if differing:
             shown_known = ", ".join(f"{name} {known.get(name, '')!r}" for name in differing)
-            raise AddError([f"{shown}: id: source {source_id!r} (line {known['line']}) already exists with {shown_known}; "
-                            "choose another --source-id for a new document, or leave the source details out to cite it"])
+            raise AddError([refusal(shown, "id", N_("source {source_id!r} (line {line}) already exists with {details}; choose another "
+                                                   "--source-id for a new document, or leave the source details out to cite it"),
+                                    source_id=source_id, line=known["line"], details=shown_known)])
         return None, []
     if not given:
         if not source_id:
-            raise AddError([f"{shown}: id: no source: give --source-id of a source in sources.csv, or the new source's --publisher, --title, --language, --kind"])
-        raise AddError([f"{shown}: id: unknown source {source_id!r}; give --publisher, --title, --language and --kind (and --url, --published) to add it"])
+            raise AddError([refusal(shown, "id", N_("no source: give --source-id of a source in sources.csv, or the new source's --publisher, --title, --language, --kind"))])
+        raise AddError([refusal(shown, "id", N_("unknown source {source_id!r}; give --publisher, --title, --language and --kind (and --url, --published) to add it"), source_id=source_id)])
     if given.get("url"):
         same_url = [r for r in by_id.values() if r.get("url") == given["url"]]
         if same_url:
             known = same_url[0]
             if source_id and source_id != known["id"]:
-                raise AddError([f"{shown}: url: this document is already source {known['id']!r} (line {known['line']}); cite it with --source-id {known['id']}"])
+                raise AddError([refusal(shown, "url", N_("this document is already source {source_id!r} (line {line}); cite it with --source-id {source_id}"), source_id=known["id"], line=known["line"])])
             row["source_id"] = known["id"]
-            return None, [f"the url is already source {known['id']} (line {known['line']}); the figure cites it"]
+            return None, [refusal(shown, "url", N_("the url is already source {source_id} (line {line}); the figure cites it"), source_id=known["id"], line=known["line"])]
     if not source_id:
         source_id = suggest_source_id(given.get("publisher", ""), given.get("published", ""), set(by_id))
         row["source_id"] = source_id
     return {"id": source_id, **{name: details[name] for name in SOURCE_DETAILS}}, []
 
 
-def _check_key(row: dict, existing, shown: str) -> list[str]:
+def _check_key(row: dict, existing, shown: str) -> list[Problem]:
     """Refuse a repeated key with a clear reason; name the other sources' figures for the same slot."""
     records = existing.to_dict("records")
     for other in records:
         if all(other.get(name, "") == row[name] for name in FIGURE_KEY):
             what = ", ".join(f"{name} {row[name] or '(blank)'}" for name in FIGURE_KEY)
             if (other["value"], other["currency"], other["scale"], other["qualifier"]) == (row["value"], row["currency"], row["scale"], row["qualifier"]):
-                raise AddError([f"{shown}: {FIGURE_KEY[0]}: already recorded at line {other['line']} ({what}); nothing written"])
-            raise AddError([
-                f"{shown}: {FIGURE_KEY[0]}: duplicate figure: line {other['line']} already has {what} "
-                f"(value {other['value']} {other['currency']} {other['scale']} {other['qualifier']}); one source gives one figure per "
-                "region, period, flow and coverage. To correct it, edit that line; if the source states a second figure "
-                "(another coverage or statistics), record it with its own coverage or source"
-            ])
+                raise AddError([refusal(shown, FIGURE_KEY[0], N_("already recorded at line {line} ({key}); nothing written"), line=other["line"], key=what)])
+            raise AddError([refusal(
+                shown, FIGURE_KEY[0],
+                N_("duplicate figure: line {line} already has {key} (value {value}); one source gives one figure per region, period, "
+                   "flow and coverage. To correct it, edit that line; if the source states a second figure (another coverage or "
+                   "statistics), record it with its own coverage or source"),
+                line=other["line"], key=what, value=f"{other['value']} {other['currency']} {other['scale']} {other['qualifier']}",
+            )])
     others = [r for r in records if slot_key(r) == slot_key(row)]
     if not others:
         return []
-    listed = "; ".join(f"line {r['line']}: {r['value']} {r['currency']} {r['scale']} ({r['source_id']})" for r in others)
-    return [f"{len(others)} figure(s) from other sources for the same region, period and flow ({listed}); "
-            "the dashboard shows one and lists the others as alternatives"]
+    listed = "; ".join(f"{r['line']}: {r['value']} {r['currency']} {r['scale']} ({r['source_id']})" for r in others)
+    return [refusal(shown, "", N_("{count} figure(s) from other sources for the same region, period and flow (lines {listed}); "
+                                  "the dashboard shows one and lists the others as alternatives"), count=len(others), listed=listed)]
 
 
 def _append(current: bytes, row: dict, shown: str) -> tuple[str, bytes]:
@@ -229,7 +247,7 @@ def _append(current: bytes, row: dict, shown: str) -> tuple[str, bytes]:
     lines = text.removeprefix("\ufeff").splitlines()
     header_line = next((line for line in lines if line.strip()), None)
     if header_line is None:
-        raise AddError([f"{shown}: -: file has no header"])
+        raise AddError([refusal(shown, "", N_("file has no header"))])
     header = [name.strip() for name in next(csv.reader([header_line]))]
     ending = "\r\n" if "\r\n" in text else "\n"
     buffer = io.StringIO()
@@ -259,7 +277,7 @@ def _validate(data_dir: Path, geo_dir: Path, written: dict[str, tuple[bytes, int
              for name, (_, new_line, _) in written.items()}
     if found["sources.csv"]:  # the source row itself was refused: that, not "unknown source_id", is the reason to show
         found = {name: [p for p in these if name == "sources.csv" or p.column != "source_id"] for name, these in found.items()}
-    reasons = [f"{shown}: {p.column or '-'}: {p.reason}" for name, (_, _, shown) in sorted(written.items(), key=lambda item: item[0] != "sources.csv")
+    reasons = [replace(p, path=shown, line=0) for name, (_, _, shown) in sorted(written.items(), key=lambda item: item[0] != "sources.csv")
                for p in found[name]]
     if reasons:
         raise AddError(reasons)
@@ -271,7 +289,7 @@ class RowOutcome:
 
     row: int
     result: AddResult | None = None
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 def add_rows(rows: list[Mapping], source: Mapping, data_dir: Path | None = None, geo_dir: Path | None = None,
@@ -288,7 +306,7 @@ def add_rows(rows: list[Mapping], source: Mapping, data_dir: Path | None = None,
         except AddError as error:
             outcomes.append(RowOutcome(number, problems=error.problems))
         except OSError as error:
-            outcomes.append(RowOutcome(number, problems=[f"could not write: {error}; the data files are unchanged"]))
+            outcomes.append(RowOutcome(number, problems=[refusal("", "", COULD_NOT_WRITE, error=str(error))]))
     return outcomes
 
 

@@ -121,7 +121,7 @@ def _add_parser(commands) -> None:
 
 def run_add(args) -> int:
     """``add`` and ``add-rank``: one row through add.py's write path; the problems, or the line(s) written."""
-    from turnover.add import AddError, add_figure, add_rank
+    from turnover.add import COULD_NOT_WRITE, AddError, add_figure, add_rank, refusal, refusal_line
     from turnover.writing import LockTimeout
 
     add, options = (add_rank, RANK_OPTIONS) if args.command == "add-rank" else (add_figure, FIGURE_OPTIONS)
@@ -131,16 +131,16 @@ def run_add(args) -> int:
         result = add(given, source or None, args.data or paths.data_dir(), args.geo or paths.geo_dir())
     except AddError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(refusal_line(problem), file=sys.stderr)
         print("nothing written", file=sys.stderr)
         return 1
     except (LockTimeout, OSError) as error:
-        print(f"could not write: {error}; the data files are unchanged", file=sys.stderr)
+        print(refusal_line(refusal("", "", COULD_NOT_WRITE, error=str(error))), file=sys.stderr)
         return 1
     for line in result.lines():
         print(line)
     for note in result.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(f"note: {note.reason}", file=sys.stderr)
     return 0
 
 

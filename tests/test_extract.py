@@ -22,7 +22,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from turnover.extract import COLUMNS, Flag, extract_figures, find_amounts, parse_number, split_sentences  # noqa: E402
-from tests.extract_support import ARTICLES, article_rows, registry, shipped_registry  # noqa: E402,F401 (registry: a fixture)
+from tests.extract_support import ARTICLES, article_rows, precision_report, registry, shipped_registry  # noqa: E402,F401 (registry: a fixture)
 
 CHECKED = ["region", "year", "months", "flow", "value", "currency", "scale", "qualifier", "coverage"]
 # Articles the extractor gets wrong on purpose or by a known limit (kept in the scores, marked xfail below).
@@ -79,14 +79,6 @@ def score(registry, split: str | None = None, verbose: bool = False) -> Counter:
     return counts
 
 
-def _report(counts: Counter) -> str:
-    found = counts["right"] + counts["wrong"]
-    precision = counts["right"] / found if found else 1.0
-    recall = counts["right"] / counts["expected"] if counts["expected"] else 1.0
-    return (f"expected {counts['expected']}, found {found}: right {counts['right']}, wrong {counts['wrong']}, "
-            f"missed {counts['missed']}; precision {precision:.2f}, recall {recall:.2f}")
-
-
 # --- every article, figure by figure -----------------------------------------------------------------------------
 
 
@@ -113,8 +105,8 @@ def test_precision_and_recall_over_all_articles(registry):
     (articles with rank statements, whose figures must still be found and whose ranks must give none)."""
     counts = score(registry)
     found = counts["right"] + counts["wrong"]
-    assert counts["wrong"] <= len(KNOWN_MISSES) and counts["missed"] <= len(KNOWN_MISSES), _report(counts)
-    assert counts["right"] / found >= 0.95 and counts["right"] / counts["expected"] >= 0.95, _report(counts)
+    assert counts["wrong"] <= len(KNOWN_MISSES) and counts["missed"] <= len(KNOWN_MISSES), precision_report(counts)
+    assert counts["right"] / found >= 0.95 and counts["right"] / counts["expected"] >= 0.95, precision_report(counts)
 
 
 # --- the rules one by one ----------------------------------------------------------------------------------------
@@ -312,4 +304,4 @@ if __name__ == "__main__":
     for split in ("dev", "heldout", "heldout2", "ranks", "ranks_heldout", None):
         if split is not None and not article_rows(split):
             continue
-        print(f"{split or 'all'}: {_report(score(registry_, split, verbose))}")
+        print(f"{split or 'all'}: {precision_report(score(registry_, split, verbose))}")

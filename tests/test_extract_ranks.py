@@ -20,7 +20,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from turnover.extract import RANK_OUTPUT_COLUMNS, extract_figures, extract_ranks, ranks_frame  # noqa: E402
-from tests.extract_support import ARTICLES, article_rows, registry, shipped_registry  # noqa: E402,F401 (registry: a fixture)
+from tests.extract_support import ARTICLES, article_rows, precision_report, registry, shipped_registry  # noqa: E402,F401 (registry: a fixture)
 
 CHECKED = ["region", "year", "months", "flow", "rank", "top", "out_of", "group_share_pct", "group_share_qualifier"]
 RANK_SETS = ("ranks", "ranks_heldout")
@@ -67,14 +67,6 @@ def score(registry, split: str | None = None, verbose: bool = False) -> Counter:
     return counts
 
 
-def _report(counts: Counter) -> str:
-    found = counts["right"] + counts["wrong"]
-    precision = counts["right"] / found if found else 1.0
-    recall = counts["right"] / counts["expected"] if counts["expected"] else 1.0
-    return (f"expected {counts['expected']}, found {found}: right {counts['right']}, wrong {counts['wrong']}, "
-            f"missed {counts['missed']}; precision {precision:.2f}, recall {recall:.2f}")
-
-
 @pytest.mark.parametrize(
     "article",
     [pytest.param(a, marks=pytest.mark.xfail(reason=KNOWN_MISSES[a["file"]], strict=True)) if a["file"] in KNOWN_MISSES else a for a in article_rows()],
@@ -90,7 +82,7 @@ def test_precision_and_recall_over_rank_articles(registry):
     """Sets: ranks (written with the rules) and ranks_heldout (written afterwards, scored once before any change:
     precision 0.67, recall 0.57; the general causes were then fixed, the elliptic rank is the known miss above)."""
     counts = score(registry)
-    assert counts["wrong"] == 0 and counts["missed"] <= len(KNOWN_MISSES), _report(counts)
+    assert counts["wrong"] == 0 and counts["missed"] <= len(KNOWN_MISSES), precision_report(counts)
 
 
 # --- the rules one by one ----------------------------------------------------------------------------------------
@@ -227,4 +219,4 @@ if __name__ == "__main__":
     for split in (*RANK_SETS, None):
         if split is not None and not article_rows(split):
             continue
-        print(f"{split or 'all'}: {_report(score(registry_, split, verbose))}")
+        print(f"{split or 'all'}: {precision_report(score(registry_, split, verbose))}")

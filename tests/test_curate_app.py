@@ -41,8 +41,9 @@ def line_of(path: Path, row: str) -> int:
     return path.read_text(encoding="utf-8").splitlines().index(row) + 1
 
 
-def open_curate() -> AppTest:
+def open_curate(lang: str = "en") -> AppTest:
     app = AppTest.from_file(ENTRY, default_timeout=TIMEOUT)
+    app.query_params["lang"] = lang
     app.run()
     app.switch_page(PAGE).run()
     assert not app.exception, [e.message for e in app.exception]
@@ -124,6 +125,22 @@ def test_errors_from_add_are_shown_and_nothing_is_written(data):
     assert "row 2: " in problems and "region: unknown region 'Atlantis'" in problems
     assert (data / "figures.csv").read_bytes() == before
     assert (data / "sources.csv").read_bytes() == (REPO_ROOT / "data" / "sources.csv").read_bytes()
+
+
+def test_errors_from_add_are_shown_in_the_pages_language(data):
+    from turnover.i18n import gettext_for
+    from turnover.texts.notices import UNKNOWN_REGION
+
+    app = fill(open_curate("ru"))
+    editor_key = app.data_editor[0].key
+    app.session_state[editor_key] = {"edited_rows": {1: {"region": "Atlantis"}}, "added_rows": [], "deleted_rows": []}
+    app.run()
+    app.button(key="curate_save").click().run()
+    assert not app.exception
+    russian, english = (gettext_for(lang)(UNKNOWN_REGION).split("{")[0] for lang in ("ru", "en"))
+    assert russian != english
+    shown = "\n".join(block.value for block in app.code)  # what was saved, then what was not and why
+    assert f"region: {russian}'Atlantis'" in shown and english not in shown
 
 
 def test_a_figure_typed_by_hand_is_saved_and_a_second_save_is_a_duplicate(data):

@@ -1,5 +1,7 @@
 """Figures that contradict each other: a full year below a part of the same year (same region, flow and basis)."""
 
+import math
+
 import pandas as pd
 
 from turnover.selection import BASIS_COLUMNS, same_basis
@@ -21,16 +23,24 @@ def partial_above_full(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def partial_above_full_rows(totals: list[dict]) -> list[tuple[dict, dict]]:
-    """``partial_above_full`` for the few total-trade figures of a view, given as ``selection.rows`` (with ``PAIR``,
+    """``partial_above_full`` for the total-trade figures of a view, given as ``selection.rows`` (with ``PAIR``,
     ``BASIS_COLUMNS``, ``full_year``, ``usd_mn`` and ``line``): (full year, largest such partial year) pairs, by
-    the full year's line. Plain Python: on a region's few dozen figures pandas' merges cost a hundred times more."""
+    the full year's line. Plain Python: on a region's few dozen figures pandas' merges cost a hundred times more.
+
+    Each year's partial years are looked at largest first (of equal ones, the later first), so a full year stops
+    at the first on its basis: a synthetic region's thousands of figures are not compared pair by pair."""
     partials: dict[tuple, list[dict]] = {}
-    for row in totals:
-        if not row["full_year"]:
+    for row in reversed(totals):
+        if not row["full_year"] and not math.isnan(row["usd_mn"]):
             partials.setdefault(tuple(row[c] for c in PAIR), []).append(row)
+    for parts in partials.values():
+        parts.sort(key=lambda part: part["usd_mn"], reverse=True)  # stable: the later of equal ones stays first
     pairs = []
     for full in (row for row in totals if row["full_year"]):
-        above = [part for part in partials.get(tuple(full[c] for c in PAIR), []) if full["usd_mn"] < part["usd_mn"] and same_basis(full, part)]
-        if above:
-            pairs.append((full, max(reversed(above), key=lambda part: part["usd_mn"])))  # of equal ones, the later
+        for part in partials.get(tuple(full[c] for c in PAIR), []):
+            if not full["usd_mn"] < part["usd_mn"]:
+                break
+            if same_basis(full, part):
+                pairs.append((full, part))
+                break
     return sorted(pairs, key=lambda pair: pair[0]["line"])

@@ -1,6 +1,7 @@
 """Tables for the Sources page: every figure with its provenance, search, and conflicts between sources."""
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -19,37 +20,62 @@ def provenance_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Every figure with its source, by region, newest period first; the words in ``lang``.
 
     Built in plain Python from the columns it reads: on a region's few dozen figures pandas' fixed cost per
-    operation is all there is (``selection.rows``)."""
+    operation is all there is (``selection.rows``). A larger table (a synthetic region's thousands) finds each
+    column's words once per distinct value (``_by_value``)."""
     order = _newest_first(figures)
-    column = dict(zip(PROVENANCE, read_columns(figures, PROVENANCE, order)))
+    text = _by_row
+    if len(figures) > PANDAS_ABOVE:
+        order, text = np.array(order), _by_value
 
-    def ordered(name: str, words: dict | None = None) -> list:
-        return column[name] if words is None else [words.get(value, np.nan) for value in column[name]]
-
-    def text(values: list) -> pd.api.extensions.ExtensionArray:
-        return pd.array(values, dtype="str")  # text also when there is no row, or no link
+    def words_for(words: dict) -> Callable:
+        return lambda value: words.get(value, np.nan)
 
     headers = tables.provenance_headers(lang)
     return pd.DataFrame(
         {
-            headers["region"]: text(ordered("region_name")),
-            headers["period"]: text(ordered("period")),
-            headers["flow"]: text(ordered("flow", labels.flow_labels(lang))),
-            headers["published"]: text(ordered("published_text")),
-            headers["qualifier"]: text(ordered("qualifier", labels.qualifier_labels(lang))),
-            headers["usd_mn"]: np.round(np.array(ordered("usd_mn"), dtype=float), 1),
-            headers["coverage"]: text(ordered("coverage", labels.coverage_labels(lang))),
-            headers["stats"]: text(ordered("stats", labels.stats_labels(lang))),
-            headers["status"]: text(ordered("displayed", labels.status_labels(lang))),
-            headers["publisher"]: text(ordered("source_publisher")),
-            headers["kind"]: text(ordered("source_kind", labels.source_kind_labels(lang))),
-            headers["date"]: text(ordered("source_published")),
-            headers["title"]: text([tables.source_title(title, lang) for title in ordered("source_title")]),
-            headers["link"]: text([url if LINK.match(url) else None for url in ordered("source_url")]),
-            headers["note"]: text([f"{note} {conversion}".strip() for note, conversion in zip(ordered("note"), ordered("conversion"))]),
+            headers["region"]: text(figures, order, ["region_name"]),
+            headers["period"]: text(figures, order, ["period"]),
+            headers["flow"]: text(figures, order, ["flow"], words_for(labels.flow_labels(lang))),
+            headers["published"]: text(figures, order, ["published_text"]),
+            headers["qualifier"]: text(figures, order, ["qualifier"], words_for(labels.qualifier_labels(lang))),
+            headers["usd_mn"]: np.round(np.array(read_columns(figures, ["usd_mn"], order)[0], dtype=float), 1),
+            headers["coverage"]: text(figures, order, ["coverage"], words_for(labels.coverage_labels(lang))),
+            headers["stats"]: text(figures, order, ["stats"], words_for(labels.stats_labels(lang))),
+            headers["status"]: text(figures, order, ["displayed"], words_for(labels.status_labels(lang))),
+            headers["publisher"]: text(figures, order, ["source_publisher"]),
+            headers["kind"]: text(figures, order, ["source_kind"], words_for(labels.source_kind_labels(lang))),
+            headers["date"]: text(figures, order, ["source_published"]),
+            headers["title"]: text(figures, order, ["source_title"], lambda title: tables.source_title(title, lang)),
+            headers["link"]: text(figures, order, ["source_url"], lambda url: url if LINK.match(url) else None),
+            headers["note"]: text(figures, order, ["note", "conversion"], lambda note, conversion: f"{note} {conversion}".strip()),
         },
         index=figures.index[order],
     )
+
+
+def _by_row(figures: pd.DataFrame, order: list[int], names: list[str], shown: Callable | None = None) -> pd.api.extensions.ExtensionArray:
+    """A text column of the table: ``shown`` of the values of ``names`` (the one column's values as they are without
+    it), row by row in ``order``; text also when there is no row, or no link."""
+    columns = read_columns(figures, names, order)
+    return pd.array(columns[0] if shown is None else [shown(*values) for values in zip(*columns)], dtype="str")
+
+
+def _by_value(figures: pd.DataFrame, order: list[int], names: list[str], shown: Callable | None = None) -> pd.api.extensions.ExtensionArray:
+    """``_by_row`` on the table's own arrays: a column as it is taken in ``order``; ``shown`` applied once per
+    distinct combination of values (thousands of figures have a few dozen publishers, kinds or notes), the column
+    then taken from those."""
+    if shown is None:
+        return pd.array(figures[names[0]].array.take(order), dtype="str")
+    combined = np.zeros(len(order), dtype=np.int64)
+    distinct = []
+    for name in names:
+        codes, values = pd.factorize(figures[name], use_na_sentinel=False)
+        codes = codes[order]
+        combined = combined * len(values) + codes
+        distinct.append((codes, values.tolist()))
+    _, first, at = np.unique(combined, return_index=True, return_inverse=True)
+    combinations = [[values[codes[row]] for codes, values in distinct] for row in first.tolist()]
+    return pd.array([shown(*values) for values in combinations], dtype="str")[at.reshape(-1)]
 
 
 def _newest_first(figures: pd.DataFrame) -> list[int]:

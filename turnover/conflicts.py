@@ -22,6 +22,15 @@ def partial_above_full(figures: pd.DataFrame) -> pd.DataFrame:
     return pairs.sort_values("usd_mn_part").groupby("line", sort=False).tail(1).sort_values("line").reset_index(drop=True)
 
 
+def pairable(totals: pd.DataFrame) -> pd.Series:
+    """Which of a view's total-trade figures ``partial_above_full_rows`` can pair: every full year, and each partial
+    year that is the largest of its year on its exact basis (the largest above a full year on its basis is one of
+    those, whichever way a blank ``stats`` matches). Lets a large view read a few of its thousands of figures."""
+    partial = ~totals["full_year"]
+    largest = totals["usd_mn"].where(partial).groupby([totals[c] for c in [*PAIR, *BASIS_COLUMNS]], dropna=False).transform("max")
+    return totals["full_year"] | (partial & (totals["usd_mn"] == largest))
+
+
 def partial_above_full_rows(totals: list[dict]) -> list[tuple[dict, dict]]:
     """``partial_above_full`` for the total-trade figures of a view, given as ``selection.rows`` (with ``PAIR``,
     ``BASIS_COLUMNS``, ``full_year``, ``usd_mn`` and ``line``): (full year, largest such partial year) pairs, by

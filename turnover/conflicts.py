@@ -7,6 +7,7 @@ import pandas as pd
 from turnover.selection import BASIS_COLUMNS, same_basis
 
 PAIR = ["region", "year", "flow"]
+PAIRABLE = [*PAIR, *BASIS_COLUMNS, "full_year", "usd_mn"]  # the columns ``pairable`` reads
 
 
 def partial_above_full(figures: pd.DataFrame) -> pd.DataFrame:

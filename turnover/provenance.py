@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -23,9 +24,12 @@ def provenance_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     operation is all there is (``selection.rows``). A larger table (a synthetic region's thousands) finds each
     column's words once per distinct value (``_by_value``)."""
     order = _newest_first(figures)
-    text = _by_row
     if len(figures) > PANDAS_ABOVE:
-        order, text = np.array(order), _by_value
+        order = np.array(order)
+        text, amounts = partial(_by_value, figures, order), read_columns(figures, ["usd_mn"], order)[0]
+    else:
+        columns = dict(zip(PROVENANCE, read_columns(figures, PROVENANCE, order)))
+        text, amounts = partial(_by_row, columns), columns["usd_mn"]
 
     def words_for(words: dict) -> Callable:
         return lambda value: words.get(value, np.nan)
@@ -33,34 +37,34 @@ def provenance_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     headers = tables.provenance_headers(lang)
     return pd.DataFrame(
         {
-            headers["region"]: text(figures, order, ["region_name"]),
-            headers["period"]: text(figures, order, ["period"]),
-            headers["flow"]: text(figures, order, ["flow"], words_for(labels.flow_labels(lang))),
-            headers["published"]: text(figures, order, ["published_text"]),
-            headers["qualifier"]: text(figures, order, ["qualifier"], words_for(labels.qualifier_labels(lang))),
-            headers["usd_mn"]: np.round(np.array(read_columns(figures, ["usd_mn"], order)[0], dtype=float), 1),
-            headers["coverage"]: text(figures, order, ["coverage"], words_for(labels.coverage_labels(lang))),
-            headers["stats"]: text(figures, order, ["stats"], words_for(labels.stats_labels(lang))),
-            headers["status"]: text(figures, order, ["displayed"], words_for(labels.status_labels(lang))),
-            headers["publisher"]: text(figures, order, ["source_publisher"]),
-            headers["kind"]: text(figures, order, ["source_kind"], words_for(labels.source_kind_labels(lang))),
-            headers["date"]: text(figures, order, ["source_published"]),
-            headers["title"]: text(figures, order, ["source_title"], lambda title: tables.source_title(title, lang)),
-            headers["link"]: text(figures, order, ["source_url"], lambda url: url if LINK.match(url) else None),
-            headers["note"]: text(figures, order, ["note", "conversion"], lambda note, conversion: f"{note} {conversion}".strip()),
+            headers["region"]: text(["region_name"]),
+            headers["period"]: text(["period"]),
+            headers["flow"]: text(["flow"], words_for(labels.flow_labels(lang))),
+            headers["published"]: text(["published_text"]),
+            headers["qualifier"]: text(["qualifier"], words_for(labels.qualifier_labels(lang))),
+            headers["usd_mn"]: np.round(np.array(amounts, dtype=float), 1),
+            headers["coverage"]: text(["coverage"], words_for(labels.coverage_labels(lang))),
+            headers["stats"]: text(["stats"], words_for(labels.stats_labels(lang))),
+            headers["status"]: text(["displayed"], words_for(labels.status_labels(lang))),
+            headers["publisher"]: text(["source_publisher"]),
+            headers["kind"]: text(["source_kind"], words_for(labels.source_kind_labels(lang))),
+            headers["date"]: text(["source_published"]),
+            headers["title"]: text(["source_title"], lambda title: tables.source_title(title, lang)),
+            headers["link"]: text(["source_url"], lambda url: url if LINK.match(url) else None),
+            headers["note"]: text(["note", "conversion"], lambda note, conversion: f"{note} {conversion}".strip()),
         },
         index=figures.index[order],
     )
 
 
-def _by_row(figures: pd.DataFrame, order: list[int], names: list[str], shown: Callable | None = None) -> pd.api.extensions.ExtensionArray:
-    """A text column of the table: ``shown`` of the values of ``names`` (the one column's values as they are without
-    it), row by row in ``order``; text also when there is no row, or no link."""
-    columns = read_columns(figures, names, order)
-    return pd.array(columns[0] if shown is None else [shown(*values) for values in zip(*columns)], dtype="str")
+def _by_row(columns: dict[str, list], names: list[str], shown: Callable | None = None) -> pd.api.extensions.ExtensionArray:
+    """A text column of the table from the ``columns`` read in the table's order: ``shown`` of the values of ``names``
+    (the one column's values as they are without it), row by row; text also when there is no row, or no link."""
+    values = [columns[name] for name in names]
+    return pd.array(values[0] if shown is None else list(map(shown, *values)), dtype="str")
 
 
-def _by_value(figures: pd.DataFrame, order: list[int], names: list[str], shown: Callable | None = None) -> pd.api.extensions.ExtensionArray:
+def _by_value(figures: pd.DataFrame, order: np.ndarray, names: list[str], shown: Callable | None = None) -> pd.api.extensions.ExtensionArray:
     """``_by_row`` on the table's own arrays: a column as it is taken in ``order``; ``shown`` applied once per
     distinct combination of values (thousands of figures have a few dozen publishers, kinds or notes), the column
     then taken from those."""

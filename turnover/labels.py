@@ -349,7 +349,10 @@ def _free(box: tuple[float, float, float, float], scene: Scene, height: float, o
 def _overlaps(box: tuple[float, float, float, float], others: list[tuple]) -> bool:
     """Whether a label's box shares any point with one of ``others`` (edges included, as shapely's ``intersects``)."""
     left, top, right, bottom = box
-    return any(left <= other_right and other_left <= right and top <= other_bottom and other_top <= bottom for other_left, other_top, other_right, other_bottom in others)
+    for other_left, other_top, other_right, other_bottom in others:
+        if left <= other_right and other_left <= right and top <= other_bottom and other_top <= bottom:
+            return True
+    return False
 
 
 def nice_top(largest: float, headroom: float = 1.12) -> float:

@@ -3,6 +3,7 @@ another text, a point or a line, and none leaves its frame."""
 
 import itertools
 
+import numpy as np
 import pandas as pd
 import pytest
 import shapely
@@ -200,6 +201,7 @@ def test_a_label_is_kept_clear_of_markers_and_lines_as_shapely_draws_them():
     touching = [scene.touches(box) for box in boxes]
     assert touching == [drawn.intersects(shapely.box(*box)) for box in boxes]
     assert 0 < sum(touching) < len(boxes)
+    assert scene.touching(np.array(boxes)).tolist() == touching  # all at once, as a crowded chart asks
 
 
 @pytest.mark.parametrize("text", [
@@ -221,3 +223,20 @@ def test_a_series_tries_its_most_important_labels_only(monkeypatch):
     labelled = [row for row in rows if row.get("align") is not None]
     newest_partial = max((row["year"], row["end"]) for row in rows if not row["full_year"])
     assert [(row["year"], row["end"]) for row in labelled] == [newest_partial]  # the newest partial year comes first
+
+
+def test_a_crowded_series_gets_the_labels_it_would_get_one_try_at_a_time(monkeypatch):
+    """Hundreds of figures (a synthetic region's partial years) are placed with all tries tested at once: the same
+    labels, at the same places, as testing each try in turn."""
+    rows = [(year, months, float((year * 7 + months * 13) % 50 + 1) * months) for year in range(1980, 2025) for months in (3, 6, 9, 11, 12)]
+    series = _series(rows)
+    assert len(series) > labels.CROWDED
+
+    def drawn() -> list[dict]:
+        return series_chart(series, "Test Oblast", "turnover", selected_year=2020).datasets["figures"]
+
+    at_once = drawn()
+    monkeypatch.setattr(labels, "CROWDED", len(series))
+    one_at_a_time = drawn()
+    assert at_once == one_at_a_time
+    assert sum(row.get("align") is not None for row in at_once) >= 5

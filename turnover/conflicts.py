@@ -1,10 +1,13 @@
 """Figures that contradict each other: a full year below a part of the same year (same region, flow and basis)."""
 
+import math
+
 import pandas as pd
 
 from turnover.selection import BASIS_COLUMNS, same_basis
 
 PAIR = ["region", "year", "flow"]
+PAIRABLE = [*PAIR, *BASIS_COLUMNS, "full_year", "usd_mn"]  # the columns ``pairable`` reads
 
 
 def partial_above_full(figures: pd.DataFrame) -> pd.DataFrame:
@@ -20,17 +23,34 @@ def partial_above_full(figures: pd.DataFrame) -> pd.DataFrame:
     return pairs.sort_values("usd_mn_part").groupby("line", sort=False).tail(1).sort_values("line").reset_index(drop=True)
 
 
+def pairable(totals: pd.DataFrame) -> pd.Series:
+    """Which of a view's total-trade figures ``partial_above_full_rows`` can pair: every full year, and each partial
+    year that is the largest of its year on its exact basis (the largest above a full year on its basis is one of
+    those, whichever way a blank ``stats`` matches). Lets a large view read a few of its thousands of figures."""
+    partial = ~totals["full_year"]
+    largest = totals["usd_mn"].where(partial).groupby([totals[c] for c in [*PAIR, *BASIS_COLUMNS]], dropna=False).transform("max")
+    return totals["full_year"] | (partial & (totals["usd_mn"] == largest))
+
+
 def partial_above_full_rows(totals: list[dict]) -> list[tuple[dict, dict]]:
-    """``partial_above_full`` for the few total-trade figures of a view, given as ``selection.rows`` (with ``PAIR``,
+    """``partial_above_full`` for the total-trade figures of a view, given as ``selection.rows`` (with ``PAIR``,
     ``BASIS_COLUMNS``, ``full_year``, ``usd_mn`` and ``line``): (full year, largest such partial year) pairs, by
-    the full year's line. Plain Python: on a region's few dozen figures pandas' merges cost a hundred times more."""
+    the full year's line. Plain Python: on a region's few dozen figures pandas' merges cost a hundred times more.
+
+    Each year's partial years are looked at largest first (of equal ones, the later first), so a full year stops
+    at the first on its basis: a synthetic region's thousands of figures are not compared pair by pair."""
     partials: dict[tuple, list[dict]] = {}
-    for row in totals:
-        if not row["full_year"]:
+    for row in reversed(totals):
+        if not row["full_year"] and not math.isnan(row["usd_mn"]):
             partials.setdefault(tuple(row[c] for c in PAIR), []).append(row)
+    for parts in partials.values():
+        parts.sort(key=lambda part: part["usd_mn"], reverse=True)  # stable: the later of equal ones stays first
     pairs = []
     for full in (row for row in totals if row["full_year"]):
-        above = [part for part in partials.get(tuple(full[c] for c in PAIR), []) if full["usd_mn"] < part["usd_mn"] and same_basis(full, part)]
-        if above:
-            pairs.append((full, max(reversed(above), key=lambda part: part["usd_mn"])))  # of equal ones, the later
+        for part in partials.get(tuple(full[c] for c in PAIR), []):
+            if not full["usd_mn"] < part["usd_mn"]:
+                break
+            if same_basis(full, part):
+                pairs.append((full, part))
+                break
     return sorted(pairs, key=lambda pair: pair[0]["line"])

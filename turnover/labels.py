@@ -9,10 +9,11 @@ mark takes per datum; a label that fits nowhere is left out rather than drawn ov
 """
 
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
+import numpy as np
 import pandas as pd
 import shapely
 from PIL import ImageFont
@@ -29,6 +30,7 @@ MARKER = 7.0  # half the side of the square kept clear around a point
 STROKE = 2.5  # half the width kept clear along a line or a partial-year span
 CLEARANCE = 2.0  # between a label and anything else
 FEW_YEARS = 8  # up to this many full years, every one is labelled
+CROWDED = 200  # markers: a chart with more (a synthetic region's, hundreds) tests its labels' tries all at once (numpy)
 MOST_LABELS = 80  # value labels a series chart tries to place, most important first (a shipped region has under 40 candidates; a synthetic one thousands)
 FONT_FILE = REPO_ROOT / "static" / "fonts" / "DejaVuSans.ttf"
 
@@ -96,7 +98,8 @@ def _offsets(prefer_below: bool) -> tuple[tuple[float, float, str], ...]:
 
 def _kept_clear(x: float, y: float, dx: float, dy: float, align: str, width: float) -> tuple[float, float, float, float]:
     """The (left, top, right, bottom) box a label ``width`` px wide, placed at (``dx``, ``dy``, ``align``) from its
-    point, keeps clear of everything else: its text's box in the font's metrics and the clearance around it.
+    point, keeps clear of everything else: its text's box in the font's metrics and the clearance around it (numbers,
+    or arrays of them element-wise: ``_boxes``).
 
     Kept in this order of operations: a box on the nearest ring ends exactly at its own marker's edge, so whether
     it touches is decided in the last bit of these sums, and the placements must not change with a rewrite."""
@@ -104,6 +107,25 @@ def _kept_clear(x: float, y: float, dx: float, dy: float, align: str, width: flo
     left = anchor if align == "left" else anchor - width / 2 if align == "center" else anchor - width
     baseline = y + dy
     return left - CLEARANCE, baseline - ASCENT * FONT_SIZE - CLEARANCE, left + width + CLEARANCE, baseline + DESCENT * FONT_SIZE + CLEARANCE
+
+
+@cache
+def _offset_columns(prefer_below: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``_offsets`` as arrays: every try's dx, dy and align."""
+    return tuple(np.array(column) for column in zip(*_offsets(prefer_below)))
+
+
+def _boxes(candidates: list[Candidate]) -> np.ndarray:
+    """Every candidate's ``_kept_clear`` box at each of its ``_offsets``, as an array (candidates × offsets × 4): the
+    same sums, made element-wise for all the tries of one ``align`` at once."""
+    below = np.array([candidate.prefer_below for candidate in candidates], dtype=bool)[:, None]
+    dx, dy, aligns = (np.where(below, when_below, when_above) for when_above, when_below in zip(_offset_columns(False), _offset_columns(True)))
+    x, y, width = (np.broadcast_to(np.array(values, dtype=float)[:, None], dx.shape) for values in ([c.x for c in candidates], [c.y for c in candidates], [text_width(c.text) for c in candidates]))
+    boxes = np.empty((*dx.shape, 4))
+    for align in ("left", "center", "right"):
+        chosen = aligns == align
+        boxes[chosen] = np.stack(_kept_clear(x[chosen], y[chosen], dx[chosen], dy[chosen], align, width[chosen]), axis=-1)
+    return boxes
 
 
 @lru_cache(maxsize=256)
@@ -122,15 +144,17 @@ class Scene:
     polyline (``lines``: the series' runs, the partial-year spans).
 
     A label must not touch a marker's square or a line's drawn width, as shapely draws it (``LineString.buffer``).
-    The test is exact geometry on plain numbers; only a box within ``EDGE`` of a line's drawn edge, where shapely's
-    polygon and the exact shape may part, asks shapely (a scene serves two ranges of widths, and each label
-    tries up to 32 places).
+    The test is exact geometry on plain numbers, one box at a time (``touches``) or many at once (``touching``: a
+    synthetic region's chart has hundreds of markers and segments); only a box within ``EDGE`` of a line's drawn
+    edge, where shapely's polygon and the exact shape may part, asks shapely (a scene serves two ranges of widths,
+    and each label tries up to 32 places).
     """
 
     candidates: list[Candidate]
     points: list[tuple[float, float]]
     lines: list[list[tuple[float, float]]]
     width: float
+    _options: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # by height: see ``options``
 
     @cached_property
     def segments(self) -> list[tuple]:
@@ -164,12 +188,71 @@ class Scene:
         for x, y in (point for strip in strips for point in points.get(strip, ())):
             if x - MARKER <= right and left <= x + MARKER and y - MARKER <= bottom and top <= y + MARKER:
                 return True
-        for low_x, low_y, high_x, high_y, ax, ay, bx, by, number in (segment for strip in strips for segment in segments.get(strip, ())):
-            if low_x <= right and left <= high_x and low_y <= bottom and top <= high_y:
-                distance = _box_to_segment(box, ax, ay, bx, by)
-                if distance < STROKE - EDGE or (distance <= STROKE + EDGE and _drawn_width(tuple(self.lines[number])).intersects(shapely.box(*box))):
-                    return True
+        for segment in (segment for strip in strips for segment in segments.get(strip, ())):
+            low_x, low_y, high_x, high_y = segment[:4]
+            if low_x <= right and left <= high_x and low_y <= bottom and top <= high_y and self._touches_segment(box, segment):
+                return True
         return False
+
+    @cached_property
+    def _by_x(self) -> tuple[np.ndarray, np.ndarray, float]:
+        """The markers (x, y) and the ``segments`` (as rows of arrays, built from the lines at once) sorted from left
+        to right, and the widest segment's extent."""
+        markers = np.array(self.points, dtype=float).reshape(-1, 2)
+        sizes = np.array([len(line) for line in self.lines], dtype=int)
+        ends = np.array([point for line in self.lines for point in line], dtype=float).reshape(-1, 2)
+        per_line = np.maximum(sizes - 1, 1)  # a single point's line: one segment of length zero
+        first = np.arange(per_line.sum()) - np.repeat(np.cumsum(per_line) - per_line, per_line) + np.repeat(np.cumsum(sizes) - sizes, per_line)
+        a, b = ends[first], ends[first + (np.repeat(sizes, per_line) > 1)]
+        room = STROKE + EDGE
+        segments = np.column_stack([np.minimum(a, b) - room, np.maximum(a, b) + room, a, b, np.repeat(np.arange(len(sizes)), per_line)])
+        markers, segments = (rows[np.argsort(rows[:, 0], kind="stable")] for rows in (markers, segments))
+        return markers, segments, float((segments[:, 2] - segments[:, 0]).max(initial=0.0))
+
+    def touching(self, boxes: np.ndarray) -> np.ndarray:
+        """``touches`` for each row of ``boxes`` (boxes × 4), all at once: each box is compared only with the markers and
+        segments whose extent across meets its own (found by bisection from left to right), and the exact distance is
+        computed only for a segment whose bounds it meets."""
+        left, top, right, bottom = boxes.T
+        markers, segments, widest = self._by_x
+        x, y = markers.T
+        box, near = _windows(np.searchsorted(x + MARKER, left, "left"), np.searchsorted(x - MARKER, right, "right"))
+        hit = np.zeros(len(boxes), dtype=bool)
+        hit[box[(y[near] - MARKER <= bottom[box]) & (top[box] <= y[near] + MARKER)]] = True
+        low_x, low_y, high_x, high_y = segments[:, :4].T
+        clear = np.flatnonzero(~hit)
+        box, near = _windows(np.searchsorted(low_x, left[clear] - widest - 1.0, "left"), np.searchsorted(low_x, right[clear], "right"))
+        box = clear[box]
+        meets = (left[box] <= high_x[near]) & (low_y[near] <= bottom[box]) & (top[box] <= high_y[near])
+        for number, segment in zip(box[meets].tolist(), near[meets].tolist()):
+            if not hit[number] and self._touches_segment(tuple(boxes[number].tolist()), segments[segment].tolist()):
+                hit[number] = True
+        return hit
+
+    def _touches_segment(self, box: tuple[float, float, float, float], segment: Sequence) -> bool:
+        """Whether a box meets the drawn width of one of ``segments`` (whose bounds it meets)."""
+        *_, ax, ay, bx, by, number = segment
+        distance = _box_to_segment(box, ax, ay, bx, by)
+        return distance < STROKE - EDGE or (distance <= STROKE + EDGE and _drawn_width(tuple(self.lines[int(number)])).intersects(shapely.box(*box)))
+
+    def options(self, height: float) -> tuple[np.ndarray, np.ndarray]:
+        """Every candidate's kept-clear box at each of its offsets (candidates × offsets × 4, ``_boxes``) and whether it
+        is inside the ``width`` × ``height`` area (as ``_free``) and touches nothing drawn. Built once per height:
+        neighbouring ranges of widths share a scene."""
+        if height not in self._options:
+            boxes = _boxes(self.candidates)
+            left, top, right, bottom = (boxes[..., side] for side in range(4))
+            free = (left > 0) & (top > 0) & (right < self.width) & (bottom < height)
+            free[free] = ~self.touching(boxes[free])
+            self._options[height] = boxes, free
+        return self._options[height]
+
+
+def _windows(starts: np.ndarray, stops: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every (query, item) pair with the item's position in the query's window ``starts[query]:stops[query]``."""
+    counts = np.maximum(stops - starts, 0)
+    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    return np.repeat(np.arange(len(counts)), counts), offsets + np.repeat(starts, counts)
 
 
 def _box_to_segment(box: tuple[float, float, float, float], ax: float, ay: float, bx: float, by: float) -> float:
@@ -212,8 +295,10 @@ def place_labels(scenes: list[Scene], height: float) -> dict:
 
     ``scenes``: the same chart at one or more widths (the same candidates, in the same order). A placement is
     taken only if in every scene its label stays inside the ``width`` × ``height`` area and clear of every
-    point, line and label placed before it.
+    point, line and label placed before it. A crowded chart (``CROWDED``) has all its tries tested at once.
     """
+    if len(scenes[0].points) > CROWDED:
+        return _place_all_at_once(scenes, height)
     placed: dict = {}
     taken: list[list] = [[] for _ in scenes]
     for candidates in zip(*(scene.candidates for scene in scenes)):
@@ -234,16 +319,40 @@ def place_labels(scenes: list[Scene], height: float) -> dict:
     return placed
 
 
+def _place_all_at_once(scenes: list[Scene], height: float) -> dict:
+    """``place_labels`` from every try's box and verdict made beforehand (``Scene.options``): the same placements,
+    without a Python loop over the hundreds of markers and the thousands of tries of a synthetic region's chart."""
+    placed: dict = {}
+    options = [scene.options(height) for scene in scenes]
+    free_everywhere = np.logical_and.reduce([free for _, free in options]).tolist()
+    taken: list[list] = [[] for _ in scenes]
+    for position, candidates in enumerate(zip(*(scene.candidates for scene in scenes))):
+        for offset, free in enumerate(free_everywhere[position]):
+            if not free:
+                continue
+            boxes = [tuple(scene_boxes[position, offset].tolist()) for scene_boxes, _ in options]
+            if not any(_overlaps(box, others) for box, others in zip(boxes, taken)):
+                placed[candidates[0].key] = Placement(candidates[0].text, *_offsets(candidates[0].prefer_below)[offset])
+                for others, box in zip(taken, boxes):
+                    others.append(box)
+                break
+    return placed
+
+
 def _free(box: tuple[float, float, float, float], scene: Scene, height: float, others: list[tuple]) -> bool:
     """Whether a label's box is inside the plotting area (the clearance too: the drawn glyphs may reach a little past
     the font's metrics) and clear of the labels placed before it and of what the scene draws."""
     left, top, right, bottom = box
-    if not (left > 0 and top > 0 and right < scene.width and bottom < height):
-        return False
-    for other_left, other_top, other_right, other_bottom in others:  # boxes sharing any point, edges included (as shapely's ``intersects``)
+    return left > 0 and top > 0 and right < scene.width and bottom < height and not _overlaps(box, others) and not scene.touches(box)
+
+
+def _overlaps(box: tuple[float, float, float, float], others: list[tuple]) -> bool:
+    """Whether a label's box shares any point with one of ``others`` (edges included, as shapely's ``intersects``)."""
+    left, top, right, bottom = box
+    for other_left, other_top, other_right, other_bottom in others:
         if left <= other_right and other_left <= right and top <= other_bottom and other_top <= bottom:
-            return False
-    return not scene.touches(box)
+            return True
+    return False
 
 
 def nice_top(largest: float, headroom: float = 1.12) -> float:
@@ -278,9 +387,6 @@ def series_label_sets(figures: Mapping[str, list], x_domain: tuple[float, float]
     year, amount, middle, label, run_of = figures["year"], figures["amount"], figures["middle"], figures["label"], figures["run"]
     start, end, full_year = figures["start"], figures["end"], figures["full_year"]
 
-    def py(y: float) -> float:
-        return height - y / y_top * height
-
     full = sorted((i for i, whole in enumerate(full_year) if whole and run_of[i] != ""), key=year.__getitem__)
     partial = sorted((i for i, whole in enumerate(full_year) if not whole), key=lambda i: (year[i], start[i], end[i]))
     runs: dict[str, list[int]] = {}
@@ -301,15 +407,18 @@ def series_label_sets(figures: Mapping[str, list], x_domain: tuple[float, float]
     wanted = [(i, False) for i in newest_partial[:1]] + years[:key_years] + [(i, False) for i in apart] + [(i, False) for i in newest_partial[1:]] + years[key_years:]
     wanted = wanted[:MOST_LABELS]  # a synthetic region has thousands of candidates: the most important are tried
 
-    def scene(width: float) -> Scene:
-        def px(x: float) -> float:
-            return (x - x_domain[0]) / (x_domain[1] - x_domain[0]) * width
+    ys = (height - np.array(amount, dtype=float) / y_top * height).tolist()
+    middles, starts, ends = (np.array(values, dtype=float) for values in (middle, start, end))
 
-        candidates = [Candidate(i, px(middle[i]), py(amount[i]), label[i], below) for i, below in wanted]
-        points = [(px(x), py(y)) for x, y in zip(middle, amount)]
-        lines = [[(px(middle[i]), py(amount[i])) for i in run] for run in runs.values()]
-        lines += [[(px(start[i]), py(amount[i])), (px(end[i]), py(amount[i]))] for i in partial]
-        return Scene(candidates, points, lines, width)
+    def scene(width: float) -> Scene:
+        def px(x: np.ndarray) -> list[float]:
+            return ((x - x_domain[0]) / (x_domain[1] - x_domain[0]) * width).tolist()
+
+        xs, start_xs, end_xs = px(middles), px(starts), px(ends)
+        candidates = [Candidate(i, xs[i], ys[i], label[i], below) for i, below in wanted]
+        lines = [[(xs[i], ys[i]) for i in run] for run in runs.values()]
+        lines += [[(start_xs[i], ys[i]), (end_xs[i], ys[i])] for i in partial]
+        return Scene(candidates, list(zip(xs, ys)), lines, width)
 
     scenes = {width: scene(width) for width in sorted({width for widths in tiers for width in widths})}  # neighbouring ranges share a width
     return [place_labels([scenes[width] for width in widths], height) for widths in tiers]

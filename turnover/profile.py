@@ -3,11 +3,12 @@
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from turnover.aggregate import LOWER_BOUND, SIDES, changes_on_previous, paired_sides, rank_in
-from turnover.conflicts import partial_above_full_rows
-from turnover.selection import displayed_series, rows, total_rows
+from turnover.conflicts import PAIRABLE, pairable, partial_above_full_rows
+from turnover.selection import PANDAS_ABOVE, displayed_series, rows, total_rows
 from turnover.texts import profile as words
 
 READ = [  # what the cards and notices read of each figure
@@ -97,7 +98,7 @@ def key_figures(
     """``region_figures``: the region's figures; ``year_ranking``: ``aggregate.ranking`` of ``year`` and ``flow``;
     ``ranking_of``: the ranking of another year (for the year the headline falls back to); ``published``: the
     region's ``published_ranks``."""
-    totals = total_rows(region_figures, READ, flow, region)  # read once; plain Python from here (selection.rows)
+    totals = _read_totals(region_figures, flow, region)  # read once; plain Python from here (selection.rows)
     series = displayed_series(totals)
     summary = Summary()
     if not series:
@@ -135,6 +136,20 @@ def key_figures(
             summary.like_for_like.append(words.like_for_like(row["period"], delta, lang))
     summary.notices += _conflicts(totals, lang) + _both_sides(totals, lang)
     return summary
+
+
+def _read_totals(region_figures: pd.DataFrame, flow: str, region: str) -> list[dict]:
+    """The region's total-trade figures of ``flow`` as ``selection.rows`` of ``READ``. Of a large frame (a synthetic
+    region's thousands), only those the cards and notices can show: the displayed ones, those ``conflicts.pairable``
+    and both sides' statistics of a period that has both (``aggregate.paired_sides``)."""
+    if len(region_figures) <= PANDAS_ABOVE:
+        return total_rows(region_figures, READ, flow, region)
+    chosen = (region_figures["total"] & (region_figures["flow"] == flow) & (region_figures["region"] == region)).to_numpy()
+    totals = region_figures.loc[chosen, list(dict.fromkeys(["displayed", "stats", "months", *PAIRABLE]))]
+    stated = totals["stats"].isin(SIDES)
+    sides = totals["stats"].where(stated).groupby([totals["year"], totals["months"]]).transform("nunique")
+    shown = totals["displayed"] | pairable(totals) | (stated & (sides == len(SIDES)))
+    return rows(region_figures, READ, np.flatnonzero(chosen)[shown.to_numpy()].tolist())
 
 
 def _conflicts(totals: list[dict], lang: str) -> list[str]:

@@ -1,6 +1,8 @@
 """Tables for the Sources page: every figure with its provenance, search, and conflicts between sources."""
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -19,37 +21,65 @@ def provenance_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Every figure with its source, by region, newest period first; the words in ``lang``.
 
     Built in plain Python from the columns it reads: on a region's few dozen figures pandas' fixed cost per
-    operation is all there is (``selection.rows``)."""
+    operation is all there is (``selection.rows``). A larger table (a synthetic region's thousands) finds each
+    column's words once per distinct value (``_by_value``)."""
     order = _newest_first(figures)
-    column = dict(zip(PROVENANCE, read_columns(figures, PROVENANCE, order)))
+    if len(figures) > PANDAS_ABOVE:
+        order = np.array(order)
+        text, amounts = partial(_by_value, figures, order), read_columns(figures, ["usd_mn"], order)[0]
+    else:
+        columns = dict(zip(PROVENANCE, read_columns(figures, PROVENANCE, order)))
+        text, amounts = partial(_by_row, columns), columns["usd_mn"]
 
-    def ordered(name: str, words: dict | None = None) -> list:
-        return column[name] if words is None else [words.get(value, np.nan) for value in column[name]]
-
-    def text(values: list) -> pd.api.extensions.ExtensionArray:
-        return pd.array(values, dtype="str")  # text also when there is no row, or no link
+    def words_for(words: dict) -> Callable:
+        return lambda value: words.get(value, np.nan)
 
     headers = tables.provenance_headers(lang)
     return pd.DataFrame(
         {
-            headers["region"]: text(ordered("region_name")),
-            headers["period"]: text(ordered("period")),
-            headers["flow"]: text(ordered("flow", labels.flow_labels(lang))),
-            headers["published"]: text(ordered("published_text")),
-            headers["qualifier"]: text(ordered("qualifier", labels.qualifier_labels(lang))),
-            headers["usd_mn"]: np.round(np.array(ordered("usd_mn"), dtype=float), 1),
-            headers["coverage"]: text(ordered("coverage", labels.coverage_labels(lang))),
-            headers["stats"]: text(ordered("stats", labels.stats_labels(lang))),
-            headers["status"]: text(ordered("displayed", labels.status_labels(lang))),
-            headers["publisher"]: text(ordered("source_publisher")),
-            headers["kind"]: text(ordered("source_kind", labels.source_kind_labels(lang))),
-            headers["date"]: text(ordered("source_published")),
-            headers["title"]: text([tables.source_title(title, lang) for title in ordered("source_title")]),
-            headers["link"]: text([url if LINK.match(url) else None for url in ordered("source_url")]),
-            headers["note"]: text([f"{note} {conversion}".strip() for note, conversion in zip(ordered("note"), ordered("conversion"))]),
+            headers["region"]: text(["region_name"]),
+            headers["period"]: text(["period"]),
+            headers["flow"]: text(["flow"], words_for(labels.flow_labels(lang))),
+            headers["published"]: text(["published_text"]),
+            headers["qualifier"]: text(["qualifier"], words_for(labels.qualifier_labels(lang))),
+            headers["usd_mn"]: np.round(np.array(amounts, dtype=float), 1),
+            headers["coverage"]: text(["coverage"], words_for(labels.coverage_labels(lang))),
+            headers["stats"]: text(["stats"], words_for(labels.stats_labels(lang))),
+            headers["status"]: text(["displayed"], words_for(labels.status_labels(lang))),
+            headers["publisher"]: text(["source_publisher"]),
+            headers["kind"]: text(["source_kind"], words_for(labels.source_kind_labels(lang))),
+            headers["date"]: text(["source_published"]),
+            headers["title"]: text(["source_title"], lambda title: tables.source_title(title, lang)),
+            headers["link"]: text(["source_url"], lambda url: url if LINK.match(url) else None),
+            headers["note"]: text(["note", "conversion"], lambda note, conversion: f"{note} {conversion}".strip()),
         },
         index=figures.index[order],
     )
+
+
+def _by_row(columns: dict[str, list], names: list[str], shown: Callable | None = None) -> pd.api.extensions.ExtensionArray:
+    """A text column of the table from the ``columns`` read in the table's order: ``shown`` of the values of ``names``
+    (the one column's values as they are without it), row by row; text also when there is no row, or no link."""
+    values = [columns[name] for name in names]
+    return pd.array(values[0] if shown is None else list(map(shown, *values)), dtype="str")
+
+
+def _by_value(figures: pd.DataFrame, order: np.ndarray, names: list[str], shown: Callable | None = None) -> pd.api.extensions.ExtensionArray:
+    """``_by_row`` on the table's own arrays: a column as it is taken in ``order``; ``shown`` applied once per
+    distinct combination of values (thousands of figures have a few dozen publishers, kinds or notes), the column
+    then taken from those."""
+    if shown is None:
+        return pd.array(figures[names[0]].array.take(order), dtype="str")
+    combined = np.zeros(len(order), dtype=np.int64)
+    distinct = []
+    for name in names:
+        codes, values = pd.factorize(figures[name], use_na_sentinel=False)
+        codes = codes[order]
+        combined = combined * len(values) + codes
+        distinct.append((codes, values.tolist()))
+    _, first, at = np.unique(combined, return_index=True, return_inverse=True)
+    combinations = [[values[codes[row]] for codes, values in distinct] for row in first.tolist()]
+    return pd.array([shown(*values) for values in combinations], dtype="str")[at.reshape(-1)]
 
 
 def _newest_first(figures: pd.DataFrame) -> list[int]:

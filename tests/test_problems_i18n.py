@@ -136,6 +136,21 @@ def test_the_panel_on_a_russian_page_lists_the_reasons_in_russian(monkeypatch, w
     assert listed[tables.problem_headers("ru")["reason"]].tolist() == ["месяцы — целое число от 1 до 12 (получено '13')"]
 
 
+def test_the_panel_follows_a_language_switch(monkeypatch, write_dataset, catalogue):
+    """The panel's table is made once per data set and language: English first, then Russian in the same process."""
+    data, geo = write_dataset(figures=FIGURES + "RU-SMO,2021,13,turnover,1,USD,bn,exact,goods,,belta-1,\n")
+    monkeypatch.setenv("TURNOVER_DATA_DIR", str(data))
+    monkeypatch.setenv("TURNOVER_GEO_DIR", str(geo))
+    reasons = {}
+    for lang in ("en", "ru", "en"):
+        app = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=60)
+        app.query_params["lang"] = lang
+        app.run()
+        assert not app.exception, [e.message for e in app.exception]
+        reasons[lang] = app.expander[0].dataframe[0].value[tables.problem_headers(lang)["reason"]].tolist()
+    assert reasons == {"en": [f"{MONTHS} (got '13')"], "ru": ["месяцы — целое число от 1 до 12 (получено '13')"]}
+
+
 @cache
 def extracted() -> frozenset[str]:
     return frozenset(_extracted())

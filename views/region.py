@@ -24,8 +24,8 @@ else:
     for column, card in zip(columns, summary.cards):
         neutral = card.delta is None or card.neutral  # words, not a change: grey, no arrow
         column.metric(card.label, card.value, card.delta, delta_color="off" if neutral else "normal", delta_arrow="off" if neutral else "auto", help=plain(card.help) if card.help and cited else None, border=True)
-    for notice in summary.notices:
-        st.markdown(plain(notice))
+    if summary.notices:  # one block of paragraphs: a synthetic region's hundreds of notices were as many elements
+        st.markdown("\n\n".join(plain(notice) for notice in summary.notices))
     chart_with_downloads(chart, pages.region_file_name(name, chosen.flow, lang), "series", lang)
     slide.region_button(chart, summary, name, chosen)
     if summary.like_for_like:

@@ -1,0 +1,161 @@
+"""turnover/maps.py's rules: what each region's shape says (category, legend entry, figure, period, source, note,
+marking), what the static map's frame says (title, subtitle, footnote, source line, labels, outline legend) and the
+interactive map's colour legend.
+
+Expected values are computed from the rows each test writes.
+"""
+
+import math
+
+import pandas as pd
+import pytest
+
+from tests.conftest import SOURCES
+from tests.test_rules_aggregate import csv_text
+from turnover.aggregate import map_figures
+from turnover.charts import source_line
+from turnover.dataset import load_dataset
+from turnover.extents import make_extent
+from turnover.formatting import format_usd_mn
+from turnover.maps import altair_map, legend_spec, legend_steps, region_properties
+from turnover.texts.charts import map_categories, map_markings
+
+# region, year, months, flow, value (USD bn), qualifier, coverage, source
+ROWS = [
+    ("RU-SMO", 2024, 12, "turnover", 4.0, "exact", "goods", "belta-1"),  # the year's full-year figure
+    ("RU-MOW", 2024, 10, "turnover", 9.0, "approx", "goods", "ria-1"),  # a partial year: a lower bound
+    ("RU-TA", 2022, 12, "turnover", 2.0, "exact", "goods", "interfax-1"),  # an earlier full year
+]
+PUBLISHED = {line.split(",")[0]: (line.split(",")[1], line.split(",")[4]) for line in SOURCES.splitlines()[1:]}  # id -> publisher, date
+COUNTRY = {"RU-SMO": "RU", "RU-MOW": "RU", "RU-TA": "RU", "RU-BRY": "RU", "BY-MI": "BY", "UA-43": "UA"}
+
+
+def _feature(region: str, west: float) -> dict:
+    square = [[[west, 50], [west + 1, 50], [west + 1, 51], [west, 51], [west, 50]]]
+    return {"type": "Feature", "properties": {"id": region, "name_en": f"{region} en", "name_ru": f"{region} ru", "country": COUNTRY[region]}, "geometry": {"type": "Polygon", "coordinates": square}}
+
+
+COLLECTION = {"type": "FeatureCollection", "features": [_feature(region, 30 + 2 * i) for i, region in enumerate(COUNTRY)]}
+
+
+@pytest.fixture
+def table(write_dataset):
+    data, geo = write_dataset(figures=csv_text(ROWS))
+    return map_figures(load_dataset(data, geo).figures, 2024, tolerance=2)
+
+
+def test_each_shape_is_drawn_in_its_category_with_its_legend_entry(table):
+    expected = {"RU-SMO": "value", "RU-MOW": "value", "RU-TA": "value", "RU-BRY": "no_data", "BY-MI": "home", "UA-43": "disputed"}
+    for lang in ("en", "ru"):
+        props = {p["id"]: p for p in region_properties(COLLECTION, table, lang, 2024)}
+        assert {region: p["category"] for region, p in props.items()} == expected
+        words = map_categories(lang)
+        assert {region: p["legend"] for region, p in props.items()} == {region: words.get(category, "") for region, category in expected.items()}
+        assert {region: p["name"] for region, p in props.items()} == {region: f"{region} {lang}" for region in COUNTRY}
+
+
+def test_each_valued_shape_carries_its_figure_period_and_source(table):
+    props = {p["id"]: p for p in region_properties(COLLECTION, table, "en", 2024)}
+    smolensk = props["RU-SMO"]
+    assert (smolensk["usd_mn"], smolensk["shown"], smolensk["period"]) == (4000.0, "$4bn", "2024")
+    assert smolensk["source"] == "{} ({})".format(*PUBLISHED["belta-1"])
+    assert props["RU-TA"]["source"] == "{} ({})".format(*PUBLISHED["interfax-1"])
+    assert props["RU-MOW"]["usd_mn"] == 9000.0 and props["RU-MOW"]["period"] == "Jan–Oct 2024"
+    for region in ("RU-BRY", "BY-MI", "UA-43"):  # no figure: nothing to cite, never zero
+        assert (props[region]["usd_mn"], props[region]["period"], props[region]["source"]) == (None, "", "")
+    assert props["RU-BRY"]["shown"] == "no figure for this year" and props["UA-43"]["shown"] == ""
+
+
+def test_a_bound_and_an_earlier_year_are_marked_labelled_and_explained(table):
+    markings = map_markings("en")
+    props = {p["id"]: p for p in region_properties(COLLECTION, table, "en", 2024)}
+    assert (props["RU-MOW"]["shown"], props["RU-MOW"]["marking"]) == ("about $9bn or more (Jan–Oct 2024)", markings["bound"])
+    assert (props["RU-TA"]["shown"], props["RU-TA"]["marking"]) == ("$2bn (2022)", markings["earlier"])
+    assert props["RU-TA"]["note"] == "2022 figure; none published for 2024"
+    assert [props[region]["marking"] for region in ("RU-SMO", "RU-BRY", "BY-MI", "UA-43")] == ["", "", "", ""]
+    assert [props[region]["note"] for region in ("RU-SMO", "RU-BRY", "UA-43")] == ["", "", ""]
+    undated = {p["id"]: p for p in region_properties(COLLECTION, table, "en")}  # no year asked: the figure's own
+    assert undated["RU-TA"]["note"] == "2022 figure; none published for 2022"
+    russian = {p["id"]: p for p in region_properties(COLLECTION, table, "ru", 2024)}
+    assert russian["RU-MOW"]["marking"] == map_markings("ru")["bound"] != markings["bound"]
+    assert russian["RU-BRY"]["shown"] != props["RU-BRY"]["shown"] and russian["BY-MI"]["note"] != props["BY-MI"]["note"] != ""
+
+
+def test_the_static_map_says_what_it_shows_and_where_the_figures_come_from(table):
+    chart = altair_map(COLLECTION, table, 2024, "turnover", since=2022)
+    assert chart.title == "Trade turnover with Belarus by Russian region, 2024"
+    assert chart.subtitle == ["US$ million · 2024, or the latest full year since 2022"]
+    assert chart.footnote == ["Log colour scale; 1 region with a full-year figure for 2024."]  # the bound and the earlier year are not
+    assert chart.source == source_line(table)
+    rows = {row["id"]: row for row in chart.datasets["regions"]}
+    props = {p["id"]: p for p in region_properties(COLLECTION, table, "en", 2024)}
+    assert rows == {region: {name: p[name] for name in rows[region]} for region, p in props.items()}
+    assert set(rows["RU-MOW"]) == {"id", "name", "category", "legend", "usd_mn", "shown", "period", "note", "source", "marking"}
+
+
+def _outline_legend(chart) -> list[str]:
+    strokes = [layer["encoding"]["stroke"] for layer in chart.spec()["layer"] if "stroke" in layer.get("encoding", {})]
+    return strokes[0]["scale"]["domain"] if strokes else []
+
+
+def test_the_outline_legend_names_only_the_markings_drawn(table):
+    markings = map_markings("en")
+    assert _outline_legend(altair_map(COLLECTION, table, 2024, "turnover")) == [markings["bound"], markings["earlier"]]
+    bound_only = table[table["basis"] != "earlier"]
+    assert _outline_legend(altair_map(COLLECTION, bound_only, 2024, "turnover")) == [markings["bound"]]
+    assert _outline_legend(altair_map(COLLECTION, table[table["basis"] == "full"], 2024, "turnover")) == []
+
+
+def test_a_fitted_map_labels_its_largest_partners_as_the_ranking_does(table):
+    extent = make_extent(COLLECTION, frozenset(COUNTRY))
+    chart = altair_map(COLLECTION, table, 2024, "turnover", extent, labelled=2)
+    labels = {row["region"]: row["label"] for row in chart.datasets["map_labels"]}
+    assert set(labels) == {"RU-MOW", "RU-SMO"}  # the two largest
+    names = dict(zip(table["region"], table["region_name"]))
+    assert labels == {"RU-MOW": f"{names['RU-MOW']}: about $9bn or more (Jan–Oct 2024)", "RU-SMO": f"{names['RU-SMO']}: $4bn"}
+
+
+def test_the_colour_legend_steps_evenly_on_the_log_scale_from_the_smallest_to_the_largest_figure():
+    steps = legend_steps(pd.DataFrame({"usd_mn": [100.0, 4000.0, 10000.0]}))
+    assert [round(v, 6) for v in steps["usd_mn"]] == [round(10 ** (2 + i / 2), 6) for i in range(5)]
+    assert steps["colour"].iloc[0] != steps["colour"].iloc[-1] and len(set(steps["colour"])) == 5
+    single = legend_steps(pd.DataFrame({"usd_mn": [1000.0]}), steps=3)  # one value: half a decade either side
+    assert [round(v, 6) for v in single["usd_mn"]] == [round(10**2.5, 6), 1000.0, round(10**3.5, 6)]
+    empty = legend_steps(pd.DataFrame({"usd_mn": []}), steps=2)
+    assert list(empty["usd_mn"]) == [1.0, 10.0]
+
+
+def test_the_small_to_large_colours_run_as_on_the_static_map():
+    """Reversed viridis: the smallest figure light yellow, the largest dark purple."""
+    colours = legend_steps(pd.DataFrame({"usd_mn": [10.0, 1000.0]}), steps=2)["colour"]
+    red, green, blue = (int(colours.iloc[0][i : i + 2], 16) for i in (1, 3, 5))
+    assert red > 200 and green > 200 and blue < 100
+    red, green, blue = (int(colours.iloc[1][i : i + 2], 16) for i in (1, 3, 5))
+    assert red < 100 and green < 50 and blue < 100
+
+
+def _legend_rows(spec: dict) -> list[dict]:
+    return spec["data"]["values"]
+
+
+def test_the_interactive_maps_legend_lists_steps_categories_and_only_the_markings_drawn(table):
+    spec = legend_spec(table, "export", "ru")
+    rows = _legend_rows(spec)
+    steps = legend_steps(table)
+    assert [(row["label"], row["colour"], row["column"]) for row in rows if row["row"] == 0] == [(format_usd_mn(v, "ru"), c, i) for i, (v, c) in enumerate(zip(steps["usd_mn"], steps["colour"]))]
+    categories = map_categories("ru")
+    assert [row["label"] for row in rows if row["row"] == 1] == [categories[c] for c in ("home", "no_data", "disputed", "ranked")]
+    assert [row["column"] for row in rows if row["row"] == 1] == [0, 1, 2, 3]
+    assert [row["label"] for row in rows if row["row"] == 2] == [map_markings("ru")[basis] for basis in ("bound", "earlier")]
+    assert [row["column"] for row in rows if row["row"] == 2] == [0, 1]
+    assert len({row["colour"] for row in rows if row["row"] == 2}) == 2
+    title = spec["title"]["text"]
+    assert title != legend_spec(table, "export")["title"]["text"]  # in Russian
+    full = legend_spec(table[table["basis"] == "full"], "turnover")
+    assert [row for row in _legend_rows(full) if row["row"] == 2] == [] and full["height"] < spec["height"]
+
+
+def test_the_interactive_maps_legend_says_which_flow(table):
+    titles = {flow: legend_spec(table, flow)["title"]["text"] for flow in ("export", "import", "turnover")}
+    assert len(set(titles.values())) == 3 and all("full year" in title for title in titles.values())
+    assert math.isclose(legend_steps(table)["usd_mn"].iloc[-1], 9000.0)

@@ -157,3 +157,20 @@ def test_the_russian_profile_states_a_conflict_in_russian(write_dataset):
     notices = _summary(_dataset(write_dataset, rows).in_language("ru"), "RU-SMO", 2023, "export", lang="ru").notices
     conflicts = [n for n in notices if "BelTA" in n and "RIA Novosti" in n]  # the two figures' publishers
     assert len(conflicts) == 1 and not re.search("[A-Za-z]", conflicts[0].replace("BelTA", "").replace("RIA Novosti", ""))
+
+
+def test_each_period_both_sides_publish_gets_its_own_line_oldest_first(write_dataset):
+    rows = "".join(f"RU-TA,{year},12,turnover,{value},USD,bn,exact,goods,{stats},{source},\n"
+                   for year, value, stats, source in [(2022, 3.0, "BY", "belta-1"), (2022, 3.1, "RU", "interfax-1"), (2023, 3.5, "BY", "belta-1"), (2023, 3.6, "RU", "interfax-1")])
+    notices = _summary(_dataset(write_dataset, rows), "RU-TA", 2023).notices
+    both = [notice for notice in notices if "both sides" in notice]
+    assert both == ["2022, both sides' statistics — Belarusian statistics (BelTA): $3bn; Russian statistics (Interfax): $3.1bn.",
+                    "2023, both sides' statistics — Belarusian statistics (BelTA): $3.5bn; Russian statistics (Interfax): $3.6bn."]
+
+
+def test_the_profile_of_a_region_read_from_the_whole_table_is_that_regions_alone(write_dataset):
+    rows = "RU-SMO,2023,12,turnover,4.4,USD,bn,exact,goods,,old-1,\nRU-BRY,2023,12,turnover,0.9,USD,bn,exact,goods,,old-1,\nRU-BRY,2024,12,turnover,1.2,USD,bn,exact,goods,,old-1,\n"
+    dataset = _dataset(write_dataset, rows)
+    whole = key_figures(dataset.figures, ranking(dataset.figures, 2023), "RU-SMO", "turnover", 2023)
+    alone = key_figures(dataset.for_region("RU-SMO"), ranking(dataset.figures, 2023), "RU-SMO", "turnover", 2023)
+    assert whole == alone and _cards(whole)["Latest full year (2023)"][0] == "$4.4bn"

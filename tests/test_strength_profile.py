@@ -174,3 +174,30 @@ def test_the_profile_of_a_region_read_from_the_whole_table_is_that_regions_alone
     whole = key_figures(dataset.figures, ranking(dataset.figures, 2023), "RU-SMO", "turnover", 2023)
     alone = key_figures(dataset.for_region("RU-SMO"), ranking(dataset.figures, 2023), "RU-SMO", "turnover", 2023)
     assert whole == alone and _cards(whole)["Latest full year (2023)"][0] == "$4.4bn"
+
+
+def test_the_fallback_card_is_neutral_cites_its_figure_and_speaks_russian(write_dataset):
+    dataset = _dataset(write_dataset, "RU-SMO,2021,12,turnover,4.1,USD,bn,exact,goods,,old-1,\n")
+    english = _summary(dataset, "RU-SMO", 2022).cards[0]
+    assert english.neutral and english.help == f"2021: $4.1bn — no figure published for 2022. 2021: $4.1bn (BelTA, {PUBLISHED['old-1']})"
+    russian = _summary(dataset.in_language("ru"), "RU-SMO", 2022, lang="ru").cards[0]
+    assert russian.neutral and "2021" in russian.value and "2022" in russian.label and "2022" in russian.delta
+    for text in (russian.label, russian.value, russian.delta, russian.help.replace("BelTA", "")):
+        assert not re.search("[A-Za-z]", text), text
+
+
+def test_a_region_with_partial_years_only_says_it_has_no_full_year_figure(write_dataset):
+    dataset = _dataset(write_dataset, "RU-SMO,2023,9,turnover,3.1,USD,bn,exact,goods,,old-1,\n")
+    card = _summary(dataset, "RU-SMO", 2023).cards[0]
+    assert (card.label, card.delta) == ("Full year 2023", None) and "2023" in card.help
+    russian = _summary(dataset.in_language("ru"), "RU-SMO", 2023, lang="ru").cards[0]
+    assert "2023" in russian.help and not re.search("[A-Za-z]", russian.help)
+
+
+def test_the_fallback_years_rank_card_quotes_that_years_statement_of_the_flow(write_dataset):
+    rows = "RU-SMO,2021,12,turnover,4.1,USD,bn,exact,goods,,old-1,\nRU-BRY,2021,12,turnover,0.9,USD,bn,exact,goods,,old-1,\nRU-SMO,2021,12,export,2.0,USD,bn,exact,goods,,old-1,\n"
+    ranks = "RU-SMO,2021,12,turnover,4,,,,,belta-1,\nRU-SMO,2021,12,export,9,,,,,ria-1,\n"
+    summary = _summary(_dataset(write_dataset, rows, ranks), "RU-SMO", 2022)
+    rank, ranked = rank_in(ranking(_dataset(write_dataset, rows, ranks).figures, 2021), "RU-SMO")
+    assert _cards(summary)["Rank in 2021"] == (f"{rank} of {ranked}", "published: 4th")
+    assert summary.notices == [f"Rank in 2021: published: 4th among Russian regions — BelTA, {PUBLISHED['belta-1']}"]

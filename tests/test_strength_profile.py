@@ -201,3 +201,15 @@ def test_the_fallback_years_rank_card_quotes_that_years_statement_of_the_flow(wr
     rank, ranked = rank_in(ranking(_dataset(write_dataset, rows, ranks).figures, 2021), "RU-SMO")
     assert _cards(summary)["Rank in 2021"] == (f"{rank} of {ranked}", "published: 4th")
     assert summary.notices == [f"Rank in 2021: published: 4th among Russian regions — BelTA, {PUBLISHED['belta-1']}"]
+
+
+def test_the_latest_and_peak_cards_cite_their_figures_and_speak_russian(write_dataset):
+    rows = "RU-SMO,2021,12,turnover,4.9,USD,bn,exact,goods,,old-1,\nRU-SMO,2023,12,turnover,4.4,USD,bn,exact,goods,,belta-1,\n"
+    dataset = _dataset(write_dataset, rows)
+    cards = {card.label: card for card in _summary(dataset, "RU-SMO", 2023).cards}
+    assert cards["Latest full year (2023)"].help == f"2023: $4.4bn (BelTA, {PUBLISHED['belta-1']})"
+    assert cards["Peak full year (2021)"].help == f"2021: $4.9bn (BelTA, {PUBLISHED['old-1']})"
+    russian = _summary(dataset.in_language("ru"), "RU-SMO", 2023, lang="ru").cards[-2:]
+    assert ["2023" in russian[0].label, "2021" in russian[1].label] == [True, True]
+    for card in russian:
+        assert card.help and not re.search("[A-Za-z]", card.label + card.help.replace("BelTA", "")), card

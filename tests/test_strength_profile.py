@@ -191,7 +191,7 @@ def test_a_region_with_partial_years_only_says_it_has_no_full_year_figure(write_
     card = _summary(dataset, "RU-SMO", 2023).cards[0]
     assert (card.label, card.delta) == ("Full year 2023", None) and "2023" in card.help
     russian = _summary(dataset.in_language("ru"), "RU-SMO", 2023, lang="ru").cards[0]
-    assert "2023" in russian.help and not re.search("[A-Za-z]", russian.help)
+    assert "2023" in russian.help and not re.search("[A-Za-z]", russian.label + russian.help)
 
 
 def test_the_fallback_years_rank_card_quotes_that_years_statement_of_the_flow(write_dataset):
@@ -213,3 +213,12 @@ def test_the_latest_and_peak_cards_cite_their_figures_and_speak_russian(write_da
     assert ["2023" in russian[0].label, "2021" in russian[1].label] == [True, True]
     for card in russian:
         assert card.help and not re.search("[A-Za-z]", card.label + card.help.replace("BelTA", "")), card
+
+
+def test_the_russian_partial_year_card_and_like_for_like_line_are_in_russian(write_dataset):
+    rows = "RU-SMO,2023,9,turnover,3.0,USD,bn,exact,goods,,old-1,\nRU-SMO,2024,9,turnover,3.3,USD,bn,exact,goods,,old-1,\n"
+    summary = _summary(_dataset(write_dataset, rows).in_language("ru"), "RU-SMO", 2024, lang="ru")
+    partial = summary.cards[-1]
+    assert "2024" in partial.label and "10" in summary.like_for_like[-1]  # +10 % on the same months of 2023
+    for text in (partial.label, summary.like_for_like[-1]):
+        assert not re.search("[A-Za-z]", text), text

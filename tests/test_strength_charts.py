@@ -166,3 +166,11 @@ def test_the_source_line_puts_an_undated_source_last_and_cites_each_once(write_d
     assert source_line(figures, limit=1) == "Sources: {} ({}); and 2 more (see the Sources page).".format(*PUBLISHED["ria-1"])
     russian = load_dataset(*write_dataset(figures=csv_text(rows), sources=sources)).in_language("ru").figures
     assert source_line(russian, lang="ru") != source_line(russian) and "Some blog" in source_line(russian, lang="ru")
+
+
+def test_a_figure_of_one_sides_statistics_alone_is_drawn_as_its_kind_not_as_a_side(write_dataset):
+    rows = "RU-SMO,2022,12,turnover,1.5,USD,bn,exact,goods,RU,interfax-1,\nRU-SMO,2023,12,turnover,1.6,USD,bn,approx,goods,BY,belta-1,\n"
+    figures = load_dataset(*write_dataset(figures=HEADER + rows)).figures
+    framed = series_chart(region_series(figures, "RU-SMO"), "Smolensk", "turnover", counterparts=both_sides(figures, "RU-SMO"))
+    names = figure_kinds()
+    assert {row["year"]: row["kind"] for row in framed.spec()["datasets"]["figures"]} == {2022: names[0], 2023: names[1]}  # only one side publishes each year

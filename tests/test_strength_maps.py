@@ -17,7 +17,7 @@ from turnover.charts import source_line
 from turnover.dataset import load_dataset
 from turnover.extents import make_extent
 from turnover.formatting import format_usd_mn
-from turnover.maps import altair_map, legend_spec, legend_steps, region_properties
+from turnover.maps import CATEGORY_COLOURS, altair_map, legend_spec, legend_steps, region_properties
 from turnover.texts.charts import map_categories, map_markings
 
 # region, year, months, flow, value (USD bn), qualifier, coverage, source
@@ -159,3 +159,13 @@ def test_the_interactive_maps_legend_says_which_flow(table):
     titles = {flow: legend_spec(table, flow)["title"]["text"] for flow in ("export", "import", "turnover")}
     assert len(set(titles.values())) == 3 and all("full year" in title for title in titles.values())
     assert math.isclose(legend_steps(table)["usd_mn"].iloc[-1], 9000.0)
+
+
+def test_each_legend_entry_is_a_swatch_of_its_colour_with_its_label_beside_it(table):
+    spec = legend_spec(table, "turnover")
+    categories = map_categories("en")
+    assert {row["label"]: row["colour"] for row in _legend_rows(spec) if row["row"] == 1} == {categories[c]: colour for c, colour in CATEGORY_COLOURS.items()}  # as both maps draw them
+    swatches, labels = spec["layer"]
+    assert swatches["encoding"]["color"]["field"] == "colour"
+    assert labels["encoding"]["text"]["field"] == "label"
+    assert {channel: labels["encoding"][channel]["field"] for channel in ("x", "y")} == {channel: swatches["encoding"][channel]["field"] for channel in ("x", "y")} == {"x": "column", "y": "row"}

@@ -6,11 +6,12 @@ Expected values are computed from the rows each test writes.
 """
 
 import math
+import re
 
 import pandas as pd
 import pytest
 
-from tests.conftest import SOURCES
+from tests.conftest import REGIONS, SOURCES
 from tests.test_rules_aggregate import csv_text
 from turnover.aggregate import map_figures
 from turnover.charts import source_line
@@ -19,6 +20,7 @@ from turnover.extents import make_extent
 from turnover.formatting import format_usd_mn
 from turnover.maps import CATEGORY_COLOURS, altair_map, legend_spec, legend_steps, region_properties
 from turnover.texts.charts import map_categories, map_markings
+from turnover.top_groups import top_groups
 
 # region, year, months, flow, value (USD bn), qualifier, coverage, source
 ROWS = [
@@ -28,11 +30,12 @@ ROWS = [
 ]
 PUBLISHED = {line.split(",")[0]: (line.split(",")[1], line.split(",")[4]) for line in SOURCES.splitlines()[1:]}  # id -> publisher, date
 COUNTRY = {"RU-SMO": "RU", "RU-MOW": "RU", "RU-TA": "RU", "RU-BRY": "RU", "BY-MI": "BY", "UA-43": "UA"}
+COUNTRY_OF = COUNTRY | {"RU-KLU": "RU", "RU-TUL": "RU", "RU-ORL": "RU"}
 
 
 def _feature(region: str, west: float) -> dict:
     square = [[[west, 50], [west + 1, 50], [west + 1, 51], [west, 51], [west, 50]]]
-    return {"type": "Feature", "properties": {"id": region, "name_en": f"{region} en", "name_ru": f"{region} ru", "country": COUNTRY[region]}, "geometry": {"type": "Polygon", "coordinates": square}}
+    return {"type": "Feature", "properties": {"id": region, "name_en": f"{region} en", "name_ru": f"{region} ru", "country": COUNTRY_OF[region]}, "geometry": {"type": "Polygon", "coordinates": square}}
 
 
 COLLECTION = {"type": "FeatureCollection", "features": [_feature(region, 30 + 2 * i) for i, region in enumerate(COUNTRY)]}
@@ -169,3 +172,49 @@ def test_each_legend_entry_is_a_swatch_of_its_colour_with_its_label_beside_it(ta
     assert swatches["encoding"]["color"]["field"] == "colour"
     assert labels["encoding"]["text"]["field"] == "label"
     assert {channel: labels["encoding"][channel]["field"] for channel in ("x", "y")} == {channel: swatches["encoding"][channel]["field"] for channel in ("x", "y")} == {"x": "column", "y": "row"}
+
+
+def test_the_static_map_marks_the_published_group_members_with_the_flows_words(write_dataset):
+    data, geo = write_dataset(figures=csv_text([("RU-SMO", 2022, 12, "export", 2.0, "exact", "goods", "old-1")]))
+    (data / "ranks.csv").write_text("region,year,months,flow,rank,top,out_of,group_share_pct,group_share_qualifier,source_id,note\nRU-TA,2022,12,export,,10,,,,belta-1,\n", encoding="utf-8")
+    dataset = load_dataset(data, geo)
+    groups = top_groups(dataset.ranks, dataset.sources, 2022, "export")
+    chart = altair_map(COLLECTION, map_figures(dataset.figures, 2022, "export"), 2022, "export", groups=groups)
+    tatarstan = next(row for row in chart.datasets["regions"] if row["id"] == "RU-TA")
+    assert (tatarstan["category"], tatarstan["shown"]) == ("ranked", "among the top 10 importers of Belarusian goods, 2022 — BelTA; no figure published")
+
+
+def test_the_static_map_carries_the_shapes_it_draws(table):
+    spec = altair_map(COLLECTION, table, 2024, "turnover").spec()
+    shapes = spec["datasets"][spec["data"]["name"]]
+    assert [shape["properties"]["id"] for shape in shapes] == [f["properties"]["id"] for f in COLLECTION["features"]]
+    assert "autosize" not in spec  # no labels placed: Streamlit may fit it
+
+
+def test_a_fitted_map_is_fitted_to_its_extent_and_keeps_its_labels_height(table):
+    extent = make_extent(COLLECTION, frozenset(COUNTRY))
+    spec = altair_map(COLLECTION, table, 2024, "turnover", extent).spec()
+    assert spec["projection"]["fit"] == extent.fit
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}  # labels are placed for the plot's height
+
+
+def test_the_russian_static_map_says_everything_in_russian(write_dataset):
+    figures = load_dataset(*write_dataset(figures=csv_text(ROWS))).in_language("ru").figures
+    table = map_figures(figures, 2024, tolerance=2)
+    chart = altair_map(COLLECTION, table, 2024, "turnover", make_extent(COLLECTION, frozenset(COUNTRY)), lang="ru", since=2022)
+    publishers = {publisher for publisher, _ in PUBLISHED.values()}
+    for text in [chart.title, *chart.subtitle, *chart.footnote, chart.source, *(row["label"] for row in chart.datasets["map_labels"])]:
+        for publisher in publishers:
+            text = text.replace(publisher, "")
+        assert not re.search("[A-Za-z]", text.replace("US$", "")), text
+
+
+def test_the_page_labels_the_five_largest_partners_by_default(write_dataset):
+    extra = {"RU-KLU": "Kaluga Oblast", "RU-TUL": "Tula Oblast", "RU-ORL": "Oryol Oblast"}
+    regions = REGIONS + "".join(f"{region},{name},{name} ру,{name} de,oblast,RU,FD-CENTRAL,\n" for region, name in extra.items())
+    sizes = dict(zip(["RU-SMO", "RU-MOW", "RU-TA", "RU-BRY", *extra], [7, 6, 5, 4, 3, 2, 1]))
+    data, geo = write_dataset(figures=csv_text([(region, 2024, 12, "turnover", size, "exact", "goods", "old-1") for region, size in sizes.items()]), regions=regions)
+    table = map_figures(load_dataset(data, geo).figures, 2024)
+    collection = {"type": "FeatureCollection", "features": [_feature(region, 30 + 2 * i) for i, region in enumerate(sizes)]}
+    chart = altair_map(collection, table, 2024, "turnover", make_extent(collection, frozenset(sizes)))
+    assert {row["region"] for row in chart.datasets["map_labels"]} == set(list(sizes)[:5])

@@ -5,6 +5,9 @@ and the source line.
 Expected values are computed from the rows each test writes.
 """
 
+import re
+
+import pandas as pd
 import pytest
 
 from tests.conftest import HEADER, SOURCES
@@ -174,3 +177,30 @@ def test_a_figure_of_one_sides_statistics_alone_is_drawn_as_its_kind_not_as_a_si
     framed = series_chart(region_series(figures, "RU-SMO"), "Smolensk", "turnover", counterparts=both_sides(figures, "RU-SMO"))
     names = figure_kinds()
     assert {row["year"]: row["kind"] for row in framed.spec()["datasets"]["figures"]} == {2022: names[0], 2023: names[1]}  # only one side publishes each year
+
+
+def test_a_compare_chart_in_billions_draws_billions_and_keeps_its_labels_height(write_dataset):
+    rows = [("RU-SMO", 2022, 12, "turnover", 4.4, "exact", "goods", "old-1"), ("RU-SMO", 2023, 12, "turnover", 4.9, "exact", "goods", "old-1"),
+            ("RU-MOW", 2023, 12, "turnover", 0.5, "exact", "goods", "old-1")]
+    figures = load_dataset(*write_dataset(figures=csv_text(rows))).figures
+    framed = compare_chart(figures, "turnover")
+    amounts = {(row["region_name"], row["year"]): row["amount"] for row in framed.spec()["datasets"]["figures"]}
+    assert amounts == pytest.approx({("Smolensk Oblast", 2022): 4.4, ("Smolensk Oblast", 2023): 4.9, ("Moscow", 2023): 0.5})
+    assert framed.subtitle == ["US$ billion · 2022–2023"]
+    assert framed.spec()["autosize"] == {"type": "fit-x", "contains": "padding"}  # end labels are placed for the plot's height
+
+
+def test_the_russian_compare_chart_says_everything_in_russian(write_dataset):
+    rows = [("RU-SMO", 2022, 12, "turnover", 4.4, "approx", "goods", "old-1"), ("RU-SMO", 2023, 12, "turnover", 4.9, "exact", "goods", "old-1")]
+    figures = load_dataset(*write_dataset(figures=csv_text(rows))).in_language("ru").figures
+    framed = compare_chart(figures, "turnover", lang="ru")
+    for text in [framed.title, *framed.subtitle, *framed.footnote, framed.source.replace(PUBLISHED["old-1"][0], "")]:
+        assert not re.search("[A-Za-z]", text.replace("US$", "")), text
+
+
+def test_the_page_ranks_the_twenty_largest_by_default(write_dataset):
+    one = map_figures(load_dataset(*write_dataset(figures=csv_text([("RU-SMO", 2024, 12, "turnover", 1.0, "exact", "goods", "old-1")]))).figures, 2024)
+    table = pd.concat([one.assign(region=f"R{i}", region_name=f"Region {i}", usd_mn=1000.0 - i) for i in range(25)], ignore_index=True)
+    framed = ranking_chart(table, 2024, "turnover")
+    assert [row["region_name"] for row in framed.spec()["datasets"]["figures"]] == [f"Region {i}" for i in range(20)]
+    assert framed.footnote == ["Top 20 of 25 regions with a figure."]

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import HEADER, SOURCES
 from tests.test_rules_aggregate import csv_text
 from turnover.aggregate import both_sides, map_figures, region_series
-from turnover.charts import FOOTER_SIZE, FOOTER_WIDTH, KIND_COLOURS, KIND_FILLS, KIND_SHAPES, compare_chart, footer_rows, ranking_chart, series_chart, source_line
+from turnover.charts import BAR_HEIGHT, FOOTER_SIZE, FOOTER_WIDTH, KIND_COLOURS, KIND_FILLS, KIND_SHAPES, compare_chart, footer_rows, ranking_chart, series_chart, source_line
 from turnover.dataset import load_dataset
 from turnover.formatting import format_usd_mn
 from turnover.labels import text_width
@@ -109,7 +109,7 @@ def test_the_ranking_labels_marks_and_lightens_each_kind_of_bar(write_dataset):
     bars = framed.spec()["layer"][0]["encoding"]
     assert bars["color"]["scale"]["domain"] == [markings["full"], markings["bound"], markings["earlier"]] and len(set(bars["color"]["scale"]["range"])) == 3
     assert bars["y"]["sort"] == [names[region] for region in table["region"]]  # the table's order
-    assert framed.spec()["height"] == max(120, 19 * len(table))
+    assert framed.spec()["height"] == max(120, BAR_HEIGHT * len(table))
     full_only = ranking_chart(table[table["basis"] == "full"], 2024, "turnover", lang="ru").spec()["layer"][0]["encoding"]["color"]
     assert full_only["scale"]["domain"] == [markings["full"]] and full_only["legend"] is None  # no legend for full years alone
 
@@ -204,3 +204,36 @@ def test_the_page_ranks_the_twenty_largest_by_default(write_dataset):
     framed = ranking_chart(table, 2024, "turnover")
     assert [row["region_name"] for row in framed.spec()["datasets"]["figures"]] == [f"Region {i}" for i in range(20)]
     assert framed.footnote == ["Top 20 of 25 regions with a figure."]
+    assert framed.spec()["height"] == 20 * BAR_HEIGHT
+
+
+def _x_upper(framed, width: float) -> float:
+    """The ranking's value axis end at a drawn plot ``width`` (its domain is a Vega expression of the width)."""
+    expression = framed.spec()["layer"][0]["encoding"]["x"]["scale"]["domain"]["expr"]
+    return eval(expression.replace("width", str(width)), {"max": max})[1]  # noqa: S307 - our own arithmetic
+
+
+@pytest.mark.parametrize("width", [300, 760])
+def test_the_ranking_keeps_its_bars_whole_and_its_longest_label_inside_the_frame(write_dataset, width):
+    rows = [("RU-SMO", 2024, 12, "turnover", 4.0, "exact", "goods", "old-1"), ("RU-MOW", 2024, 10, "turnover", 9.0, "approx", "goods", "old-1")]
+    table = map_figures(load_dataset(*write_dataset(figures=csv_text(rows))).figures, 2024)
+    framed = ranking_chart(table, 2024, "turnover")
+    drawn = framed.spec()["datasets"]["figures"]
+    largest, upper = max(row["amount"] for row in drawn), _x_upper(framed, width)
+    assert upper > largest  # every bar whole
+    assert width * (1 - largest / upper) >= max(text_width(row["label"]) for row in drawn) or largest / upper <= 0.35 + 1e-9  # room for the label, bars still bars
+    assert largest / upper >= 0.35 - 1e-9
+
+
+def test_a_ranking_without_figures_is_an_empty_chart_not_an_error(write_dataset):
+    table = map_figures(load_dataset(*write_dataset(figures=csv_text([("RU-SMO", 2024, 12, "turnover", 4.0, "exact", "goods", "old-1")]))).figures, 2024)
+    framed = ranking_chart(table.iloc[0:0], 2024, "turnover")
+    assert framed.spec()["datasets"]["figures"] == [] and _x_upper(framed, 600) > 0
+
+
+def test_the_russian_ranking_says_everything_in_russian(write_dataset):
+    rows = [("RU-SMO", 2024, 12, "turnover", 4.0, "approx", "goods", "old-1"), ("RU-MOW", 2024, 10, "turnover", 9.0, "exact", "goods", "old-1")]
+    table = map_figures(load_dataset(*write_dataset(figures=csv_text(rows))).in_language("ru").figures, 2024)
+    framed = ranking_chart(table, 2024, "turnover", lang="ru")
+    for text in [framed.title, *framed.subtitle, *framed.footnote, framed.source.replace(PUBLISHED["old-1"][0], "")]:
+        assert not re.search("[A-Za-z]", text.replace("US$", "")), text

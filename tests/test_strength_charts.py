@@ -237,3 +237,19 @@ def test_the_russian_ranking_says_everything_in_russian(write_dataset):
     framed = ranking_chart(table, 2024, "turnover", lang="ru")
     for text in [framed.title, *framed.subtitle, *framed.footnote, framed.source.replace(PUBLISHED["old-1"][0], "")]:
         assert not re.search("[A-Za-z]", text.replace("US$", "")), text
+
+
+def test_the_source_line_names_four_sources_and_counts_the_rest(write_dataset):
+    regions = ["RU-SMO", "RU-BRY", "RU-MOW", "RU-TA", "RU"]
+    sources = ["belta-1", "ria-1", "interfax-1", "old-1", "cbr"]
+    figures = load_dataset(*write_dataset(figures=csv_text([(r, 2023, 12, "turnover", 1.0, "exact", "goods", s) for r, s in zip(regions, sources)]))).figures
+    line = source_line(figures)
+    assert line.endswith("; and 1 more (see the Sources page).") and sum("{} ({})".format(*PUBLISHED[s]) in line for s in sources) == 4
+
+
+def test_each_footer_row_is_as_full_as_the_footers_width_allows():
+    text = "A much longer footnote that goes on and on about what the chart leaves out and why it does so here, twice over."
+    rows = footer_rows([], text)
+    assert len(rows) > 1
+    for row, following in zip(rows, rows[1:]):
+        assert text_width(f"{row} {following.split()[0]}", FOOTER_SIZE) > FOOTER_WIDTH  # the next word did not fit

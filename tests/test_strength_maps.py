@@ -218,3 +218,17 @@ def test_the_page_labels_the_five_largest_partners_by_default(write_dataset):
     collection = {"type": "FeatureCollection", "features": [_feature(region, 30 + 2 * i) for i, region in enumerate(sizes)]}
     chart = altair_map(collection, table, 2024, "turnover", make_extent(collection, frozenset(sizes)))
     assert {row["region"] for row in chart.datasets["map_labels"]} == set(list(sizes)[:5])
+
+
+def test_the_russian_tooltips_of_marked_regions_and_group_members_are_in_russian(write_dataset):
+    data, geo = write_dataset(figures=csv_text(ROWS))
+    (data / "ranks.csv").write_text("region,year,months,flow,rank,top,out_of,group_share_pct,group_share_qualifier,source_id,note\nRU-BRY,2024,12,turnover,,10,,,,belta-1,\n", encoding="utf-8")
+    dataset = load_dataset(data, geo).in_language("ru")
+    groups = top_groups(dataset.ranks, dataset.sources, 2024, "turnover")
+    props = {p["id"]: p for p in region_properties(COLLECTION, map_figures(dataset.figures, 2024, tolerance=2), "ru", 2024, groups)}
+    publisher, published = PUBLISHED["belta-1"]
+    assert props["RU-BRY"]["category"] == "ranked" and publisher in props["RU-BRY"]["shown"] and published in props["RU-BRY"]["source"]
+    assert props["RU-BRY"]["source"].startswith(publisher)
+    for region in ("RU-MOW", "RU-TA", "RU-BRY"):
+        for text in (props[region]["shown"].replace(publisher, ""), props[region]["note"]):
+            assert not re.search("[A-Za-z]", text), text

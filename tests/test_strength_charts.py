@@ -194,7 +194,8 @@ def test_the_russian_compare_chart_says_everything_in_russian(write_dataset):
     rows = [("RU-SMO", 2022, 12, "turnover", 4.4, "approx", "goods", "old-1"), ("RU-SMO", 2023, 12, "turnover", 4.9, "exact", "goods", "old-1")]
     figures = load_dataset(*write_dataset(figures=csv_text(rows))).in_language("ru").figures
     framed = compare_chart(figures, "turnover", lang="ru")
-    for text in [framed.title, *framed.subtitle, *framed.footnote, framed.source.replace(PUBLISHED["old-1"][0], "")]:
+    empty = compare_chart(figures.iloc[0:0], "turnover", lang="ru")
+    for text in [framed.title, *framed.subtitle, *framed.footnote, framed.source.replace(PUBLISHED["old-1"][0], ""), *empty.subtitle, empty.source]:
         assert not re.search("[A-Za-z]", text.replace("US$", "")), text
 
 

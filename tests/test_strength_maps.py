@@ -232,3 +232,10 @@ def test_the_russian_tooltips_of_marked_regions_and_group_members_are_in_russian
     for region in ("RU-MOW", "RU-TA", "RU-BRY"):
         for text in (props[region]["shown"].replace(publisher, ""), props[region]["note"]):
             assert not re.search("[A-Za-z]", text), text
+
+
+def test_a_russian_exact_lower_bound_writes_its_bare_figure_in_russian(write_dataset):
+    rows = [("RU-SMO", 2024, 12, "turnover", 4.0, "exact", "goods", "belta-1"), ("RU-MOW", 2024, 10, "turnover", 9.0, "exact", "goods", "ria-1")]
+    figures = load_dataset(*write_dataset(figures=csv_text(rows))).in_language("ru").figures
+    props = {p["id"]: p for p in region_properties(COLLECTION, map_figures(figures, 2024), "ru", 2024)}
+    assert format_usd_mn(9000, "ru") in props["RU-MOW"]["shown"] and not re.search("[A-Za-z]", props["RU-MOW"]["shown"])

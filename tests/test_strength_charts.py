@@ -211,7 +211,7 @@ def test_the_page_ranks_the_twenty_largest_by_default(write_dataset):
 def _x_upper(framed, width: float) -> float:
     """The ranking's value axis end at a drawn plot ``width`` (its domain is a Vega expression of the width)."""
     expression = framed.spec()["layer"][0]["encoding"]["x"]["scale"]["domain"]["expr"]
-    return eval(expression.replace("width", str(width)), {"max": max})[1]  # noqa: S307 - our own arithmetic
+    return eval(expression.replace("width", str(width)), {"max": max})[1]  # the chart's own arithmetic: numbers, width and max
 
 
 @pytest.mark.parametrize("width", [300, 760])

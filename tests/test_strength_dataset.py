@@ -6,10 +6,12 @@ Expected values are computed from the rows each test writes.
 
 import pytest
 
-from tests.conftest import FIGURES, HEADER, REGIONS, SOURCES
-from turnover.dataset import load_dataset
-from turnover.formatting import format_usd_mn
+from tests.conftest import FIGURES, FX, HEADER, REGIONS, SOURCES
+from turnover.dataset import SOURCE_MISSING, load_dataset
+from turnover.formatting import format_published, format_usd_mn, with_qualifier
+from turnover.i18n import gettext_for
 from turnover.periods import period_label
+from turnover.texts.tables import conversion_note
 
 REGISTRY = {line.split(",")[0]: line.split(",") for line in REGIONS.splitlines()[1:]}  # id -> id, name_en, name_ru, name_de, kind, country, district, aliases
 SOURCE_ROWS = {line.split(",")[0]: line.split(",") for line in SOURCES.splitlines()[1:]}  # id -> id, publisher, title, url, published, language, kind
@@ -74,3 +76,56 @@ def test_only_converted_figures_carry_a_conversion_note(write_dataset):
         assert figures.at["RU-BRY", "conversion"] == ""
         assert "295" in figures.at["RU-SMO", "conversion"] and "92" in figures.at["RU-SMO", "conversion"]
         assert "300" in figures.at["RU-MOW", "conversion"] and "85" in figures.at["RU-MOW", "conversion"]
+
+
+def test_the_russian_figures_name_their_regions_in_russian(write_dataset):
+    rows = HEADER + "".join(f"{region},2023,12,turnover,1,USD,bn,exact,goods,,old-1,\n" for region in ("RU-SMO", "RU-TA"))
+    russian = load_dataset(*write_dataset(figures=rows)).in_language("ru").figures.set_index("region")
+    assert {region: russian.at[region, "region_name"] for region in ("RU-SMO", "RU-TA")} == {region: REGISTRY[region][2] for region in ("RU-SMO", "RU-TA")}
+
+
+def test_without_a_sources_file_the_russian_figures_say_so_in_russian(write_dataset):
+    data, geo = write_dataset()
+    (data / "sources.csv").unlink()
+    figures = load_dataset(data, geo).in_language("ru").figures
+    missing = gettext_for("ru")(SOURCE_MISSING)
+    assert missing != SOURCE_MISSING  # the catalogue translates it
+    assert set(figures["source_publisher"]) == set(figures["source_title"]) == {missing}
+
+
+def test_switching_back_from_russian_gives_the_english_words_again(write_dataset):
+    english = load_dataset(*write_dataset())
+    back = english.in_language("ru").in_language("en").figures
+    assert list(back["period"]) == list(english.figures["period"]) and list(back["region_name"]) == list(english.figures["region_name"])
+    assert list(english.in_language("ru").in_language("ru").figures["period"]) == [period_label(y, m, "ru") for y, m in zip(english.figures["year"], english.figures["months"])]
+
+
+def test_a_figure_in_dollars_keeps_every_dollar_of_its_value(write_dataset):
+    """The table of sources shows US$ million to one decimal: 900 bn is 900,000.0, not a rounding off it."""
+    rows = HEADER + "RU-SMO,2023,12,turnover,900,USD,bn,exact,goods,,old-1,\nRU-BRY,2023,12,turnover,123456,USD,thousand,exact,goods,,old-1,\n"
+    figures = load_dataset(*write_dataset(figures=rows)).figures.set_index("region")
+    assert round(figures.at["RU-SMO", "usd_mn"], 1) == 900 * 1000.0
+    assert round(figures.at["RU-BRY", "usd_mn"], 6) == 123.456
+
+
+def test_rows_after_a_refused_row_keep_their_own_period_and_figure(write_dataset):
+    good = [("RU-SMO", 2021, 12, 1.5), ("RU-BRY", 2022, 6, 0.75), ("RU-MOW", 2023, 3, 2.25), ("RU-TA", 2023, 12, 4.0)]
+    lines = [f"{r},{y},{m},turnover,{v},USD,bn,exact,goods,,old-1,\n" for r, y, m, v in good]
+    lines.insert(1, "XX-NOWHERE,2020,12,turnover,9,USD,bn,exact,goods,,old-1,\n")  # refused: not a region
+    dataset = load_dataset(*write_dataset(figures=HEADER + "".join(lines)))
+    figures = dataset.figures.set_index("region")
+    assert len(figures) == len(good) and dataset.problems
+    for region, year, months, value in good:
+        assert (figures.at[region, "period"], figures.at[region, "shown"]) == (period_label(year, months, "en"), format_usd_mn(value * 1000, "en"))
+
+
+def test_the_russian_figures_give_published_figure_qualifier_and_conversion_in_russian(write_dataset):
+    rows = HEADER + "RU-SMO,2024,12,turnover,295,RUB,bn,approx,goods,,interfax-1,\nRU-BRY,2023,12,turnover,900,USD,mn,at_least,goods,,old-1,\n"
+    rates = {line.split(",")[0]: float(line.split(",")[2]) for line in FX.splitlines()[1:]}
+    figures = load_dataset(*write_dataset(figures=rows)).in_language("ru").figures.set_index("region")
+    smolensk, bryansk = figures.loc["RU-SMO"], figures.loc["RU-BRY"]
+    assert smolensk["published_text"] == format_published(295, "RUB", "bn", "ru") != format_published(295, "RUB", "bn", "en")
+    assert smolensk["shown"] == with_qualifier(format_usd_mn(295e3 / rates["2024"], "ru"), "approx", "ru")
+    assert bryansk["shown"] == with_qualifier(format_usd_mn(900, "ru"), "at_least", "ru") != with_qualifier(format_usd_mn(900, "ru"), "at_least", "en")
+    assert smolensk["conversion"] == conversion_note(format_published(295, "RUB", "bn", "ru"), rates["2024"], "RUB", 2024, "ru")
+    assert not any(word in smolensk["conversion"] for word in ("converted", "average"))

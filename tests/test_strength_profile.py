@@ -157,3 +157,68 @@ def test_the_russian_profile_states_a_conflict_in_russian(write_dataset):
     notices = _summary(_dataset(write_dataset, rows).in_language("ru"), "RU-SMO", 2023, "export", lang="ru").notices
     conflicts = [n for n in notices if "BelTA" in n and "RIA Novosti" in n]  # the two figures' publishers
     assert len(conflicts) == 1 and not re.search("[A-Za-z]", conflicts[0].replace("BelTA", "").replace("RIA Novosti", ""))
+
+
+def test_each_period_both_sides_publish_gets_its_own_line_oldest_first(write_dataset):
+    rows = "".join(f"RU-TA,{year},12,turnover,{value},USD,bn,exact,goods,{stats},{source},\n"
+                   for year, value, stats, source in [(2022, 3.0, "BY", "belta-1"), (2022, 3.1, "RU", "interfax-1"), (2023, 3.5, "BY", "belta-1"), (2023, 3.6, "RU", "interfax-1")])
+    notices = _summary(_dataset(write_dataset, rows), "RU-TA", 2023).notices
+    both = [notice for notice in notices if "both sides" in notice]
+    assert both == ["2022, both sides' statistics — Belarusian statistics (BelTA): $3bn; Russian statistics (Interfax): $3.1bn.",
+                    "2023, both sides' statistics — Belarusian statistics (BelTA): $3.5bn; Russian statistics (Interfax): $3.6bn."]
+
+
+def test_the_profile_of_a_region_read_from_the_whole_table_is_that_regions_alone(write_dataset):
+    rows = "RU-SMO,2023,12,turnover,4.4,USD,bn,exact,goods,,old-1,\nRU-BRY,2023,12,turnover,0.9,USD,bn,exact,goods,,old-1,\nRU-BRY,2024,12,turnover,1.2,USD,bn,exact,goods,,old-1,\n"
+    dataset = _dataset(write_dataset, rows)
+    whole = key_figures(dataset.figures, ranking(dataset.figures, 2023), "RU-SMO", "turnover", 2023)
+    alone = key_figures(dataset.for_region("RU-SMO"), ranking(dataset.figures, 2023), "RU-SMO", "turnover", 2023)
+    assert whole == alone and _cards(whole)["Latest full year (2023)"][0] == "$4.4bn"
+
+
+def test_the_fallback_card_is_neutral_cites_its_figure_and_speaks_russian(write_dataset):
+    dataset = _dataset(write_dataset, "RU-SMO,2021,12,turnover,4.1,USD,bn,exact,goods,,old-1,\n")
+    english = _summary(dataset, "RU-SMO", 2022).cards[0]
+    assert english.neutral and english.help == f"2021: $4.1bn — no figure published for 2022. 2021: $4.1bn (BelTA, {PUBLISHED['old-1']})"
+    russian = _summary(dataset.in_language("ru"), "RU-SMO", 2022, lang="ru").cards[0]
+    assert russian.neutral and "2021" in russian.value and "2022" in russian.label and "2022" in russian.delta
+    for text in (russian.label, russian.value, russian.delta, russian.help.replace("BelTA", "")):
+        assert not re.search("[A-Za-z]", text), text
+
+
+def test_a_region_with_partial_years_only_says_it_has_no_full_year_figure(write_dataset):
+    dataset = _dataset(write_dataset, "RU-SMO,2023,9,turnover,3.1,USD,bn,exact,goods,,old-1,\n")
+    card = _summary(dataset, "RU-SMO", 2023).cards[0]
+    assert (card.label, card.delta) == ("Full year 2023", None) and "2023" in card.help
+    russian = _summary(dataset.in_language("ru"), "RU-SMO", 2023, lang="ru").cards[0]
+    assert "2023" in russian.help and not re.search("[A-Za-z]", russian.label + russian.help)
+
+
+def test_the_fallback_years_rank_card_quotes_that_years_statement_of_the_flow(write_dataset):
+    rows = "RU-SMO,2021,12,turnover,4.1,USD,bn,exact,goods,,old-1,\nRU-BRY,2021,12,turnover,0.9,USD,bn,exact,goods,,old-1,\nRU-SMO,2021,12,export,2.0,USD,bn,exact,goods,,old-1,\n"
+    ranks = "RU-SMO,2021,12,turnover,4,,,,,belta-1,\nRU-SMO,2021,12,export,9,,,,,ria-1,\n"
+    summary = _summary(_dataset(write_dataset, rows, ranks), "RU-SMO", 2022)
+    rank, ranked = rank_in(ranking(_dataset(write_dataset, rows, ranks).figures, 2021), "RU-SMO")
+    assert _cards(summary)["Rank in 2021"] == (f"{rank} of {ranked}", "published: 4th")
+    assert summary.notices == [f"Rank in 2021: published: 4th among Russian regions — BelTA, {PUBLISHED['belta-1']}"]
+
+
+def test_the_latest_and_peak_cards_cite_their_figures_and_speak_russian(write_dataset):
+    rows = "RU-SMO,2021,12,turnover,4.9,USD,bn,exact,goods,,old-1,\nRU-SMO,2023,12,turnover,4.4,USD,bn,exact,goods,,belta-1,\n"
+    dataset = _dataset(write_dataset, rows)
+    cards = {card.label: card for card in _summary(dataset, "RU-SMO", 2023).cards}
+    assert cards["Latest full year (2023)"].help == f"2023: $4.4bn (BelTA, {PUBLISHED['belta-1']})"
+    assert cards["Peak full year (2021)"].help == f"2021: $4.9bn (BelTA, {PUBLISHED['old-1']})"
+    russian = _summary(dataset.in_language("ru"), "RU-SMO", 2023, lang="ru").cards[-2:]
+    assert ["2023" in russian[0].label, "2021" in russian[1].label] == [True, True]
+    for card in russian:
+        assert card.help and not re.search("[A-Za-z]", card.label + card.help.replace("BelTA", "")), card
+
+
+def test_the_russian_partial_year_card_and_like_for_like_line_are_in_russian(write_dataset):
+    rows = "RU-SMO,2023,9,turnover,3.0,USD,bn,exact,goods,,old-1,\nRU-SMO,2024,9,turnover,3.3,USD,bn,exact,goods,,old-1,\n"
+    summary = _summary(_dataset(write_dataset, rows).in_language("ru"), "RU-SMO", 2024, lang="ru")
+    partial = summary.cards[-1]
+    assert "2024" in partial.label and "10" in summary.like_for_like[-1]  # +10 % on the same months of 2023
+    for text in (partial.label, summary.like_for_like[-1]):
+        assert not re.search("[A-Za-z]", text), text

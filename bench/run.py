@@ -1,6 +1,6 @@
 """Benchmark of the dashboard: first view, interaction, weight, scale, many users, memory. See bench/README.md.
 
-    python bench/run.py [--quick] [--profile] [--only first,interaction,weight,scale,users,memory] [--app-args "..."] [--reuse-app]
+    python bench/run.py [--quick] [--profile] [--profile-browser] [--only first,interaction,weight,scale,users,memory] [--app-args "..."] [--reuse-app]
 
 Prints a table of figures, each measured side by side with its baseline in the same run, and writes it
 to bench/output/results.md (logs, profiles and raw numbers stay in bench/output/, gitignored).
@@ -123,15 +123,15 @@ def unseen(dash, shipped: Path, cfg: Config) -> dict[tuple[str, str], list[str]]
     return picked
 
 
-def section_interaction(table: Table, browser, dash, shipped: Path, cfg: Config, profile: bool) -> None:
+def section_interaction(table: Table, browser, dash, shipped: Path, cfg: Config, profile: bool, profile_browser: bool) -> None:
     for (page, lang), options in unseen(dash, shipped, cfg).items():
         path, start = START[page]
-        tab = Tab(browser, f"{dash.url}{path}?{'region' if page == 'region' else 'year'}={start}&lang={lang}", profile=profile)
+        tab = Tab(browser, f"{dash.url}{path}?{'region' if page == 'region' else 'year'}={start}&lang={lang}", profile=profile_browser)
         since, cpu = time.time(), dash.cpu_seconds()
         with profiled(dash.process.pid, f"interaction-{page}-{lang}", profile):
             seconds = [tab.choose(*choice) for choice in choices(page, options, lang)]
         cpu = dash.cpu_seconds() - cpu
-        if profile:
+        if profile_browser:
             write_profile(f"browser-{page}-{lang}", tab.browser_profile())
         server = [run.seconds for run in dash.runs(since) if run.page == page]
         tab.close()
@@ -418,6 +418,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="a short smoke run: fewer repetitions, 100,000 synthetic figures")
     parser.add_argument("--profile", action="store_true", help="record the app with py-spy during the interaction, scale and 30-user runs")
+    parser.add_argument("--profile-browser", action="store_true", help="sample the page's JavaScript from each press to its chart drawn in the interaction run (its own run: the sampling slows the browser and so the figures)")
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections among {','.join(SECTIONS)}")
     parser.add_argument("--app-args", default="", help='more `streamlit run` options for every server, e.g. "--runner.postScriptGC false"')
     parser.add_argument("--reuse-app", action="store_true", help="serve the copy of the app the previous run made (bench/output/app), e.g. to compare --app-args on the same code")
@@ -439,7 +440,7 @@ def main() -> None:
         if "first" in only:
             section_first(table, browser, dash, bare, cfg)
         if "interaction" in only:
-            section_interaction(table, browser, dash, shipped, cfg, args.profile)
+            section_interaction(table, browser, dash, shipped, cfg, args.profile, args.profile_browser)
         if "weight" in only:
             section_weight(table, browser, dash, bare)
         if "scale" in only:

@@ -8,7 +8,7 @@ from turnover.aggregate import change_on_previous, district_totals, national_sha
 from turnover.dataset import load_dataset
 from turnover.formatting import format_usd_mn, with_qualifier
 from turnover.periods import period_label
-from turnover.profile import published_ranks
+from turnover.ranks import published_ranks
 from turnover.regions import UnknownRegion, load_registry
 
 

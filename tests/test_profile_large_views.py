@@ -10,7 +10,8 @@ from tests.conftest import HEADER
 from turnover import profile, provenance
 from turnover.aggregate import ranking
 from turnover.dataset import load_dataset
-from turnover.profile import key_figures, published_ranks
+from turnover.profile import key_figures
+from turnover.ranks import published_ranks
 from turnover.provenance import provenance_table
 
 YEARS = range(2005, 2025)

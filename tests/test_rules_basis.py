@@ -14,7 +14,8 @@ from turnover.aggregate import basis_runs, both_sides, change_on_previous, rank_
 from turnover.charts import series_chart
 from turnover.dataset import load_dataset
 from turnover.problems import WARNING
-from turnover.profile import key_figures, published_ranks
+from turnover.profile import key_figures
+from turnover.ranks import published_ranks
 from turnover.selection import basis_differences, same_basis
 
 RUB_PER_USD_2024 = 92.57  # tests/conftest.py FX

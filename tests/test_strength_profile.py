@@ -13,7 +13,8 @@ from tests.profile_data import write_profile_data
 from turnover.aggregate import rank_in, ranking
 from turnover.dataset import load_dataset
 from turnover.i18n import gettext_for
-from turnover.profile import key_figures, published_ranks
+from turnover.profile import key_figures
+from turnover.ranks import published_ranks
 
 RANKS_HEADER = "region,year,months,flow,rank,top,out_of,group_share_pct,group_share_qualifier,source_id,note\n"
 PUBLISHED = {line.split(",")[0]: line.split(",")[4] for line in SOURCES.splitlines()[1:]}

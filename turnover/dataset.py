@@ -16,8 +16,7 @@ from turnover.i18n import N_, gettext_for
 from turnover.periods import period_label
 from turnover.aggregate import federal_subjects
 from turnover.problems import WARNING, Problem, display_path
-from turnover.profile import published_ranks
-from turnover.ranks import load_ranks
+from turnover.ranks import load_ranks, published_ranks
 from turnover.regions import Registry, load_registry
 from turnover.schemas import fx_outside_band
 from turnover.selection import displayed_totals, mark_displayed
@@ -87,7 +86,7 @@ class Dataset:
         return published.iloc[0:0], dict(tuple(published.groupby("region", sort=False)))
 
     def published_ranks_of(self, region: str) -> pd.DataFrame:
-        """One region's published rank statements with their source (``profile.published_ranks``), built once for all regions."""
+        """One region's published rank statements with their source (``ranks.published_ranks``), built once for all regions."""
         none, by_region = self._published_ranks
         return by_region.get(region, none)
 

@@ -61,12 +61,6 @@ def _changed(label: str, row, summary: "Summary", lang: str) -> Card:
     return Card(label, row["shown"], delta, _cite(row, lang) + (f" {why}" if why else ""), why is not None)
 
 
-def published_ranks(ranks: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Published rank statements (``Dataset.ranks``) with their source's publisher and date."""
-    ids = ranks["source_id"]
-    return ranks.assign(**{f"source_{name}": sources[name].reindex(ids).fillna("").to_numpy() for name in ("publisher", "published")})
-
-
 def _rank_card(year: int, flow: str, table: pd.DataFrame | None, region: str, published: pd.DataFrame | None, summary: "Summary", lang: str) -> Card | None:
     """The rank computed among the regions with a figure here, and the published rank (short; in full with its source under the cards)."""
     computed = rank_in(table, region) if table is not None else None
@@ -97,7 +91,7 @@ def key_figures(
 ) -> Summary:
     """``region_figures``: the region's figures; ``year_ranking``: ``aggregate.ranking`` of ``year`` and ``flow``;
     ``ranking_of``: the ranking of another year (for the year the headline falls back to); ``published``: the
-    region's ``published_ranks``."""
+    region's ``ranks.published_ranks``."""
     totals = _read_totals(region_figures, flow, region)  # read once; plain Python from here (selection.rows)
     series = displayed_series(totals)
     summary = Summary()

@@ -61,3 +61,9 @@ def _typed(ranks: pd.DataFrame, registry: Registry) -> pd.DataFrame:
         region_name=ranks["region"].map(registry.table["name_en"]),
         **counts,
     ).reset_index(drop=True)
+
+
+def published_ranks(ranks: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Published rank statements (``Dataset.ranks``) with their source's publisher and date."""
+    ids = ranks["source_id"]
+    return ranks.assign(**{f"source_{name}": sources[name].reindex(ids).fillna("").to_numpy() for name in ("publisher", "published")})

@@ -26,9 +26,10 @@ def _signature(*folders: Path) -> tuple:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_dataset(data_dir: str, geo_dir: str, signature: tuple) -> Dataset:
+    gc.unfreeze()  # a data set loaded before (files changed, a new day) is let go of: its cycles are collectable again
     data = load_dataset(Path(data_dir), Path(geo_dir))
     gc.collect()
-    gc.freeze()  # the data set lives as long as the process: full collections (150 ms at a million figures) skip it
+    gc.freeze()  # the data set lives until the files change: full collections (150 ms at a million figures) skip it
     return data
 
 

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import HEADER, SOURCES
 from tests.test_rules_aggregate import csv_text
 from turnover.aggregate import both_sides, map_figures, region_series
-from turnover.charts import BAR_HEIGHT, FOOTER_SIZE, FOOTER_WIDTH, KIND_COLOURS, KIND_FILLS, KIND_SHAPES, compare_chart, footer_rows, ranking_chart, series_chart, source_line
+from turnover.charts import BAR_HEIGHT, FOOTER_SIZE, LABEL_SHARE, FOOTER_WIDTH, KIND_COLOURS, KIND_FILLS, KIND_SHAPES, compare_chart, footer_rows, ranking_chart, series_chart, source_line
 from turnover.dataset import load_dataset
 from turnover.formatting import format_usd_mn
 from turnover.labels import text_width
@@ -224,6 +224,29 @@ def test_the_ranking_keeps_its_bars_whole_and_its_longest_label_inside_the_frame
     assert upper > largest  # every bar whole
     assert width * (1 - largest / upper) >= max(text_width(row["label"]) for row in drawn) or largest / upper <= 0.35 + 1e-9  # room for the label, bars still bars
     assert largest / upper >= 0.35 - 1e-9
+
+
+def _label_size(framed, width: float) -> float:
+    """The ranking's value-label font size at a drawn plot ``width`` (a Vega expression of the width)."""
+    expression = framed.spec()["layer"][1]["mark"]["fontSize"]["expr"]
+    return eval(expression.replace("width", str(width)), {"max": max, "min": min})  # the chart's own arithmetic
+
+
+@pytest.mark.parametrize("width", [216, 260, 300, 360, 760])
+def test_every_ranking_label_ends_inside_the_frame_even_in_a_narrow_column(write_dataset, width):
+    """A Russian lower bound's label ("более 9 млрд долл. (янв.–окт. 2023)") is longer than a third of a page column:
+    it is drawn smaller, not cut at the frame."""
+    rows = [("RU-MOW", 2023, 10, "turnover", 9.0, "at_least", "goods", "old-1"), ("RU-SMO", 2023, 12, "turnover", 4.4, "exact", "goods", "old-1"),
+            ("RU-KDA", 2023, 4, "turnover", 0.2, "approx", "goods", "old-1")]
+    table = map_figures(load_dataset(*write_dataset(figures=csv_text(rows))).figures, 2023)
+    framed = ranking_chart(table, 2023, "turnover", lang="ru")
+    drawn, upper, size = framed.spec()["datasets"]["figures"], _x_upper(framed, width), _label_size(framed, width)
+    ends = [row["amount"] / upper * width + 4 + text_width(row["label"], 11) * size / 11 for row in drawn]
+    longest = max(text_width(row["label"], 11) for row in drawn)
+    if longest + 12 <= width * LABEL_SHARE:
+        assert size == 11  # room enough: the usual size
+    assert size >= 8 and (size == 8 or all(end <= width for end in ends)), (size, ends)  # down to 8 px, every label whole
+    assert size == 11 or max(ends) >= width - 8 - 1.5  # no smaller than the tightest label needs (8 px kept free)
 
 
 def test_a_ranking_without_figures_is_an_empty_chart_not_an_error(write_dataset):

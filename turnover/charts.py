@@ -360,6 +360,7 @@ def figure_labels(table: pd.DataFrame, lang: str = "en") -> list[str]:
 
 
 LABEL_SHARE = 0.65  # at most this share of a ranking's width is kept right of the longest bar for its label
+LABEL_SIZE, SMALLEST_LABEL = 11, 8  # px: a ranking's value labels, made smaller (down to the smallest) in a plot too narrow for them
 BAR_HEIGHT = 19  # px a ranking bar: twenty bars, the map and both source lines fit 1366 × 768 in briefing view
 BASIS_COLOURS = {"full": "#1f5f8b", "bound": "#d55e00", "earlier": "#8c8c8c"}  # partial years in vermilion, as on the series chart
 
@@ -389,10 +390,11 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
         "marking": [markings.get(basis) for basis in column["basis"]],
     }
     used = [b for b in BASIS_COLOURS if b in set(column["basis"])]
-    room = max((text_width(label) for label in data["label"]), default=0) + 12  # px right of the longest bar for its label
+    room = max((text_width(label, LABEL_SIZE) for label in data["label"]), default=0) + 12  # px right of the longest bar for its label
     largest = max(data["amount"], default=1.0)
     values = {
         "x_domain": f"[0, {largest} * width / max(width - {room:.0f}, width * {1 - LABEL_SHARE})]",  # labels inside the frame, bars still bars
+        "label_size": _label_size(data["amount"], data["label"], largest, room),
         "markings": [markings[b] for b in used],
         "marking_colours": [BASIS_COLOURS[b] for b in used],
         "regions": column["region_name"],
@@ -403,6 +405,15 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
     footnote = [words.ranking_footnote(len(top), len(table), any(data["lighter"]), lang)]
     datasets = {"figures": _records({name: _json_ready(items) for name, items in data.items()})}
     return framed(_ranking_layout, values, (lang, used != ["full"]), words.ranking_title(flow, year, lang), subtitle, source_line(top, lang=lang), datasets, footnote)
+
+
+def _label_size(amounts: list[float], labels: list[str], largest: float, room: float) -> str:
+    """A Vega expression of the plot's ``width``: the ranking labels' font size, ``LABEL_SIZE`` unless a label would reach
+    past the frame after its bar (a Russian lower bound's label in a page column), then as large as the tightest one
+    allows, down to ``SMALLEST_LABEL``. A bar ends at its share of ``max(width - room, width × (1 − LABEL_SHARE))``."""
+    bars = f"max(width - {room:.0f}, width * {1 - LABEL_SHARE})"
+    fits = [f"{LABEL_SIZE} * (width - {amount / largest:.4f} * {bars} - 12) / {text_width(label, LABEL_SIZE):.1f}" for amount, label in zip(amounts, labels) if label]
+    return f"max({SMALLEST_LABEL}, min({', '.join([str(LABEL_SIZE), *fits])}))"
 
 
 def _ranking_layout(v: Values, lang: str, legend: bool) -> alt.LayerChart:
@@ -416,7 +427,7 @@ def _ranking_layout(v: Values, lang: str, legend: bool) -> alt.LayerChart:
         opacity=alt.condition("datum.lighter", alt.value(0.55), alt.value(1.0)),
         tooltip=tooltip(lang),
     )
-    text = alt.Chart(NAMED).mark_text(align="left", dx=4, fontSize=11, color="#1b1f24").encode(y=y, x="amount:Q", text="label:N")
+    text = alt.Chart(NAMED).mark_text(align="left", dx=4, fontSize=alt.ExprRef(v.text("label_size")), color="#1b1f24").encode(y=y, x="amount:Q", text="label:N")
     return (bars + text).properties(width="container", height=v.number("height"))
 
 

@@ -74,6 +74,8 @@ def test_altair_map_is_drawn(watched, app_url):
     expect(chart).to_be_visible(timeout=30_000)
     shapes = chart.locator("path")  # Streamlit draws Vega charts as SVG: one path per region and legend item
     features = json.loads((REPO_ROOT / "geo" / "regions.geojson").read_text())["features"]
+    # the regions' shapes are a file the browser fetches (turnover/maps.py): drawn a moment after the chart's frame
+    watched.page.wait_for_function("n => document.querySelector('.vega-embed').querySelectorAll('path').length >= n", arg=len(features), timeout=30_000)
     assert shapes.count() >= len(features)
     box = chart.bounding_box()
     assert box["width"] > 300 and box["height"] > 300

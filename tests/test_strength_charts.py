@@ -249,6 +249,12 @@ def test_every_ranking_label_ends_inside_the_frame_even_in_a_narrow_column(write
     assert size == 11 or max(ends) >= width - 8 - 1.5  # no smaller than the tightest label needs (8 px kept free)
 
 
+def test_a_ranking_of_figures_published_as_zero_draws_with_its_labels(write_dataset):
+    table = map_figures(load_dataset(*write_dataset(figures=csv_text([("RU-SMO", 2024, 12, "turnover", 0.0, "exact", "goods", "old-1")]))).figures, 2024)
+    framed = ranking_chart(table, 2024, "turnover")
+    assert [row["amount"] for row in framed.spec()["datasets"]["figures"]] == [0.0] and _label_size(framed, 300) == 11
+
+
 def test_a_ranking_without_figures_is_an_empty_chart_not_an_error(write_dataset):
     table = map_figures(load_dataset(*write_dataset(figures=csv_text([("RU-SMO", 2024, 12, "turnover", 4.0, "exact", "goods", "old-1")]))).figures, 2024)
     framed = ranking_chart(table.iloc[0:0], 2024, "turnover")

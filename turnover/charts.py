@@ -412,7 +412,7 @@ def _label_size(amounts: list[float], labels: list[str], largest: float, room: f
     past the frame after its bar (a Russian lower bound's label in a page column), then as large as the tightest one
     allows, down to ``SMALLEST_LABEL``. A bar ends at its share of ``max(width - room, width × (1 − LABEL_SHARE))``."""
     bars = f"max(width - {room:.0f}, width * {1 - LABEL_SHARE})"
-    fits = [f"{LABEL_SIZE} * (width - {amount / largest:.4f} * {bars} - 12) / {text_width(label, LABEL_SIZE):.1f}" for amount, label in zip(amounts, labels) if label]
+    fits = [f"{LABEL_SIZE} * (width - {amount / largest if largest else 0.0:.4f} * {bars} - 12) / {text_width(label, LABEL_SIZE):.1f}" for amount, label in zip(amounts, labels) if label]
     return f"max({SMALLEST_LABEL}, min({', '.join([str(LABEL_SIZE), *fits])}))"
 
 

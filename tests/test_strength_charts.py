@@ -208,10 +208,14 @@ def test_the_page_ranks_the_twenty_largest_by_default(write_dataset):
     assert framed.spec()["height"] == 20 * BAR_HEIGHT
 
 
+def _at_width(expression: str, width: float):
+    """A Vega expression of the drawn plot's ``width`` evaluated there (the chart's own arithmetic: numbers, width, max, min)."""
+    return eval(expression.replace("width", str(width)), {"max": max, "min": min})
+
+
 def _x_upper(framed, width: float) -> float:
-    """The ranking's value axis end at a drawn plot ``width`` (its domain is a Vega expression of the width)."""
-    expression = framed.spec()["layer"][0]["encoding"]["x"]["scale"]["domain"]["expr"]
-    return eval(expression.replace("width", str(width)), {"max": max})[1]  # the chart's own arithmetic: numbers, width and max
+    """The ranking's value axis end at a drawn plot ``width``."""
+    return _at_width(framed.spec()["layer"][0]["encoding"]["x"]["scale"]["domain"]["expr"], width)[1]
 
 
 @pytest.mark.parametrize("width", [300, 760])
@@ -227,9 +231,8 @@ def test_the_ranking_keeps_its_bars_whole_and_its_longest_label_inside_the_frame
 
 
 def _label_size(framed, width: float) -> float:
-    """The ranking's value-label font size at a drawn plot ``width`` (a Vega expression of the width)."""
-    expression = framed.spec()["layer"][1]["mark"]["fontSize"]["expr"]
-    return eval(expression.replace("width", str(width)), {"max": max, "min": min})  # the chart's own arithmetic
+    """The ranking's value-label font size at a drawn plot ``width``."""
+    return _at_width(framed.spec()["layer"][1]["mark"]["fontSize"]["expr"], width)
 
 
 @pytest.mark.parametrize("width", [216, 260, 300, 360, 760])

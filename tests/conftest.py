@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+import vl_convert
 from playwright.sync_api import sync_playwright
 
 from tests.browser_support import Watched, launch
@@ -47,6 +48,19 @@ BOUNDARIES = (
     '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"id": "RU-SMO", "name_en": "Smolensk Oblast", '
     '"name_ru": "Смоленская область", "country": "RU"}, "geometry": {"type": "Polygon", "coordinates": [[[31, 54], [31, 56], [35, 56], [35, 54], [31, 54]]]}}]}'
 )
+
+
+MUTATION_RUN = Path(__file__).resolve().parents[1].name == "mutants"  # mutmut runs the tests from its copy, mutants/
+
+
+@pytest.fixture(autouse=True)
+def no_drawing_in_a_mutation_run(monkeypatch):
+    """In a mutation run (`make mutation`), a test that draws a chart with vl-convert is skipped where it draws: vl-convert's
+    runtime, started in mutmut's parent process, hangs in the forked children that test each mutant. Elsewhere nothing changes."""
+    if not MUTATION_RUN:
+        return
+    for name in [name for name in dir(vl_convert) if name.startswith(("vegalite_to_", "vega_to_", "svg_to_"))]:
+        monkeypatch.setattr(vl_convert, name, lambda *args, **kwargs: pytest.skip("vl-convert does not run in mutmut's forked children"))
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ ones, partial years above their full year (conflicts), ties between sources and 
 import pytest
 
 from tests.conftest import HEADER
-from turnover import profile, provenance
-from turnover.aggregate import ranking
+from turnover import profile, provenance, selection
+from turnover.aggregate import both_sides, ranking, region_series
 from turnover.dataset import load_dataset
 from turnover.profile import key_figures
 from turnover.ranks import published_ranks
@@ -53,3 +53,17 @@ def test_a_large_view_shows_the_cards_notices_and_table_a_small_one_shows(write_
     assert view() == row_by_row
     summary = key_figures(figures, ranking(dataset.figures, year, "turnover"), "RU-SMO", "turnover", year, lang)
     assert len(summary.notices) > len(YEARS)  # conflicts and both sides' statistics, so the comparison covers them
+
+
+def test_a_large_views_series_and_both_sides_statistics_are_the_row_by_row_ones(write_dataset, monkeypatch):
+    data, geo = write_dataset(figures=HEADER + _rows())
+    figures = load_dataset(data, geo).for_region("RU-SMO")
+
+    def chosen() -> tuple[list, list]:
+        return list(region_series(figures, "RU-SMO", "turnover").index), list(both_sides(figures, "RU-SMO", "turnover").index)
+
+    row_by_row = chosen()
+    monkeypatch.setattr(selection, "PANDAS_ABOVE", 0)
+    assert chosen() == row_by_row
+    series, sides = row_by_row
+    assert len(series) == len(YEARS) * 4 and len(sides) > 2 * len(YEARS)  # every period once; both sides of each full year and of some partial ones

@@ -5,6 +5,7 @@ Rankings and shares use full years only: a partial year is never ranked as if it
 """
 
 from collections.abc import Mapping
+from functools import reduce
 
 import numpy as np
 import pandas as pd
@@ -21,7 +22,7 @@ def federal_subjects(regions: pd.DataFrame) -> pd.Series:
 
 def region_series(figures: pd.DataFrame, region: str, flow: str = "turnover") -> pd.DataFrame:
     """The displayed figures of one region and flow, oldest first; full and partial years both."""
-    series = displayed_series(total_rows(figures, ["displayed", "year", "months"], flow, region))
+    series = displayed_series(total_rows(figures, ["displayed", "year", "months"], flow, region, among=lambda frame: frame["displayed"]))
     return figures.iloc[[row[POSITION] for row in series]]
 
 
@@ -31,8 +32,18 @@ SIDES = ("BY", "RU")  # whose statistics: Belarus's and Russia's
 def both_sides(figures: pd.DataFrame, region: str, flow: str = "turnover") -> pd.DataFrame:
     """The total-trade figures of one region and flow for the periods where Belarusian and Russian statistics (``stats``
     BY and RU) both give one: those of the two sides (displayed or not), oldest first."""
-    paired = paired_sides(total_rows(figures, ["stats", "year", "months", "source_published"], flow, region))
+    paired = paired_sides(total_rows(figures, ["stats", "year", "months", "source_published"], flow, region, among=stated_by_both))
     return figures.iloc[[row[POSITION] for row in paired]]
+
+
+def stated_by_both(figures: pd.DataFrame) -> np.ndarray:
+    """Which of ``figures`` are one side's statistics (``stats`` in ``SIDES``) for a period (year and months) of which
+    every side gives a figure among them: of one region's total-trade figures of one flow, the ones ``paired_sides``
+    keeps; of a larger frame, a superset of them. Vectorised, for a large frame (a synthetic region's thousands)."""
+    periods = figures["year"].to_numpy() * 100 + figures["months"].to_numpy()
+    stats = figures["stats"].to_numpy()
+    every_side = reduce(np.intersect1d, [periods[stats == side] for side in SIDES])
+    return np.isin(periods, every_side) & np.isin(stats, SIDES)
 
 
 def paired_sides(totals: list[dict]) -> list[dict]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from turnover.aggregate import LOWER_BOUND, SIDES, changes_on_previous, paired_sides, rank_in
+from turnover.aggregate import LOWER_BOUND, SIDES, changes_on_previous, paired_sides, rank_in, stated_by_both
 from turnover.conflicts import PAIRABLE, pairable, partial_above_full_rows
 from turnover.selection import PANDAS_ABOVE, displayed_series, rows, total_rows
 from turnover.texts import profile as words
@@ -140,9 +140,7 @@ def _read_totals(region_figures: pd.DataFrame, flow: str, region: str) -> list[d
         return total_rows(region_figures, READ, flow, region)
     chosen = (region_figures["total"] & (region_figures["flow"] == flow) & (region_figures["region"] == region)).to_numpy()
     totals = region_figures.loc[chosen, list(dict.fromkeys(["displayed", "stats", "months", *PAIRABLE]))]
-    stated = totals["stats"].isin(SIDES)
-    sides = totals["stats"].where(stated).groupby([totals["year"], totals["months"]]).transform("nunique")
-    shown = totals["displayed"] | pairable(totals) | (stated & (sides == len(SIDES)))
+    shown = totals["displayed"] | pairable(totals) | stated_by_both(totals)
     return rows(region_figures, READ, np.flatnonzero(chosen)[shown.to_numpy()].tolist())
 
 

@@ -124,10 +124,16 @@ def read_columns(frame: pd.DataFrame, columns: Sequence[str], positions: Sequenc
     return [[values[i] for i in positions] for values in (frame[column].tolist() for column in columns)]
 
 
-def total_rows(figures: pd.DataFrame, columns: Sequence[str], flow: str, region: str | None = None) -> list[dict]:
-    """The total-trade figures of ``flow`` (of ``region`` where given) as ``rows`` of ``columns``, in the frame's order."""
+def total_rows(figures: pd.DataFrame, columns: Sequence[str], flow: str, region: str | None = None, among: Callable[[pd.DataFrame], pd.Series | np.ndarray] | None = None) -> list[dict]:
+    """The total-trade figures of ``flow`` (of ``region`` where given) as ``rows`` of ``columns``, in the frame's order.
+
+    ``among``: of a large frame, which figures (a boolean column of it) are all the caller looks at, so that only those
+    rows are read (a synthetic region's thousands of figures, of which a view wants a few hundred); not applied to a
+    small frame, whose plain-Python reading costs less than the mask."""
     if len(figures) > PANDAS_ABOVE:
         wanted = figures["total"] & (figures["flow"] == flow) & ((figures["region"] == region) if region is not None else True)
+        if among is not None:
+            wanted &= among(figures)
         return rows(figures, columns, np.flatnonzero(wanted.to_numpy()).tolist())
     keep = [total and figure_flow == flow for total, figure_flow in zip(figures["total"].tolist(), figures["flow"].tolist())]
     if region is not None:

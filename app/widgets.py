@@ -126,6 +126,15 @@ def chart_with_downloads(framed: Framed, name: str, key: str, lang: str) -> None
     row.download_button(label["slide_png"], data=lambda: slide_png(framed), file_name=f"{stem}-slide.png", mime="image/png", key=f"{key}_slide_png", on_click="ignore")
 
 
+def _notice_block(summary) -> str:
+    """A region's notices (``profile.Summary.notices``) as one Markdown block of literal paragraphs: one element, not
+    one per notice, escaped once per cached summary (a synthetic region has hundreds)."""
+    return "\n\n".join(plain(notice) for notice in summary.notices)
+
+
+notice_block = PerObject(_notice_block, most=4096)  # summaries live in app/memo.py's caches
+
+
 def show_notices(notices: list[str]) -> None:
     for notice in notices:
         st.warning(plain(notice), icon=":material/warning:")

@@ -1,4 +1,5 @@
-"""The spec a page hands Streamlit: a view's tabular data converted to Arrow once, the same chart drawn."""
+"""What a page hands Streamlit: a view's tabular data converted to Arrow once, the same chart drawn; a region's notices
+as one block of literal paragraphs."""
 
 import gc
 
@@ -6,7 +7,8 @@ import pyarrow as pa
 import pytest
 from streamlit import dataframe_util
 
-from app.widgets import arrow_bytes, arrow_table, page_spec
+from app.widgets import arrow_bytes, arrow_table, notice_block, page_spec
+from turnover.profile import Summary
 from turnover.aggregate import ranking
 from turnover.maps import altair_map
 from turnover.aggregate import region_series
@@ -82,3 +84,14 @@ def test_a_views_table_goes_to_streamlit_as_the_same_bytes_converted_once(shippe
     frame = provenance_table(shipped.for_region("RU-SMO"), "en")
     assert arrow_table(frame) is arrow_table(frame)
     assert dataframe_util.convert_anything_to_arrow_bytes(arrow_table(frame)) == dataframe_util.convert_anything_to_arrow_bytes(frame)
+
+
+def test_a_regions_notices_are_one_block_of_literal_paragraphs_made_once_per_summary():
+    summary = Summary(notices=["Jan–Sep 2024 (*$3.1bn*) is above 2023", "[a link](https://example.org) # not a heading"])
+    block = notice_block(summary)
+    paragraphs = block.split("\n\n")
+    assert len(paragraphs) == len(summary.notices)
+    assert all(paragraph.replace("\\", "") == notice for paragraph, notice in zip(paragraphs, summary.notices))  # each notice whole
+    assert "\\*" in paragraphs[0] and "\\[" in paragraphs[1] and "\\#" in paragraphs[1]  # Markdown shown, not applied
+    summary.notices.append("added later")
+    assert notice_block(summary) is block  # a cached summary is never modified: its block is made once

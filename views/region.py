@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app import briefing, filters, loading, memo, slide
-from app.widgets import arrow_table, chart_with_downloads, plain
+from app.widgets import arrow_table, chart_with_downloads, notice_block, plain
 from turnover.texts import pages, rules, tables
 
 chosen = filters.current()
@@ -24,8 +24,8 @@ else:
     for column, card in zip(columns, summary.cards):
         neutral = card.delta is None or card.neutral  # words, not a change: grey, no arrow
         column.metric(card.label, card.value, card.delta, delta_color="off" if neutral else "normal", delta_arrow="off" if neutral else "auto", help=plain(card.help) if card.help and cited else None, border=True)
-    if summary.notices:  # one block of paragraphs: a synthetic region's hundreds of notices were as many elements
-        st.markdown("\n\n".join(plain(notice) for notice in summary.notices))
+    if summary.notices:
+        st.markdown(notice_block(summary))
     chart_with_downloads(chart, pages.region_file_name(name, chosen.flow, lang), "series", lang)
     slide.region_button(chart, summary, name, chosen)
     if summary.like_for_like:

@@ -66,6 +66,60 @@ def first_view(browser, url: str) -> tuple[float, float]:
         context.close()
 
 
+def first_view_profile(browser, url: str) -> tuple[float, Counter, dict]:
+    """``first_view``'s first chart with the page's JavaScript sampled from navigation to that chart: seconds, (function,
+    script) -> microseconds (idle included: the main thread waiting for the network or the server), and the seconds
+    from navigation to the first and last script runs' websocket messages and to the last script file fetched."""
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        profiler = context.new_cdp_session(page)
+        profiler.send("Profiler.enable")
+        profiler.send("Profiler.setSamplingInterval", {"interval": 250})
+        events: dict = {}
+        started = time.perf_counter()
+
+        def frame(payload) -> None:
+            if isinstance(payload, bytes):
+                kind = message_kind(payload)
+                events.setdefault("first message", time.perf_counter() - started)
+                if kind == "script_finished":
+                    events.setdefault("script finished", time.perf_counter() - started)
+
+        def response(answer) -> None:
+            if answer.request.resource_type == "script":
+                events["last script fetched"] = time.perf_counter() - started
+
+        page.on("websocket", lambda ws: ws.on("framereceived", frame))
+        page.on("response", response)
+        profiler.send("Profiler.start")
+        page.goto(url, wait_until="commit", timeout=TIMEOUT)
+        first = page.wait_for_function(FIRST_CHART, polling="raf", timeout=TIMEOUT).json_value()
+        samples = cpu_profile_times(profiler.send("Profiler.stop")["profile"])
+        return first / 1000, samples, events
+    finally:
+        context.close()
+
+
+def summarise_first_views(views: list[tuple[float, Counter, dict]], top: int = 12) -> str:
+    """Per view, on average: the first chart, the main thread's busy and idle time until it, when the server's messages
+    came and when the last script file arrived; then the busy time's shares per script and function."""
+    count = len(views)
+    times: Counter = Counter()
+    for _, samples, _ in views:
+        times.update(samples)
+    idle = sum(t for (function, _), t in times.items() if function == "(idle)") / count / 1000
+    busy = sum(t for (function, _), t in times.items() if function != "(idle)") / count / 1000
+    events: dict[str, list[float]] = defaultdict(list)
+    for _, _, seen in views:
+        for name, seconds in seen.items():
+            events[name].append(seconds)
+    when = "; ".join(f"{name} {1000 * sum(values) / len(values):,.0f} ms" for name, values in sorted(events.items(), key=lambda item: sum(item[1]) / len(item[1])))
+    head = [f"    {count} first views: first chart {1000 * sum(first for first, _, _ in views) / count:,.0f} ms after navigation; "
+            f"main thread busy {busy:,.0f} ms, idle {idle:,.0f} ms (waiting for the network or the server)", f"    after navigation: {when}"]
+    return "\n".join(head) + "\n" + summarise_cpu_profile(Counter({key: t / count for key, t in times.items()}), top).replace("press to drawn", "navigation to first chart, per view")
+
+
 class Tab:
     """One open page of the app whose finished script runs are counted from its websocket frames."""
 

@@ -25,7 +25,7 @@ import streamlit
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import common
-from browser import Tab, choices, chromium, first_view, weight
+from browser import Tab, choices, chromium, first_view, first_view_profile, summarise_first_views, weight
 from common import APP, BENCH, ENTRY, OUT, Table, snapshot_app, kb, median, ms, pct, stop, streamlit_app, wait_healthy
 from profiling import profiled, write_profile
 from synth import generate
@@ -71,7 +71,7 @@ def warm(server) -> None:
 # 1. First view ----------------------------------------------------------------------------------
 
 
-def section_first(table: Table, browser, dash, bare, cfg: Config) -> None:
+def section_first(table: Table, browser, dash, bare, cfg: Config, profile_browser: bool) -> None:
     for server in (dash, bare):
         first_view(browser, server.url + "/")  # warm-up, not counted
     samples = {path: [] for path in FIRST_PAGES}
@@ -88,6 +88,9 @@ def section_first(table: Table, browser, dash, bare, cfg: Config) -> None:
         ratio = first / bare_first
         table.add("1 first view", f"{path}: first chart / every chart drawn (median of {len(values)})", f"{ms(first)} / {ms(done)}")
         table.add("1 first view", f"{path}: ratio dashboard / bare (first chart)", f"{ratio:.2f}×", f"≤ {TARGET['first_ratio']}×", ratio <= TARGET["first_ratio"])
+    if profile_browser:  # separate, sampled views: sampling slows the page, so these are not the figures above
+        for name, url in [("bare", bare.url + "/"), *((path.strip("/").split("?")[0] or "map", dash.url + path) for path in FIRST_PAGES)]:
+            write_profile(f"browser-first-{name}", summarise_first_views([first_view_profile(browser, url) for _ in range(cfg.first_reps)]))
 
 
 # 2. Interaction ---------------------------------------------------------------------------------
@@ -418,7 +421,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="a short smoke run: fewer repetitions, 100,000 synthetic figures")
     parser.add_argument("--profile", action="store_true", help="record the app with py-spy during the interaction, scale and 30-user runs")
-    parser.add_argument("--profile-browser", action="store_true", help="sample the page's JavaScript from each press to its chart drawn in the interaction run (its own run: the sampling slows the browser and so the figures)")
+    parser.add_argument("--profile-browser", action="store_true", help="sample the page's JavaScript from each press to its chart drawn in the interaction run, and from navigation to the first chart in extra first views (its own run: the sampling slows the browser and so the figures)")
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections among {','.join(SECTIONS)}")
     parser.add_argument("--app-args", default="", help='more `streamlit run` options for every server, e.g. "--runner.postScriptGC false"')
     parser.add_argument("--reuse-app", action="store_true", help="serve the copy of the app the previous run made (bench/output/app), e.g. to compare --app-args on the same code")
@@ -438,7 +441,7 @@ def main() -> None:
         warm(dash)
         warm(bare)
         if "first" in only:
-            section_first(table, browser, dash, bare, cfg)
+            section_first(table, browser, dash, bare, cfg, args.profile_browser)
         if "interaction" in only:
             section_interaction(table, browser, dash, shipped, cfg, args.profile, args.profile_browser)
         if "weight" in only:

@@ -51,9 +51,7 @@ def region_view(data, region: str, year: int, lang: str, rankings: dict) -> dict
     figures = data.for_region(region)
 
     def cards():
-        ranks = data.ranks
-        published = profile.published_ranks(ranks[ranks["region"] == region], data.sources) if len(ranks) else None
-        return profile.key_figures(figures, rankings[year], region, FLOW, year, lang, ranking_of=rankings.__getitem__, published=published)
+        return profile.key_figures(figures, rankings[year], region, FLOW, year, lang, ranking_of=rankings.__getitem__, published=data.published_ranks_of(region))
 
     def chart():
         series = region_series(figures, region, FLOW)

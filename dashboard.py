@@ -18,6 +18,7 @@ from turnover.urlstate import parse_language
 st.set_page_config(page_icon="static/favicon.png", layout="wide")
 
 with timed_run() as run:  # off unless TURNOVER_TIMING_LOG is set (bench/run.py)
+    loading.start_run()
     data = loading.dataset()
     if data.figures.empty:  # nothing usable: say why, in the link's language, instead of drawing empty pages
         link_lang = parse_language(st.query_params.to_dict())[0]

@@ -22,11 +22,11 @@ class CoverageView:
 def coverage_view(flow: str, order: str, lang: str) -> CoverageView:
     """The grid of ``flow``; its cells link to profiles beside the address the browser uses (absolute, so exports keep them)."""
     data, signature = loading.loaded(lang)
-    return _coverage_view(data, signature, flow, order, st.context.url or "", lang)
+    return _coverage_view(_data=data, signature=signature, flow=flow, order=order, page_url=st.context.url or "", lang=lang)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _coverage_view(_data, signature: tuple, flow: str, order: str, page_url: str, lang: str) -> CoverageView:
+def _coverage_view(*, _data, signature: tuple, flow: str, order: str, page_url: str, lang: str) -> CoverageView:
     cells = coverage.grid(_data.figures, _data.ranks, _data.registry, flow, lang)
     if cells.empty:
         return CoverageView(cells, None, cells, cells)

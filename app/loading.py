@@ -2,6 +2,7 @@
 
 import datetime as dt
 import gc
+import threading
 from pathlib import Path
 
 import streamlit as st
@@ -24,8 +25,27 @@ def _signature(*folders: Path) -> tuple:
     return tuple(stamps)
 
 
+_this_run = threading.local()  # the signature read at the start of the script run on this thread (``start_run``)
+
+
+def start_run() -> None:
+    """Read the input files' signature for this script run (dashboard.py, first thing): every view of the run keys on
+    it, and each look costs a directory listing and a stat per file (four to six views a run, each a system call that
+    hands the interpreter lock to the server's event loop). A file saved during the run is seen by the next one."""
+    data_dir, geo_dir = paths.data_dir(), paths.geo_dir()
+    _this_run.signature = (data_dir, geo_dir, _signature(data_dir, geo_dir))
+
+
+def _run_signature(data_dir: Path, geo_dir: Path) -> tuple:
+    """This run's signature, or one read now (outside a script run, or for other folders)."""
+    held = getattr(_this_run, "signature", None)
+    if held is not None and held[:2] == (data_dir, geo_dir):
+        return held[2]
+    return _signature(data_dir, geo_dir)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _cached_dataset(data_dir: str, geo_dir: str, signature: tuple) -> Dataset:
+def _cached_dataset(*, data_dir: str, geo_dir: str, signature: tuple) -> Dataset:
     gc.unfreeze()  # a data set loaded before (files changed, a new day) is let go of: its cycles are collectable again
     data = load_dataset(Path(data_dir), Path(geo_dir))
     gc.collect()
@@ -41,12 +61,12 @@ def loaded(lang: str = "en") -> tuple[Dataset, tuple]:
     """The data set with its display words in ``lang`` and the signature of the files it came from (the key of
     every cached view; a view that holds words keys on the language too)."""
     data_dir, geo_dir = paths.data_dir(), paths.geo_dir()
-    signature = _signature(data_dir, geo_dir)
-    return _cached_dataset(str(data_dir), str(geo_dir), signature).in_language(lang), signature
+    signature = _run_signature(data_dir, geo_dir)
+    return _cached_dataset(data_dir=str(data_dir), geo_dir=str(geo_dir), signature=signature).in_language(lang), signature
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _cached_boundaries(path: str, signature: tuple) -> dict | BoundaryError:
+def _cached_boundaries(*, path: str, signature: tuple) -> dict | BoundaryError:
     try:
         return load_boundaries(Path(path))
     except BoundaryError as error:
@@ -57,7 +77,7 @@ def boundaries(name: str) -> dict:
     """A boundary GeoJSON from geo/; raises BoundaryError (shown by the map page) when missing or broken."""
     path = paths.geo_dir() / name
     signature = (path.stat().st_mtime_ns,) if path.exists() else ()
-    loaded = _cached_boundaries(str(path), signature)
+    loaded = _cached_boundaries(path=str(path), signature=signature)
     if isinstance(loaded, BoundaryError):
         raise loaded
     return loaded

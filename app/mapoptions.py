@@ -59,9 +59,9 @@ def keep(options: MapOptions) -> None:
 def extent(collection_name: str, collection: dict, name: str) -> Extent:
     """A named extent of a boundary file (up to a second to compute), cached per file and name."""
     data, signature = loading.loaded()
-    return _extent(data.registry.table, collection, collection_name, signature, name)
+    return _extent(_regions=data.registry.table, _collection=collection, collection_name=collection_name, signature=signature, name=name)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _extent(_regions, _collection: dict, collection_name: str, signature: tuple, name: str) -> Extent:
+def _extent(*, _regions, _collection: dict, collection_name: str, signature: tuple, name: str) -> Extent:
     return named_extent(_regions, _collection, name)

@@ -4,6 +4,10 @@ Every view that holds words (a chart, cards, a table with headers) is keyed by t
 
 Building an Altair chart costs tens of milliseconds whatever the data; a region or year seen once is
 then served from memory. The values are shared, never modified.
+
+The cached functions here and in app/loading.py, app/mapoptions.py and app/coverage.py are called with keyword
+arguments: Streamlit 1.67 finds a positional argument's name with ``inspect.signature``, once per argument on every
+call (about a tenth of a map page's run in bench/run.py's profile); a keyword's name it has.
 """
 
 import pandas as pd
@@ -21,18 +25,18 @@ from turnover.texts import tables
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _year_ranking(_data, signature: tuple, year: int, flow: str, lang: str) -> pd.DataFrame:
+def _year_ranking(*, _data, signature: tuple, year: int, flow: str, lang: str) -> pd.DataFrame:
     return ranking(_data.for_year(year), year, flow)
 
 
 def map_table(year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> pd.DataFrame:
     """What the map and the ranking draw (aggregate.map_figures), its words in ``lang``."""
     data, signature = loading.loaded(lang)
-    return _map_table(data, signature, year, flow, bounds, tolerance, lang)
+    return _map_table(_data=data, signature=signature, year=year, flow=flow, bounds=bounds, tolerance=tolerance, lang=lang)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _map_table(_data, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> pd.DataFrame:
+def _map_table(*, _data, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> pd.DataFrame:
     figures = pd.concat([_data.for_year(y) for y in range(year - tolerance, year + 1)])
     return map_figures(figures, year, flow, bounds, tolerance)
 
@@ -40,33 +44,33 @@ def _map_table(_data, signature: tuple, year: int, flow: str, bounds: bool, tole
 def year_groups(year: int, flow: str, lang: str) -> pd.DataFrame:
     """The year's published top groups for ``flow`` (top_groups.top_groups)."""
     data, signature = loading.loaded(lang)
-    return _year_groups(data, signature, year, flow, lang)
+    return _year_groups(_data=data, signature=signature, year=year, flow=flow, lang=lang)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _year_groups(_data, signature: tuple, year: int, flow: str, lang: str) -> pd.DataFrame:
+def _year_groups(*, _data, signature: tuple, year: int, flow: str, lang: str) -> pd.DataFrame:
     return top_groups(_data.ranks, _data.sources, year, flow)
 
 
 def ranking_view(year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> Framed:
     data, signature = loading.loaded(lang)
-    return _ranking_view(data, signature, year, flow, bounds, tolerance, lang)
+    return _ranking_view(_data=data, signature=signature, year=year, flow=flow, bounds=bounds, tolerance=tolerance, lang=lang)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _ranking_view(_data, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> Framed:
-    return ranking_chart(_map_table(_data, signature, year, flow, bounds, tolerance, lang), year, flow, lang=lang, since=year - tolerance)
+def _ranking_view(*, _data, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> Framed:
+    return ranking_chart(_map_table(_data=_data, signature=signature, year=year, flow=flow, bounds=bounds, tolerance=tolerance, lang=lang), year, flow, lang=lang, since=year - tolerance)
 
 
 def map_view(collection: dict, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, extent: Extent, lang: str) -> Framed:
     data, signature = loading.loaded(lang)
-    return _map_view(data, collection, signature, year, flow, bounds, tolerance, extent_name, extent, lang)
+    return _map_view(_data=data, _collection=collection, signature=signature, year=year, flow=flow, bounds=bounds, tolerance=tolerance, extent_name=extent_name, _extent=extent, lang=lang)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _map_view(_data, _collection: dict, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, _extent: Extent, lang: str) -> Framed:
-    table = _map_table(_data, signature, year, flow, bounds, tolerance, lang)
-    return altair_map(_collection, table, year, flow, extent=_extent, lang=lang, since=year - tolerance, groups=_year_groups(_data, signature, year, flow, lang))
+def _map_view(*, _data, _collection: dict, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, _extent: Extent, lang: str) -> Framed:
+    table = _map_table(_data=_data, signature=signature, year=year, flow=flow, bounds=bounds, tolerance=tolerance, lang=lang)
+    return altair_map(_collection, table, year, flow, extent=_extent, lang=lang, since=year - tolerance, groups=_year_groups(_data=_data, signature=signature, year=year, flow=flow, lang=lang))
 
 
 def region_view(region: str, flow: str, year: int, lang: str) -> tuple[profile.Summary, Framed | None, pd.DataFrame]:
@@ -76,30 +80,34 @@ def region_view(region: str, flow: str, year: int, lang: str) -> tuple[profile.S
     selected year's value, so it is cached per year too (a few tens of milliseconds once per year seen).
     """
     data, signature = loading.loaded(lang)
-    return _region_cards(data, signature, region, flow, year, lang), _region_chart(data, signature, region, flow, year, lang), _region_table(data, signature, region, lang)
+    return (
+        _region_cards(_data=data, signature=signature, region=region, flow=flow, year=year, lang=lang),
+        _region_chart(_data=data, signature=signature, region=region, flow=flow, year=year, lang=lang),
+        _region_table(_data=data, signature=signature, region=region, lang=lang),
+    )
 
 
 @st.cache_resource(max_entries=2048, show_spinner=False)
-def _region_chart(_data, signature: tuple, region: str, flow: str, year: int, lang: str) -> Framed | None:
+def _region_chart(*, _data, signature: tuple, region: str, flow: str, year: int, lang: str) -> Framed | None:
     figures = _data.for_region(region)
     series = region_series(figures, region, flow)
     return None if series.empty else series_chart(series, _data.registry.name(region, lang), flow, selected_year=year, lang=lang, counterparts=both_sides(figures, region, flow))
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _region_table(_data, signature: tuple, region: str, lang: str) -> pd.DataFrame:
+def _region_table(*, _data, signature: tuple, region: str, lang: str) -> pd.DataFrame:
     return provenance_table(_data.for_region(region), lang).drop(columns=tables.provenance_headers(lang)["region"])
 
 
 @st.cache_resource(max_entries=2048, show_spinner=False)
-def _region_cards(_data, signature: tuple, region: str, flow: str, year: int, lang: str) -> profile.Summary:
+def _region_cards(*, _data, signature: tuple, region: str, flow: str, year: int, lang: str) -> profile.Summary:
     return profile.key_figures(
         _data.for_region(region),
-        _year_ranking(_data, signature, year, flow, lang),
+        _year_ranking(_data=_data, signature=signature, year=year, flow=flow, lang=lang),
         region,
         flow,
         year,
         lang,
-        ranking_of=lambda other: _year_ranking(_data, signature, other, flow, lang),
+        ranking_of=lambda other: _year_ranking(_data=_data, signature=signature, year=other, flow=flow, lang=lang),
         published=_data.published_ranks_of(region),
     )

@@ -126,7 +126,7 @@ def unseen(dash, shipped: Path, cfg: Config) -> dict[tuple[str, str], list[str]]
     return picked
 
 
-def light_client_changes(table: Table, shipped: Path, cfg: Config) -> None:
+def light_client_changes(table: Table, shipped: Path, cfg: Config, profile: bool) -> None:
     """Region and year changes never seen, made by the light client on a server of their own (every view cold): the
     server's time for a first visit without Chromium drawing the previous view on the same two cores."""
     drawn = charted(shipped)
@@ -149,7 +149,8 @@ def light_client_changes(table: Table, shipped: Path, cfg: Config) -> None:
                     await session.close()
                     return since
 
-                since = run_async(change())
+                with profiled(server.process.pid, f"light-{page}-{lang}", profile):
+                    since = run_async(change())
                 runs = [run.seconds for run in server.runs(since) if run.page == page]
                 what = "region" if page == "region" else "year"
                 table.add(
@@ -189,7 +190,7 @@ def section_interaction(table: Table, browser, dash, shipped: Path, cfg: Config,
             pct(seconds, 95) <= TARGET["click_p95"],
         )
         table.add("2 interaction", f"{page} page, ?lang={lang}: choices the app ignored (made again)", f"{tab.absorbed} of {len(seconds) + tab.absorbed}", "0", tab.absorbed == 0)
-    light_client_changes(table, shipped, cfg)
+    light_client_changes(table, shipped, cfg, profile)
     for page in START:
         language_switch(table, browser, dash, page, cfg)
 

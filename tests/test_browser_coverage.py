@@ -92,3 +92,18 @@ def test_on_a_phone_the_grid_scrolls_sideways_and_the_page_does_not(browser, app
         page.screenshot(path=str(OUTPUT / "coverage-phone-scrolled.png"))
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_legend_is_read_whole_beside_the_sidebar(watched, app_url, lang):
+    """At 1400 px with the sidebar open, every entry of the legend is inside the chart's column (a Russian legend in one
+    row ran past it, its last entry cut: "Ничего …")."""
+    watched.open(f"{app_url}/coverage?flow=turnover&lang={lang}")
+    grid = watched.page.locator(".st-key-coverage_chart")
+    expect(grid.locator(".vega-embed .role-legend-label text").first).to_be_attached(timeout=30_000)
+    column_right, labels = watched.page.evaluate(
+        "() => { const e = document.querySelector('.st-key-coverage_chart'); const labels = [...e.querySelectorAll('.role-legend-label text')];"
+        " return [e.getBoundingClientRect().right, labels.map(t => [t.textContent, t.getBoundingClientRect().right])]; }"
+    )
+    assert len(labels) == len(words.known_labels(lang))
+    assert [text for text, right in labels if right > column_right] == []

@@ -17,6 +17,7 @@ from turnover.texts import coverage as words
 
 KNOWN_COLOURS = ["#1f5f8b", "#9ecae1", "#e69f00", "#cc79a7", "#eeeeee"]  # dark blue, light blue, orange, purple, grey (named in the legend)
 CELL = 16  # pixels per year and per region
+LEGEND_COLUMNS = 3  # the legend's entries in rows of three: in one row the Russian ones ran past the page's column beside the sidebar
 CELL_FIELDS = ["figure", "period", "source", "rank_text", "known"]
 
 
@@ -63,7 +64,7 @@ def _grid_layout(v: Values, lang: str, by_district: bool) -> alt.TopLevelMixin:
             color=alt.Color(
                 "known_text:N",
                 scale=alt.Scale(domain=list(labels.values()), range=KNOWN_COLOURS),
-                legend=alt.Legend(title=None, orient="top", direction="horizontal", labelLimit=260),
+                legend=alt.Legend(title=None, orient="top", direction="horizontal", columns=LEGEND_COLUMNS, labelLimit=260),
             ),
             href=alt.condition("isValid(datum.href)", alt.Href("href:N"), alt.value(None)),
             tooltip=tooltip,

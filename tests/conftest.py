@@ -1,5 +1,6 @@
 """Small, hand-written data sets in a temporary folder, so each test states exactly what it feeds in."""
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,20 @@ BOUNDARIES = (
 
 
 MUTATION_RUN = Path(__file__).resolve().parents[1].name == "mutants"  # mutmut runs the tests from its copy, mutants/
+
+
+@pytest.fixture(autouse=True)
+def no_results_from_before_the_mutant_in_a_mutation_run():
+    """In a mutation run, the package's cached results (chart templates, text widths …) are cleared before each test.
+    mutmut tests each mutant in a child forked from a process that ran the tests once, so a result cached there was made
+    by the unmutated code and would hide the mutant; and in that first run it links a function to the tests that call
+    it, so a cached function would be linked to the first test that called it only."""
+    if MUTATION_RUN:
+        for module in [module for name, module in sys.modules.items() if name == "turnover" or name.startswith("turnover.")]:
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+    yield
 
 
 @pytest.fixture(autouse=True)

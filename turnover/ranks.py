@@ -19,7 +19,7 @@ RANK_KEY = ["region", "year", "months", "flow", "source_id"]
 COUNTS = ["rank", "top", "out_of"]
 
 
-def load_ranks(path: Path, registry: Registry, sources: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+def load_ranks(path: Path, registry: Registry, sources: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:  # pragma: no mutate block
     """The good rows of ``path``, typed, with the region's English name; the problems of the bad ones."""
     if not path.is_file():
         return _typed(pd.DataFrame(columns=[*COLUMNS["ranks"], *OPTIONAL["ranks"], "line"]), registry), []
@@ -32,7 +32,7 @@ def load_ranks(path: Path, registry: Registry, sources: pd.DataFrame) -> tuple[p
     return _typed(ranks, registry), problems + more
 
 
-def _rules(ranks: pd.DataFrame, registry: Registry, sources: pd.DataFrame):
+def _rules(ranks: pd.DataFrame, registry: Registry, sources: pd.DataFrame):  # pragma: no mutate block
     """(column, rows breaking the rule, reason, its parameters) for each rule across columns and files, in order."""
     unknown = ~ranks["region"].isin(registry.table.index)
     why = ranks.loc[unknown, "region"].map(registry.why_unknown)
@@ -51,7 +51,7 @@ def _rules(ranks: pd.DataFrame, registry: Registry, sources: pd.DataFrame):
     yield "group_share_pct", share & ~has_top, N_("group_share_pct is the share of a top group: give top, not rank"), {}
 
 
-def _typed(ranks: pd.DataFrame, registry: Registry) -> pd.DataFrame:
+def _typed(ranks: pd.DataFrame, registry: Registry) -> pd.DataFrame:  # pragma: no mutate block
     counts = {c: pd.to_numeric(ranks[c].replace("", pd.NA)).astype("Int64") for c in COUNTS}
     return ranks.assign(
         year=ranks["year"].astype(int),

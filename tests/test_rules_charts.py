@@ -7,7 +7,7 @@ The chart data are read back from each spec (``Framed.spec``), so the tests see 
 import pytest
 
 from tests.conftest import HEADER
-from turnover.aggregate import district_totals, ranking, region_series
+from turnover.aggregate import district_totals, map_figures, ranking, region_series
 from turnover.charts import OKABE_ITO, compare_chart, district_chart, ranking_chart, region_colours, series_chart, source_line, year_runs
 from turnover.dataset import load_dataset
 from turnover.maps import altair_map, folium_map, legend_spec, legend_steps, region_properties
@@ -330,3 +330,48 @@ def test_compare_colours_follow_the_registry_not_the_selection(dataset, chosen):
     colours = region_colours(chosen, order)
     assert colours == {region: OKABE_ITO[order.index(region) % len(OKABE_ITO)] for region in chosen}
     assert colours == region_colours(list(reversed(chosen)), order)
+
+
+# --- the layouts' own rules: which rows each layer draws ------------------------------------------------------------
+
+
+def kept_by(layer: dict, rows: list[dict]) -> list[dict]:
+    """The rows a layer draws: its filter transforms (simple Vega expressions over ``datum``) applied as Vega would."""
+    kept = rows
+    for transform in layer.get("transform", []):
+        if "filter" in transform:
+            expression = transform["filter"].replace("&&", " and ").replace("||", " or ").replace("!=", " <> ").replace("!", " not ").replace(" <> ", " != ")
+            expression = expression.replace("isValid(", "is_valid(")
+            kept = [row for row in kept if eval(expression, {"is_valid": lambda value: value is not None}, {"datum": _Datum(row)})]  # noqa: S307 - the test's own spec
+    return kept
+
+
+class _Datum:
+    def __init__(self, row: dict):
+        self._row = row
+
+    def __getattr__(self, name: str):
+        value = self._row.get(name)
+        return _Datum(value) if isinstance(value, dict) else value
+
+
+def test_the_series_line_joins_full_years_only_and_partial_years_are_spans_apart(dataset):
+    framed = series_chart(region_series(dataset.figures, "RU-SMO"), "Smolensk Oblast", "turnover")
+    rows, layers = rows_of(framed), {layer["mark"]["type"]: layer for layer in framed.spec()["layer"]}
+    partial = {row["period"] for row in rows if not row["full_year"]}
+    assert partial  # the input has a partial year to keep off the line
+    assert {row["period"] for row in kept_by(layers["line"], rows)} == {row["period"] for row in rows if row["full_year"]}
+    assert {row["period"] for row in kept_by(layers["rule"], rows)} == partial
+
+
+def test_the_map_colours_only_regions_with_a_figure_and_outlines_only_marked_ones(dataset):
+    table = map_figures(dataset.figures, 2024, tolerance=1)  # 2024: Smolensk's full year; Bryansk's and Moscow's of 2023 (earlier)
+    framed = altair_map(COLLECTION, table, 2024, "turnover")
+    regions = [{"properties": row} for row in framed.spec()["datasets"]["regions"]]
+    shapes = [layer for layer in framed.spec()["layer"] if layer["mark"]["type"] == "geoshape"]
+    valued = next(layer for layer in shapes if layer["encoding"]["color"]["field"] == "properties.usd_mn")
+    assert {r["properties"]["id"] for r in kept_by(valued, regions)} == set(table["region"])
+    marked = {r["properties"]["id"] for r in regions if r["properties"]["marking"]}
+    assert marked  # the input has earlier years to outline
+    outlines = [layer for layer in shapes if layer["mark"].get("filled") is False]
+    assert [{r["properties"]["id"] for r in kept_by(layer, regions)} for layer in outlines] == [marked]

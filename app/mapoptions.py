@@ -13,6 +13,7 @@ from turnover.extents import EXTENT_DISTRICTS, Extent, named_extent
 from turnover.texts import pages
 from turnover.urlstate import MAP_PARAMS, MAP_STYLES, MapOptions, param, parse_map_options
 
+BOUNDARIES = "regions-overview.geojson"  # both maps draw the coarser copy (geo/SOURCES.md)
 KEY = "map_options"
 NOTICES = "map_notices"
 WIDGETS = {"bounds": "map_bounds", "tolerance": "map_tolerance", "style": "map_style", "extent": "map_extent"}

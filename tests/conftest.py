@@ -1,5 +1,6 @@
 """Small, hand-written data sets in a temporary folder, so each test states exactly what it feeds in."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from tests.browser_support import Watched, launch
 from turnover.boundaries import load_boundaries
 from turnover.dataset import load_dataset
 from turnover.paths import geo_dir
+
+os.environ.setdefault("TURNOVER_PREWARM", "0")  # no background builds of every year (app/prewarm.py) in the page tests and the servers they start; tests/test_prewarm.py turns it on
 
 REGIONS = """id,name_en,name_ru,name_de,kind,country,federal_district,aliases
 RU,Russia,Россия,Russland,country,RU,,Russian Federation|Russia (national total)

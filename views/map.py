@@ -12,8 +12,6 @@ from turnover.maps import clicked_region, folium_map, legend_spec
 from turnover.texts import charts, pages
 from turnover.top_groups import group_statements
 
-OVERVIEW = "regions-overview.geojson"  # both maps draw the coarser copy (geo/SOURCES.md)
-
 chosen = filters.current()
 lang = chosen.lang
 data = loading.dataset(lang)
@@ -39,7 +37,7 @@ if bounded:
     st.caption(plain(pages.map_bounds_caption(bounded, chosen.year, lang)))
 
 try:
-    overview = loading.boundaries(OVERVIEW)
+    overview = loading.boundaries(mapoptions.BOUNDARIES)
 except BoundaryError as error:
     overview = None
     st.error(plain(pages.map_unavailable(error.in_language(lang), lang)))
@@ -47,7 +45,7 @@ except BoundaryError as error:
 map_column, ranking_column = st.columns([3, 2], gap="medium")
 with map_column:
     if overview is not None:
-        extent = mapoptions.extent(OVERVIEW, overview, options.extent)
+        extent = mapoptions.extent(mapoptions.BOUNDARIES, overview, options.extent)
         if options.style == "interactive":
             st.vega_lite_chart(legend_spec(table, chosen.flow, lang), theme=None, width="stretch")
             visit = st.session_state.get("map_visit", 0)  # a new map after each profile visit: no stale click

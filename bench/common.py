@@ -83,6 +83,17 @@ class Server:
         runs = [Run(float(e), float(s), p, o) for e, s, p, o in (line.split() for line in self.log.read_text().splitlines() if line.strip())]
         return [run for run in runs if since <= run.end <= until]
 
+    def prewarmed(self, timeout: float = 180) -> float | None:
+        """Seconds the app's background build of every year's map page took (app/prewarm.py), once it has ended;
+        None if none ended within ``timeout`` (turned off, or still building)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            built = [run.seconds for run in self.runs() if run.page == "prewarm"]
+            if built:
+                return built[0]
+            time.sleep(0.25)
+        return None
+
     def rss_mb(self) -> float:
         return rss_mb(self.process.pid)
 

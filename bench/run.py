@@ -29,6 +29,7 @@ from browser import Tab, choices, chromium, first_view, first_view_profile, summ
 from common import APP, BENCH, ENTRY, OUT, Table, snapshot_app, kb, median, ms, pct, stop, streamlit_app, wait_healthy
 from profiling import profiled, write_profile
 from synth import generate
+from app import prewarm
 from turnover.texts import pages
 from wsclient import Session, default_view, held_sessions, many_users, run_async, sidebar_choices, split_label
 
@@ -58,14 +59,17 @@ def machine() -> str:
     return f"{dt.datetime.now().isoformat(timespec='minutes')}; nproc {os.cpu_count()}; {cpu}; load average {load} at start; Python {platform.python_version()}, Streamlit {streamlit.__version__}"
 
 
-def warm(server) -> None:
-    """One session run before measuring: imports, data loading and caches are not part of a rerun."""
+def warm(server, prewarm: bool = True) -> float | None:
+    """One session run before measuring: imports, data loading and caches are not part of a rerun. With ``prewarm``,
+    then wait for the app's background build of every year's map page (app/prewarm.py) and return its seconds:
+    the figures are those of a server that has been up for a few seconds, not of one still building."""
     async def once():
         session = Session(server.url, "")
         await session.open("")
         await session.close()
 
     run_async(once())
+    return server.prewarmed() if prewarm else None
 
 
 # 1. First view ----------------------------------------------------------------------------------
@@ -126,14 +130,18 @@ def unseen(dash, shipped: Path, cfg: Config) -> dict[tuple[str, str], list[str]]
     return picked
 
 
-def light_client_changes(table: Table, shipped: Path, cfg: Config, profile: bool) -> None:
+def light_client_changes(table: Table, shipped: Path, cfg: Config, profile: bool, built: bool = True) -> None:
     """Region and year changes never seen, made by the light client on a server of their own (every view cold): the
-    server's time for a first visit without Chromium drawing the previous view on the same two cores."""
+    server's time for a first visit without Chromium drawing the previous view on the same two cores.
+
+    ``built``: the server has built every year's map page in the background (app/prewarm.py, as served); without,
+    the map page's rows time a year's first build (the region page is the same either way, so it is left out)."""
     drawn = charted(shipped)
-    with streamlit_app(ENTRY, "dashboard-light") as server:
-        warm(server)
+    off = "" if built else ", background build off (TURNOVER_PREWARM=0): a year's first build"
+    with streamlit_app(ENTRY, "dashboard-light" if built else "dashboard-cold", env=None if built else {"TURNOVER_PREWARM": "0"}) as server:
+        warm(server, prewarm=built)
         lists = {lang: run_async(sidebar_choices(server.url, lang)) for lang in LANGUAGES}
-        for page, index, key in (("region", 0, lambda label: split_label(label)[1]), ("map", 1, str)):
+        for page, index, key in (("region", 0, lambda label: split_label(label)[1]), ("map", 1, str))[0 if built else 1 :]:
             path, start = START[page]
             ids = [key(option) for option in lists["en"][index] if key(option) != start and key(option) in drawn[page]]
             for n, lang in enumerate(LANGUAGES):
@@ -149,13 +157,13 @@ def light_client_changes(table: Table, shipped: Path, cfg: Config, profile: bool
                     await session.close()
                     return since
 
-                with profiled(server.process.pid, f"light-{page}-{lang}", profile):
+                with profiled(server.process.pid, f"light-{page}-{lang}{'' if built else '-cold'}", profile):
                     since = run_async(change())
                 runs = [run.seconds for run in server.runs(since) if run.page == page]
                 what = "region" if page == "region" else "year"
                 table.add(
                     "2 interaction",
-                    f"{page} page, {what} change never seen before, ?lang={lang}, light client on a server of its own (no browser drawing): server rerun p50 / p95 ({len(runs)} reruns)",
+                    f"{page} page, {what} change never seen before, ?lang={lang}, light client on a server of its own (no browser drawing){off}: server rerun p50 / p95 ({len(runs)} reruns)",
                     f"{ms(pct(runs, 50))} / {ms(pct(runs, 95))}",
                     f"p95 ≤ {ms(TARGET['rerun_p95'])}",
                     pct(runs, 95) <= TARGET["rerun_p95"],
@@ -191,6 +199,7 @@ def section_interaction(table: Table, browser, dash, shipped: Path, cfg: Config,
         )
         table.add("2 interaction", f"{page} page, ?lang={lang}: choices the app ignored (made again)", f"{tab.absorbed} of {len(seconds) + tab.absorbed}", "0", tab.absorbed == 0)
     light_client_changes(table, shipped, cfg, profile)
+    light_client_changes(table, shipped, cfg, profile, built=False)
     for page in START:
         language_switch(table, browser, dash, page, cfg)
 
@@ -337,8 +346,10 @@ def section_scale(table: Table, dash, shipped: Path, cfg: Config, profile: bool)
     shutil.rmtree(folder / ".cache", ignore_errors=True)
     started = time.monotonic()
     with streamlit_app(ENTRY, "dashboard-big", env={"TURNOVER_DATA_DIR": str(folder)}) as big:
-        warm(big)
+        warm(big, prewarm=False)
         table.add("4 scale", f"app start to first page served, {label} (data load in the app, no Parquet cache)", f"{time.monotonic() - started:,.1f} s; server memory {big.rss_mb():,.0f} MB (shipped: {dash.rss_mb():,.0f} MB)")
+        built = big.prewarmed()
+        table.add("4 scale", f"background build of the years' map pages after the first page, {label} (stops after {prewarm.BUDGET:.0f} s); server memory after it", f"{built:.1f} s; {big.rss_mb():,.0f} MB" if built is not None else "did not end within 3 min")
         for page in ("map", "region"):
             since = time.time()
             with profiled(big.process.pid, f"rerun-big-{page}", profile):
@@ -355,7 +366,7 @@ def report_users(table: Table, where: str, users: int, seconds: float, servers: 
     since, started, cpu = time.time(), time.monotonic(), sum(server.cpu_seconds() for server in servers)
     load = many_users(servers[0].url if len(servers) == 1 else f"http://127.0.0.1:{CLUSTER['front']}", users, seconds, seed=users, cookies=len(servers) > 1)
     cpu = sum(server.cpu_seconds() for server in servers) - cpu
-    runs = {server.name: [run.seconds for run in server.runs(since)] for server in servers}
+    runs = {server.name: [run.seconds for run in server.runs(since) if run.page != "prewarm"] for server in servers}
     server_runs = [s for values in runs.values() for s in values]
     split = " + ".join(str(len(values)) for values in runs.values())
     (OUT / f"users-{where}-{users}-errors.txt").write_text("\n".join(load.errors))
@@ -440,7 +451,7 @@ def section_memory(table: Table, cfg: Config) -> None:
         after_users = settled_rss(server)
         held = {}
         run_async(held_sessions(server.url, [10, 40], lambda count: held.__setitem__(count, settled_rss(server))))
-    table.add("6 memory", "server RSS after start (one session run) / after 30 concurrent sessions changing filters", f"{started:,.0f} MB / {after_users:,.0f} MB")
+    table.add("6 memory", "server RSS after start (one session run and the background build of every year's map page) / after 30 concurrent sessions changing filters", f"{started:,.0f} MB / {after_users:,.0f} MB")
     per_session = (held[40] - held[10]) / 30
     table.add("6 memory", "server RSS with 10 / 40 sessions held open; per extra session ((40 − 10) / 30)", f"{held[10]:,.0f} MB / {held[40]:,.0f} MB; {per_session * 1024:,.0f} KB")
 
@@ -475,8 +486,9 @@ def main() -> None:
         browser = stack.enter_context(chromium())
         dash = stack.enter_context(streamlit_app(ENTRY, "dashboard"))
         bare = stack.enter_context(streamlit_app(str(BENCH / "bare_app.py"), "bare"))
-        warm(dash)
-        warm(bare)
+        built = warm(dash)
+        warm(bare, prewarm=False)
+        table.add("2 interaction", "background build of every year's map page in both languages after the first page (app/prewarm.py), shipped data", f"{built:.1f} s" if built is not None else "did not end within 3 min")
         if "first" in only:
             section_first(table, browser, dash, bare, cfg, args.profile_browser)
         if "interaction" in only:

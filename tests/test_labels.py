@@ -240,3 +240,26 @@ def test_a_crowded_series_gets_the_labels_it_would_get_one_try_at_a_time(monkeyp
     one_at_a_time = drawn()
     assert at_once == one_at_a_time
     assert sum(row.get("align") is not None for row in at_once) >= 5
+
+
+def test_every_footer_of_the_shipped_data_wraps_as_measuring_each_row_would():
+    """Rows are measured as sums of word widths: the same rows as measuring every trial row in the font, for every
+    source line and footnote of the shipped data in both languages."""
+    from turnover.charts import FOOTER_SIZE, FOOTER_WIDTH, source_line
+
+    def measured_rows(text: str) -> list[str]:
+        rows: list[str] = []
+        for word in text.split():
+            if rows and labels._font(FOOTER_SIZE).getlength(f"{rows[-1]} {word}") <= FOOTER_WIDTH:
+                rows[-1] = f"{rows[-1]} {word}"
+            else:
+                rows.append(word)
+        return rows
+
+    data = load_dataset()
+    texts = {source_line(data.for_region(region), lang=lang) for region in data.regions for lang in ("en", "ru")}
+    texts |= {source_line(data.for_year(year), lang=lang) for year in data.years for lang in ("en", "ru")}
+    assert len(texts) > 100
+    wrapped = {text: wrap_to_width(text, FOOTER_WIDTH, FOOTER_SIZE) for text in texts}
+    assert {text: measured_rows(text) for text in texts} == wrapped
+    assert any(len(rows) > 1 for rows in wrapped.values())  # long enough to wrap

@@ -47,14 +47,20 @@ def text_width(text: str, size: int = FONT_SIZE) -> float:
 
 
 def wrap_to_width(text: str, width: float, size: int = FONT_SIZE) -> list[str]:
-    """``text`` in rows of whole words, each at most ``width`` px wide in the chart's font (a longer word alone on its row)."""
+    """``text`` in rows of whole words, each at most ``width`` px wide in the chart's font (a longer word alone on its row).
+
+    A row's width is the sum of its words' and spaces' widths: DejaVu Sans has no kerning across a space, so the sum is
+    the measured width of the row (tests/test_labels.py), and each word is measured once, not each trial row."""
     rows: list[str] = []
-    measure = _font(size).getlength  # not text_width: its cache would keep every trial row
+    space, row_width = text_width(" ", size), 0.0
     for word in text.split():
-        if rows and measure(f"{rows[-1]} {word}") <= width:
+        word_width = text_width(word, size)
+        if rows and row_width + space + word_width <= width:
             rows[-1] = f"{rows[-1]} {word}"
+            row_width += space + word_width
         else:
             rows.append(word)
+            row_width = word_width
     return rows
 
 

@@ -18,11 +18,11 @@ from turnover.vocabulary import FLOWS
 
 def sidebar(data: Dataset) -> Filters:
     """Region, year and flow in the sidebar, seeded from the URL on the session's first run."""
-    regions, years, counts = data.regions, data.years, data.subjects_per_year
+    regions, years = data.regions, data.years
     state = st.session_state
     if "chosen_filters" not in state:  # the session's first run: the address decides
         params = st.query_params.to_dict()
-        parsed, found = parse_filters(params, data.registry, regions, years, default_year(counts or {years[0]: 1}))
+        parsed, found = parse_filters(params, data.registry, regions, years, opening_year(data))
         state.compare_link, compare_notices = parse_compare(params, data.federal_subjects, parsed.lang)  # read by app/comparison.py
         state.chosen_filters = parsed
         notices.remember(found + compare_notices, parsed)
@@ -46,6 +46,11 @@ def sidebar(data: Dataset) -> Filters:
     state.chosen_filters = filters
     st.query_params.from_dict(filters.as_params())
     return filters
+
+
+def opening_year(data: Dataset) -> int:
+    """The year a session opens on when its link names none (urlstate.default_year)."""
+    return default_year(data.subjects_per_year or {data.years[0]: 1})
 
 
 def current() -> Filters:

@@ -1,13 +1,14 @@
-"""Every year's map page built in the background once a data set is loaded, so that a first visit to a year costs
-what a repeated one does.
+"""The map page of every year and the profile of every region, built in the background once a data set is loaded,
+so that a first visit costs what a repeated one does.
 
-A year's map, ranking and table take 60–100 ms of the server the first time anyone opens that year and 25 ms
-once built (bench/run.py, year changes on the map). After the data set loads, one thread per data set builds the
-map page's views of every year with the default options and flow, in the loading session's language and then in
-the others, newest year first — about 50 views, two seconds of work on the shipped data. It waits ``DELAY``
+A year's map, ranking and table take 40–100 ms of the server the first time anyone opens that year, a region's
+cards, chart and table 30–50 ms, and 20–30 ms once built (bench/run.py). After the data set loads, one thread per
+data set builds, through the pages' own cached functions: the map page of every year with the default options and
+flow, newest first, then the profile of every region for the year a session opens on, in the loading session's
+language and then in the others — on the shipped data about 250 views in a few seconds. It waits ``DELAY``
 seconds first (the first page is drawn before), pauses ``PAUSE`` between views (a user's own run takes the
 interpreter lock in between) and stops after ``BUDGET`` seconds (a million-figure set is not built in full).
-Off with ``TURNOVER_PREWARM=0`` (the AppTest suite: a thread per test data set).
+Off with ``TURNOVER_PREWARM=0`` (the page tests: a thread per test data set).
 """
 
 import os
@@ -16,7 +17,7 @@ import time
 
 import streamlit as st
 
-from app import loading, mapoptions, memo
+from app import filters, loading, mapoptions, memo
 from app.timing import timed_run
 from turnover.boundaries import BoundaryError
 from turnover.i18n import LANGUAGES
@@ -31,14 +32,15 @@ def enabled() -> bool:
     return os.environ.get("TURNOVER_PREWARM", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
-def order(years: list[int], lang: str) -> list[tuple[str, int]]:
-    """The (language, year) views to build: ``lang``'s first, then the other languages', each newest year first."""
+def order(years: list[int], regions: list[str], lang: str) -> list[tuple[str, str, int | str]]:
+    """The views to build, as (page, language, year or region): in ``lang`` first, then the other languages; in each,
+    the map of every year, newest first, then the profile of every region in the given order."""
     languages = [lang, *[other for other in LANGUAGES if other != lang]]
-    return [(language, year) for language in languages for year in sorted(years, reverse=True)]
+    return [view for language in languages for view in [*(("map", language, year) for year in sorted(years, reverse=True)), *(("region", language, region) for region in regions)]]
 
 
 def start(lang: str) -> threading.Thread | None:
-    """Start building the loaded data set's map pages (once per data set; no-op when off)."""
+    """Start building the loaded data set's pages (once per data set; nothing when off)."""
     if not enabled():
         return None
     data, signature = loading.loaded(lang)
@@ -47,25 +49,29 @@ def start(lang: str) -> threading.Thread | None:
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _started(*, _data, signature: tuple, _lang: str) -> threading.Thread:  # once per data set, in its first session's language
-    thread = threading.Thread(target=_build, args=(order(_data.years, _lang),), name="turnover-prewarm", daemon=True)
+    views = order(_data.years, _data.regions, _lang)
+    thread = threading.Thread(target=_build, args=(views, filters.opening_year(_data)), name="turnover-prewarm", daemon=True)
     thread.start()
     return thread
 
 
-def _build(views: list[tuple[str, int]]) -> None:
-    """Build the views through the page's own cached functions (the data set of the files as they are now)."""
+def _build(views: list[tuple[str, str, int | str]], year: int) -> None:
+    """Build the views through the pages' own cached functions (the data set of the files as they are now)."""
     time.sleep(DELAY)
     with timed_run() as run:  # logged as a run of the page "prewarm" for bench/run.py
         run["page"] = "prewarm"
         try:
             collection = loading.boundaries(mapoptions.BOUNDARIES)
-        except BoundaryError:  # the page says so; nothing to build
-            return
+        except BoundaryError:  # the map page says so; its views are not built
+            collection = None
         options = MapOptions()
-        extent = mapoptions.extent(mapoptions.BOUNDARIES, collection, options.extent)
+        extent = mapoptions.extent(mapoptions.BOUNDARIES, collection, options.extent) if collection is not None else None
         deadline = time.monotonic() + BUDGET
-        for lang, year in views:
+        for page, lang, which in views:
             if time.monotonic() > deadline:
                 return
-            memo.map_page_views(collection, year, DEFAULT_FLOW, options.bounds, options.tolerance, options.extent, extent, lang)
+            if page == "region":
+                memo.region_view(which, DEFAULT_FLOW, year, lang)
+            elif collection is not None:
+                memo.map_page_views(collection, which, DEFAULT_FLOW, options.bounds, options.tolerance, options.extent, extent, lang)
             time.sleep(PAUSE)

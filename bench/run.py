@@ -349,7 +349,7 @@ def section_scale(table: Table, dash, shipped: Path, cfg: Config, profile: bool)
         warm(big, prewarm=False)
         table.add("4 scale", f"app start to first page served, {label} (data load in the app, no Parquet cache)", f"{time.monotonic() - started:,.1f} s; server memory {big.rss_mb():,.0f} MB (shipped: {dash.rss_mb():,.0f} MB)")
         built = big.prewarmed()
-        table.add("4 scale", f"background build of the years' map pages after the first page, {label} (stops after {prewarm.BUDGET:.0f} s); server memory after it", f"{built:.1f} s; {big.rss_mb():,.0f} MB" if built is not None else "did not end within 3 min")
+        table.add("4 scale", f"background build of the years' map pages and the regions' profiles after the first page, {label} (stops after {prewarm.BUDGET:.0f} s); server memory after it", f"{built:.1f} s; {big.rss_mb():,.0f} MB" if built is not None else "did not end within 3 min")
         for page in ("map", "region"):
             since = time.time()
             with profiled(big.process.pid, f"rerun-big-{page}", profile):
@@ -451,7 +451,7 @@ def section_memory(table: Table, cfg: Config) -> None:
         after_users = settled_rss(server)
         held = {}
         run_async(held_sessions(server.url, [10, 40], lambda count: held.__setitem__(count, settled_rss(server))))
-    table.add("6 memory", "server RSS after start (one session run and the background build of every year's map page) / after 30 concurrent sessions changing filters", f"{started:,.0f} MB / {after_users:,.0f} MB")
+    table.add("6 memory", "server RSS after start (one session run and the background build of the pages) / after 30 concurrent sessions changing filters", f"{started:,.0f} MB / {after_users:,.0f} MB")
     per_session = (held[40] - held[10]) / 30
     table.add("6 memory", "server RSS with 10 / 40 sessions held open; per extra session ((40 − 10) / 30)", f"{held[10]:,.0f} MB / {held[40]:,.0f} MB; {per_session * 1024:,.0f} KB")
 
@@ -488,7 +488,7 @@ def main() -> None:
         bare = stack.enter_context(streamlit_app(str(BENCH / "bare_app.py"), "bare"))
         built = warm(dash)
         warm(bare, prewarm=False)
-        table.add("2 interaction", "background build of every year's map page in both languages after the first page (app/prewarm.py), shipped data", f"{built:.1f} s" if built is not None else "did not end within 3 min")
+        table.add("2 interaction", "background build of every year's map page and every region's profile in both languages after the first page (app/prewarm.py), shipped data", f"{built:.1f} s" if built is not None else "did not end within 3 min")
         if "first" in only:
             section_first(table, browser, dash, bare, cfg, args.profile_browser)
         if "interaction" in only:

@@ -1,4 +1,4 @@
-"""The map page of every year is built in the background once a data set is loaded (app/prewarm.py)."""
+"""The map page of every year and the profile of every region are built in the background once a data set is loaded (app/prewarm.py)."""
 
 import threading
 
@@ -6,16 +6,19 @@ import pytest
 
 from app import memo, prewarm
 from tests.test_app import run_page
+from turnover.aggregate import region_series
 from turnover.dataset import load_dataset
 from turnover.i18n import LANGUAGES
+from turnover.urlstate import default_year
 
 
-@pytest.mark.parametrize(("years", "lang", "expected"), [
-    ([2022, 2024, 2023], "ru", [("ru", 2024), ("ru", 2023), ("ru", 2022), ("en", 2024), ("en", 2023), ("en", 2022)]),
-    ([2023, 2021], "en", [("en", 2023), ("en", 2021), ("ru", 2023), ("ru", 2021)]),
+@pytest.mark.parametrize(("years", "regions", "lang", "expected"), [
+    ([2022, 2024], ["RU-SMO", "RU-BRY"], "ru", [("map", "ru", 2024), ("map", "ru", 2022), ("region", "ru", "RU-SMO"), ("region", "ru", "RU-BRY"),
+                                                ("map", "en", 2024), ("map", "en", 2022), ("region", "en", "RU-SMO"), ("region", "en", "RU-BRY")]),
+    ([2021, 2023], ["RU-TA"], "en", [("map", "en", 2023), ("map", "en", 2021), ("region", "en", "RU-TA"), ("map", "ru", 2023), ("map", "ru", 2021), ("region", "ru", "RU-TA")]),
 ])
-def test_the_session_language_first_and_the_newest_year_first(years, lang, expected):
-    assert prewarm.order(years, lang) == expected
+def test_the_session_language_first_then_maps_newest_first_then_regions(years, regions, lang, expected):
+    assert prewarm.order(years, regions, lang) == expected
 
 
 @pytest.mark.parametrize(("value", "on"), [(None, True), ("1", True), ("0", False), ("off", False), ("false", False)])
@@ -27,29 +30,35 @@ def test_it_is_on_unless_turned_off(monkeypatch, value, on):
     assert prewarm.enabled() is on
 
 
-def test_once_loaded_every_years_map_is_built_in_the_background_and_a_first_visit_builds_nothing(write_dataset, monkeypatch):
+def test_once_loaded_every_page_is_built_in_the_background_and_a_first_visit_builds_nothing(write_dataset, monkeypatch):
     data, geo = write_dataset()  # files of its own: a data set no other test has built
     monkeypatch.setenv("TURNOVER_DATA_DIR", str(data))
     monkeypatch.setenv("TURNOVER_GEO_DIR", str(geo))
     monkeypatch.setenv("TURNOVER_PREWARM", "1")
     monkeypatch.setattr(prewarm, "DELAY", 0.0)
-    built, build = [], memo.altair_map
-    monkeypatch.setattr(memo, "altair_map", lambda *args, **kwargs: built.append((kwargs["lang"], args[2])) or build(*args, **kwargs))
-    years = load_dataset(data, geo).years
-    assert len(years) > 1
+    maps, draw_map = [], memo.altair_map
+    monkeypatch.setattr(memo, "altair_map", lambda *args, **kwargs: maps.append((kwargs["lang"], args[2])) or draw_map(*args, **kwargs))
+    series, draw_series = [], memo.series_chart
+    monkeypatch.setattr(memo, "series_chart", lambda *args, **kwargs: series.append((kwargs["lang"], args[1], kwargs["selected_year"])) or draw_series(*args, **kwargs))
+    loaded = load_dataset(data, geo)
+    years, opening = loaded.years, default_year(loaded.subjects_per_year)
+    charted = [region for region in loaded.regions if not region_series(loaded.for_region(region), region, "turnover").empty]
+    assert len(years) > 1 and len(charted) > 2
 
     app = run_page(year=str(years[0]))
     warming = [thread for thread in threading.enumerate() if thread.name == "turnover-prewarm"]
     assert len(warming) == 1
     warming[0].join(timeout=60)
-    assert set(built) == {(lang, year) for lang in LANGUAGES for year in years}  # every year's map in every language
-    assert len(built) <= len(set(built)) + 1  # each once (the page's own year may be built by both at the same moment)
+    assert set(maps) == {(lang, year) for lang in LANGUAGES for year in years}  # every year's map in every language
+    names = {lang: {loaded.registry.name(region, lang) for region in charted} for lang in LANGUAGES}
+    assert set(series) == {(lang, name, opening) for lang in LANGUAGES for name in names[lang]}  # every region's chart, at the opening year
+    assert len(maps) <= len(set(maps)) + 1  # each once (the page's own year may be built by both at the same moment)
 
-    built.clear()
+    maps.clear()
+    series.clear()
     app.sidebar.selectbox(key="year").set_value(years[-1]).run()  # a year this session never opened
-    assert not app.exception
-    assert built == []
-    assert str(years[-1]) in app.title[0].value
-    russian = run_page(year=str(years[1]), lang="ru")  # another session, in the other language: found built too
-    assert built == [] and str(years[1]) in russian.title[0].value
+    assert not app.exception and str(years[-1]) in app.title[0].value
+    profile = run_page("views/region.py", region=charted[-1], year=str(opening), lang="ru")  # another session, in the other language
+    assert not profile.exception and loaded.registry.name(charted[-1], "ru") in profile.title[0].value
+    assert maps == [] and series == []  # found built
     assert [thread for thread in threading.enumerate() if thread.name == "turnover-prewarm"] == []  # one thread per data set, finished

@@ -61,7 +61,7 @@ def machine() -> str:
 
 def warm(server, prewarm: bool = True) -> float | None:
     """One session run before measuring: imports, data loading and caches are not part of a rerun. With ``prewarm``,
-    then wait for the app's background build of every year's map page (app/prewarm.py) and return its seconds:
+    then wait for the app's background build of the pages (app/prewarm.py) and return its seconds:
     the figures are those of a server that has been up for a few seconds, not of one still building."""
     async def once():
         session = Session(server.url, "")
@@ -134,14 +134,14 @@ def light_client_changes(table: Table, shipped: Path, cfg: Config, profile: bool
     """Region and year changes never seen, made by the light client on a server of their own (every view cold): the
     server's time for a first visit without Chromium drawing the previous view on the same two cores.
 
-    ``built``: the server has built every year's map page in the background (app/prewarm.py, as served); without,
-    the map page's rows time a year's first build (the region page is the same either way, so it is left out)."""
+    ``built``: the server has built every year's map page and every region's profile in the background
+    (app/prewarm.py, as served); without, the rows time a view's first build."""
     drawn = charted(shipped)
-    off = "" if built else ", background build off (TURNOVER_PREWARM=0): a year's first build"
+    off = "" if built else ", background build off (TURNOVER_PREWARM=0): a view's first build"
     with streamlit_app(ENTRY, "dashboard-light" if built else "dashboard-cold", env=None if built else {"TURNOVER_PREWARM": "0"}) as server:
         warm(server, prewarm=built)
         lists = {lang: run_async(sidebar_choices(server.url, lang)) for lang in LANGUAGES}
-        for page, index, key in (("region", 0, lambda label: split_label(label)[1]), ("map", 1, str))[0 if built else 1 :]:
+        for page, index, key in (("region", 0, lambda label: split_label(label)[1]), ("map", 1, str)):
             path, start = START[page]
             ids = [key(option) for option in lists["en"][index] if key(option) != start and key(option) in drawn[page]]
             for n, lang in enumerate(LANGUAGES):

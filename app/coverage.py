@@ -26,7 +26,7 @@ def coverage_view(flow: str, order: str, lang: str) -> CoverageView:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _coverage_view(*, _data, signature: tuple, flow: str, order: str, page_url: str, lang: str) -> CoverageView:
+def _coverage_view(*, _data, signature: str, flow: str, order: str, page_url: str, lang: str) -> CoverageView:
     cells = coverage.grid(_data.figures, _data.ranks, _data.registry, flow, lang)
     if cells.empty:
         return CoverageView(cells, None, cells, cells)

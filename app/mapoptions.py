@@ -64,5 +64,5 @@ def extent(collection_name: str, collection: dict, name: str) -> Extent:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _extent(*, _regions, _collection: dict, collection_name: str, signature: tuple, name: str) -> Extent:
+def _extent(*, _regions, _collection: dict, collection_name: str, signature: str, name: str) -> Extent:
     return named_extent(_regions, _collection, name)

@@ -25,7 +25,7 @@ from turnover.texts import tables
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _year_ranking(*, _data, signature: tuple, year: int, flow: str, lang: str) -> pd.DataFrame:
+def _year_ranking(*, _data, signature: str, year: int, flow: str, lang: str) -> pd.DataFrame:
     return ranking(_data.for_year(year), year, flow)
 
 
@@ -36,7 +36,7 @@ def map_table(year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> 
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _map_table(*, _data, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> pd.DataFrame:
+def _map_table(*, _data, signature: str, year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> pd.DataFrame:
     figures = pd.concat([_data.for_year(y) for y in range(year - tolerance, year + 1)])
     return map_figures(figures, year, flow, bounds, tolerance)
 
@@ -48,7 +48,7 @@ def year_groups(year: int, flow: str, lang: str) -> pd.DataFrame:
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _year_groups(*, _data, signature: tuple, year: int, flow: str, lang: str) -> pd.DataFrame:
+def _year_groups(*, _data, signature: str, year: int, flow: str, lang: str) -> pd.DataFrame:
     return top_groups(_data.ranks, _data.sources, year, flow)
 
 
@@ -58,7 +58,7 @@ def ranking_view(year: int, flow: str, bounds: bool, tolerance: int, lang: str) 
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _ranking_view(*, _data, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> Framed:
+def _ranking_view(*, _data, signature: str, year: int, flow: str, bounds: bool, tolerance: int, lang: str) -> Framed:
     return ranking_chart(_map_table(_data=_data, signature=signature, year=year, flow=flow, bounds=bounds, tolerance=tolerance, lang=lang), year, flow, lang=lang, since=year - tolerance)
 
 
@@ -68,7 +68,7 @@ def map_view(collection: dict, year: int, flow: str, bounds: bool, tolerance: in
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _map_view(*, _data, _collection: dict, signature: tuple, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, _extent: Extent, lang: str) -> Framed:
+def _map_view(*, _data, _collection: dict, signature: str, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, _extent: Extent, lang: str) -> Framed:
     table = _map_table(_data=_data, signature=signature, year=year, flow=flow, bounds=bounds, tolerance=tolerance, lang=lang)
     return altair_map(_collection, table, year, flow, extent=_extent, lang=lang, since=year - tolerance, groups=_year_groups(_data=_data, signature=signature, year=year, flow=flow, lang=lang))
 
@@ -97,19 +97,19 @@ def region_view(region: str, flow: str, year: int, lang: str) -> tuple[profile.S
 
 
 @st.cache_resource(max_entries=2048, show_spinner=False)
-def _region_chart(*, _data, signature: tuple, region: str, flow: str, year: int, lang: str) -> Framed | None:
+def _region_chart(*, _data, signature: str, region: str, flow: str, year: int, lang: str) -> Framed | None:
     figures = _data.for_region(region)
     series = region_series(figures, region, flow)
     return None if series.empty else series_chart(series, _data.registry.name(region, lang), flow, selected_year=year, lang=lang, counterparts=both_sides(figures, region, flow))
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _region_table(*, _data, signature: tuple, region: str, lang: str) -> pd.DataFrame:
+def _region_table(*, _data, signature: str, region: str, lang: str) -> pd.DataFrame:
     return provenance_table(_data.for_region(region), lang).drop(columns=tables.provenance_headers(lang)["region"])
 
 
 @st.cache_resource(max_entries=2048, show_spinner=False)
-def _region_cards(*, _data, signature: tuple, region: str, flow: str, year: int, lang: str) -> profile.Summary:
+def _region_cards(*, _data, signature: str, region: str, flow: str, year: int, lang: str) -> profile.Summary:
     return profile.key_figures(
         _data.for_region(region),
         _year_ranking(_data=_data, signature=signature, year=year, flow=flow, lang=lang),

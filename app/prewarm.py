@@ -48,7 +48,7 @@ def start(lang: str) -> threading.Thread | None:
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
-def _started(*, _data, signature: tuple, _lang: str) -> threading.Thread:  # once per data set, in its first session's language
+def _started(*, _data, signature: str, _lang: str) -> threading.Thread:  # once per data set, in its first session's language
     views = order(_data.years, _data.regions, _lang)
     thread = threading.Thread(target=_build, args=(views, filters.opening_year(_data)), name="turnover-prewarm", daemon=True)
     thread.start()

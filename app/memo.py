@@ -73,13 +73,14 @@ def _map_view(*, _data, _collection: dict, signature: str, year: int, flow: str,
     return altair_map(_collection, table, year, flow, extent=_extent, lang=lang, since=year - tolerance, groups=_year_groups(_data=_data, signature=signature, year=year, flow=flow, lang=lang))
 
 
-def map_page_views(collection: dict, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, extent: Extent, lang: str) -> None:
+def map_page_views(collection: dict, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, extent: Extent, lang: str) -> list[Framed]:
     """Build (or find) the cached views the map page draws for these filters, through the functions the page calls
-    (app/prewarm.py): Streamlit keys a cached call on its keyword arguments in the order given."""
+    (app/prewarm.py: Streamlit keys a cached call on its keyword arguments in the order given); its charts."""
+    charts = [map_view(collection, year, flow, bounds, tolerance, extent_name, extent, lang)]
     if not map_table(year, flow, bounds, tolerance, lang).empty:
-        ranking_view(year, flow, bounds, tolerance, lang)
+        charts.append(ranking_view(year, flow, bounds, tolerance, lang))
     year_groups(year, flow, lang)
-    map_view(collection, year, flow, bounds, tolerance, extent_name, extent, lang)
+    return charts
 
 
 def region_view(region: str, flow: str, year: int, lang: str) -> tuple[profile.Summary, Framed | None, pd.DataFrame]:

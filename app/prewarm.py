@@ -3,7 +3,7 @@ so that a first visit costs what a repeated one does.
 
 A year's map, ranking and table take 40–100 ms of the server the first time anyone opens that year, a region's
 cards, chart and table 30–50 ms, and 20–30 ms once built (bench/run.py). After the data set loads, one thread per
-data set builds, through the pages' own cached functions: the map page of every year with the default options and
+data set builds, through the pages' own cached functions (and their charts' data as the Arrow the page sends): the map page of every year with the default options and
 flow, newest first, then the profile of every region for the year a session opens on, in the loading session's
 language and then in the others — on the shipped data about 250 views in a few seconds. It waits ``DELAY``
 seconds first (the first page is drawn before), pauses ``PAUSE`` between views (a user's own run takes the
@@ -17,7 +17,7 @@ import time
 
 import streamlit as st
 
-from app import filters, loading, mapoptions, memo
+from app import filters, loading, mapoptions, memo, widgets
 from app.timing import timed_run
 from turnover.boundaries import BoundaryError
 from turnover.i18n import LANGUAGES
@@ -70,8 +70,13 @@ def _build(views: list[tuple[str, str, int | str]], year: int) -> None:
         for page, lang, which in views:
             if time.monotonic() > deadline:
                 return
+            charts = []
             if page == "region":
-                memo.region_view(which, DEFAULT_FLOW, year, lang)
+                _, chart, table = memo.region_view(which, DEFAULT_FLOW, year, lang)
+                charts = [chart] if chart is not None else []
+                widgets.arrow_table(table)
             elif collection is not None:
-                memo.map_page_views(collection, which, DEFAULT_FLOW, options.bounds, options.tolerance, options.extent, extent, lang)
+                charts = memo.map_page_views(collection, which, DEFAULT_FLOW, options.bounds, options.tolerance, options.extent, extent, lang)
+            for chart in charts:
+                widgets.page_spec(chart)  # the chart's data as the Arrow bytes the page sends
             time.sleep(PAUSE)

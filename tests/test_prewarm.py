@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from app import memo, prewarm
+from app import memo, prewarm, widgets
 from tests.test_app import run_page
 from turnover.aggregate import region_series
 from turnover.dataset import load_dataset
@@ -56,9 +56,12 @@ def test_once_loaded_every_page_is_built_in_the_background_and_a_first_visit_bui
 
     maps.clear()
     series.clear()
+    converted, convert = [], widgets.arrow_bytes
+    monkeypatch.setattr(widgets, "arrow_bytes", lambda records: converted.append(records) or convert(records))
     app.sidebar.selectbox(key="year").set_value(years[-1]).run()  # a year this session never opened
     assert not app.exception and str(years[-1]) in app.title[0].value
     profile = run_page("views/region.py", region=charted[-1], year=str(opening), lang="ru")  # another session, in the other language
     assert not profile.exception and loaded.registry.name(charted[-1], "ru") in profile.title[0].value
     assert maps == [] and series == []  # found built
+    assert converted == []  # their charts' data too, as the Arrow the page sends
     assert [thread for thread in threading.enumerate() if thread.name == "turnover-prewarm"] == []  # one thread per data set, finished

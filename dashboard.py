@@ -29,7 +29,7 @@ with timed_run() as run:  # off unless TURNOVER_TIMING_LOG is set (bench/run.py)
     mapoptions.chosen()  # read the map's options from the address before the filters rewrite it
     chosen = filters.sidebar(data)
     lang = chosen.lang
-    prewarm.start(lang)  # every year's map page, built in the background once per data set
+    prewarm.start(lang)  # every year's map page and every region's profile, built in the background once per data set
     st.set_page_config(page_title=pages.app_title(lang))  # Streamlit 1.67 takes further calls: the title in the chosen language
     document_language(lang)
     briefing.apply()  # in briefing view: hides the sidebar and draws the one button, above the page

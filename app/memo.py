@@ -67,7 +67,7 @@ def map_view(collection: dict, year: int, flow: str, bounds: bool, tolerance: in
     return _map_view(_data=data, _collection=collection, signature=signature, year=year, flow=flow, bounds=bounds, tolerance=tolerance, extent_name=extent_name, _extent=extent, lang=lang)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=128, show_spinner=False)  # every year in both languages (app/prewarm.py), and room for other options
 def _map_view(*, _data, _collection: dict, signature: str, year: int, flow: str, bounds: bool, tolerance: int, extent_name: str, _extent: Extent, lang: str) -> Framed:
     table = _map_table(_data=_data, signature=signature, year=year, flow=flow, bounds=bounds, tolerance=tolerance, lang=lang)
     return altair_map(_collection, table, year, flow, extent=_extent, lang=lang, since=year - tolerance, groups=_year_groups(_data=_data, signature=signature, year=year, flow=flow, lang=lang))

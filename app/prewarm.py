@@ -56,10 +56,11 @@ def _started(*, _data, signature: str, _lang: str) -> threading.Thread:  # once 
 
 
 def _build(views: list[tuple[str, str, int | str]], year: int) -> None:
-    """Build the views through the pages' own cached functions (the data set of the files as they are now)."""
+    """Build the views through the pages' own cached functions, for the data files as they are when it starts."""
     time.sleep(DELAY)
     with timed_run() as run:  # logged as a run of the page "prewarm" for bench/run.py
         run["page"] = "prewarm"
+        loading.start_run()  # one signature for the whole build, as for a script run
         try:
             collection = loading.boundaries(mapoptions.BOUNDARIES)
         except BoundaryError:  # the map page says so; its views are not built

@@ -36,14 +36,16 @@ def test_once_loaded_every_page_is_built_in_the_background_and_a_first_visit_bui
     monkeypatch.setenv("TURNOVER_GEO_DIR", str(geo))
     monkeypatch.setenv("TURNOVER_PREWARM", "1")
     monkeypatch.setattr(prewarm, "DELAY", 0.0)
+    monkeypatch.setattr(prewarm, "MOST_FIGURES", 2)  # a larger region's profile waits for its first visit
     maps, draw_map = [], memo.altair_map
     monkeypatch.setattr(memo, "altair_map", lambda *args, **kwargs: maps.append((kwargs["lang"], args[2])) or draw_map(*args, **kwargs))
     series, draw_series = [], memo.series_chart
     monkeypatch.setattr(memo, "series_chart", lambda *args, **kwargs: series.append((kwargs["lang"], args[1], kwargs["selected_year"])) or draw_series(*args, **kwargs))
     loaded = load_dataset(data, geo)
     years, opening = loaded.years, default_year(loaded.subjects_per_year)
-    charted = [region for region in loaded.regions if not region_series(loaded.for_region(region), region, "turnover").empty]
-    assert len(years) > 1 and len(charted) > 2
+    charted = [region for region in loaded.regions if not region_series(loaded.for_region(region), region, "turnover").empty and len(loaded.for_region(region)) <= 2]
+    large = [region for region in loaded.regions if len(loaded.for_region(region)) > 2]
+    assert len(years) > 1 and len(charted) > 2 and large
 
     app = run_page(year=str(years[0]))
     warming = [thread for thread in threading.enumerate() if thread.name == "turnover-prewarm"]
@@ -64,4 +66,6 @@ def test_once_loaded_every_page_is_built_in_the_background_and_a_first_visit_bui
     assert not profile.exception and loaded.registry.name(charted[-1], "ru") in profile.title[0].value
     assert maps == [] and series == []  # found built
     assert converted == []  # their charts' data too, as the Arrow the page sends
+    run_page("views/region.py", region=large[0], year=str(opening))
+    assert [name for _, name, _ in series] == [loaded.registry.name(large[0], "en")]  # built at its first visit
     assert [thread for thread in threading.enumerate() if thread.name == "turnover-prewarm"] == []  # one thread per data set, finished

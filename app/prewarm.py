@@ -3,13 +3,13 @@ so that a first visit costs what a repeated one does.
 
 A year's map, ranking and table take 40–100 ms of the server the first time anyone opens that year, a region's
 cards, chart and table 30–50 ms, and 20–30 ms once built (bench/run.py). After the data set loads, one thread per
-data set builds, through the pages' own cached functions (and their charts' data as the Arrow the page sends): the map page of every year with the default options and
-flow, newest first, then the profile of every region (of up to ``MOST_FIGURES`` figures) for the year a session
-opens on, in the loading session's language and then in the others — on the shipped data about 250 views in a few
-seconds. It waits ``DELAY``
-seconds first (the first page is drawn before), pauses ``PAUSE`` between views (a user's own run takes the
-interpreter lock in between) and stops after ``BUDGET`` seconds (a million-figure set is not built in full).
-Off with ``TURNOVER_PREWARM=0`` (the page tests: a thread per test data set).
+data set builds, through the pages' own cached functions (and their charts' data as the Arrow the page sends): the
+map page of every year with the default options and flow, newest first, then the profile of every region (of up to
+``MOST_FIGURES`` figures) for the year a session opens on, in the loading session's language and then in the others
+— on the shipped data about 250 views in a few seconds. It waits ``DELAY`` seconds first (the first page is drawn
+before), pauses ``PAUSE`` between views (a user's own run takes the interpreter lock in between) and stops after
+``BUDGET`` seconds; a data set of more than ``MOST_DATA_FIGURES`` figures is not built ahead (its views and every
+language's words would take gigabytes). Off with ``TURNOVER_PREWARM=0`` (the page tests: a thread per test data set).
 """
 
 import os
@@ -28,6 +28,7 @@ DELAY = 3.0  # s after the first run that loaded the data set
 PAUSE = 0.01  # s between two views
 BUDGET = 60.0  # s of wall time at most
 MOST_FIGURES = 1000  # a region's profile is built ahead only up to this many figures (a synthetic region's 12,000 hold megabytes a view)
+MOST_DATA_FIGURES = 100_000  # a larger data set is not built ahead: a million figures' Russian words and views took 1.5 GB
 
 
 def enabled() -> bool:
@@ -42,10 +43,12 @@ def order(years: list[int], regions: list[str], lang: str) -> list[tuple[str, st
 
 
 def start(lang: str) -> threading.Thread | None:
-    """Start building the loaded data set's pages (once per data set; nothing when off)."""
+    """Start building the loaded data set's pages (once per data set; nothing when off or for a large data set)."""
     if not enabled():
         return None
     data, signature = loading.loaded(lang)
+    if len(data.figures) > MOST_DATA_FIGURES:
+        return None
     return _started(_data=data, signature=signature, _lang=lang)
 
 

@@ -348,8 +348,11 @@ def section_scale(table: Table, dash, shipped: Path, cfg: Config, profile: bool)
     with streamlit_app(ENTRY, "dashboard-big", env={"TURNOVER_DATA_DIR": str(folder)}) as big:
         warm(big, prewarm=False)
         table.add("4 scale", f"app start to first page served, {label} (data load in the app, no Parquet cache)", f"{time.monotonic() - started:,.1f} s; server memory {big.rss_mb():,.0f} MB (shipped: {dash.rss_mb():,.0f} MB)")
-        built = big.prewarmed()
-        table.add("4 scale", f"background build of the years' map pages and the regions' profiles after the first page, {label} (stops after {prewarm.BUDGET:.0f} s); server memory after it", f"{built:.1f} s; {big.rss_mb():,.0f} MB" if built is not None else "did not end within 3 min")
+        if cfg.rows <= prewarm.MOST_DATA_FIGURES:
+            built = big.prewarmed()
+            table.add("4 scale", f"background build of the years' map pages and the regions' profiles after the first page, {label} (stops after {prewarm.BUDGET:.0f} s); server memory after it", f"{built:.1f} s; {big.rss_mb():,.0f} MB" if built is not None else "did not end within 3 min")
+        else:
+            table.add("4 scale", f"background build, {label}", f"none: a data set of over {prewarm.MOST_DATA_FIGURES:,} figures is not built ahead")
         for page in ("map", "region"):
             since = time.time()
             with profiled(big.process.pid, f"rerun-big-{page}", profile):

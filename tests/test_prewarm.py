@@ -69,3 +69,13 @@ def test_once_loaded_every_page_is_built_in_the_background_and_a_first_visit_bui
     run_page("views/region.py", region=large[0], year=str(opening))
     assert [name for _, name, _ in series] == [loaded.registry.name(large[0], "en")]  # built at its first visit
     assert [thread for thread in threading.enumerate() if thread.name == "turnover-prewarm"] == []  # one thread per data set, finished
+
+
+def test_a_large_data_set_is_not_built_ahead(write_dataset, monkeypatch):
+    data, geo = write_dataset()
+    monkeypatch.setenv("TURNOVER_DATA_DIR", str(data))
+    monkeypatch.setenv("TURNOVER_GEO_DIR", str(geo))
+    monkeypatch.setenv("TURNOVER_PREWARM", "1")
+    monkeypatch.setattr(prewarm, "MOST_DATA_FIGURES", len(load_dataset(data, geo).figures) - 1)  # one figure too many
+    run_page()
+    assert [thread for thread in threading.enumerate() if thread.name == "turnover-prewarm"] == []

@@ -3,14 +3,18 @@
 The chart data are read back from each spec (``Framed.spec``), so the tests see what Vega-Lite draws.
 """
 
+import html
+import math
 
+import folium
+import pandas as pd
 import pytest
 
 from tests.conftest import HEADER
 from turnover.aggregate import district_totals, map_figures, ranking, region_series
 from turnover.charts import OKABE_ITO, compare_chart, district_chart, ranking_chart, region_colours, series_chart, source_line, year_runs
 from turnover.dataset import load_dataset
-from turnover.maps import altair_map, folium_map, legend_spec, legend_steps, region_properties
+from turnover.maps import CATEGORY_COLOURS, MARK_COLOURS, MARK_DASHES, _tooltip_fields, altair_map, folium_map, legend_spec, legend_steps, region_properties, value_colour_scale
 
 ROWS = """RU-SMO,2021,12,turnover,3.0,USD,bn,exact,goods,,old-1,
 RU-SMO,2022,12,turnover,4.9,USD,bn,approx,goods,,old-1,
@@ -375,3 +379,26 @@ def test_the_map_colours_only_regions_with_a_figure_and_outlines_only_marked_one
     assert marked  # the input has earlier years to outline
     outlines = [layer for layer in shapes if layer["mark"].get("filled") is False]
     assert [{r["properties"]["id"] for r in kept_by(layer, regions)} for layer in outlines] == [marked]
+
+
+def test_folium_map_colours_outlines_and_explains_each_region_as_the_static_map_does(dataset):
+    """Each Leaflet region: its fill from the value scale or its category, an outline when its figure is a bound or
+    an earlier year's, and a tooltip of its properties under the reader's words (computed from the same input)."""
+    table = map_figures(dataset.figures, 2024, tolerance=1)  # Smolensk's 2024; Bryansk's and Moscow's 2023: outlined
+    groups = pd.DataFrame([{"region": "RU-TA", "top": 10, "year": 2024, "publisher": "BelTA", "published": "2025-01-20"}])
+    figure = folium_map(COLLECTION, table, lang="ru", year=2024, groups=groups, flow="export")
+    layer = next(child for child in figure._children.values() if isinstance(child, folium.GeoJson))
+    features = {feature["properties"]["id"]: feature for feature in layer.data["features"]}
+    expected = {props["id"]: props for props in region_properties(COLLECTION, table, "ru", 2024, groups, "export")}
+    scale = value_colour_scale(table)
+    assert features.keys() == expected.keys() and {feature["type"] for feature in features.values()} == {"Feature"}
+    assert expected["RU-TA"]["category"] == "ranked" and {p["basis"] for p in expected.values()} >= {"full", "earlier"}
+    for region, props in expected.items():
+        style = layer.style_function(features[region])
+        assert style["fillColor"] == (scale(math.log10(props["usd_mn"])) if props["category"] == "value" else CATEGORY_COLOURS[props["category"]]), region
+        assert (style["color"], style["dashArray"]) == ((MARK_COLOURS[props["basis"]], MARK_DASHES[props["basis"]]) if props["basis"] in MARK_COLOURS else ("#ffffff", "")), region
+        assert {key: features[region]["properties"][key] for key in ("name", "shown", "period", "note", "source")} == {key: html.escape(str(props[key] or "")) for key in ("name", "shown", "period", "note", "source")}
+    tooltips = [child for child in layer._children.values() if isinstance(child, folium.GeoJsonTooltip)]
+    assert len(tooltips) == 1 and tooltips[0].tooltip_options.get("sticky") is True  # follows the pointer: readable over small regions
+    tooltip = tooltips[0]
+    assert list(zip(tooltip.fields, tooltip.aliases)) == _tooltip_fields("ru")  # Russian headings over the region's own words

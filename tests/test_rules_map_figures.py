@@ -121,6 +121,7 @@ def test_the_map_tooltip_says_what_a_marked_figure_stands_for(figures):
     [
         ({}, MapOptions()),
         ({"bounds": "0", "tolerance": "5", "map": "interactive", "extent": "far_east"}, MapOptions(False, 5, "interactive", "far_east")),
+        ({"bounds": "1", "tolerance": "0"}, MapOptions(True, 0)),  # the defaults, written out: read as given, no notice
     ],
 )
 def test_map_options_are_read_from_the_address_and_written_back(params, expected):
@@ -134,3 +135,6 @@ def test_a_bad_map_option_falls_back_with_a_short_notice(name, value):
     options, notices = parse_map_options({name: value})
     assert options == MapOptions()
     assert len(notices) == 1 and len(notices[0]) < 200
+    options_ru, notices_ru = parse_map_options({name: value}, "ru")
+    assert options_ru == options and len(notices_ru) == 1 and notices_ru != notices  # said in the reader's language
+    assert any("а" <= letter.lower() <= "я" for letter in notices_ru[0])

@@ -2,7 +2,8 @@
 ``selection.PANDAS_ABOVE``: its cards, notices and table of sources are those the row-by-row reading gives.
 
 The rows are written here: twenty years of one region, both sides' statistics for each full year and some partial
-ones, partial years above their full year (conflicts), ties between sources and converted roubles."""
+ones, partial years above their full year (conflicts), ties between sources, converted roubles, and larger figures of
+another flow and of a part of the trade (never read as the region's turnover)."""
 
 import pytest
 
@@ -31,6 +32,8 @@ def _rows() -> str:
                 lines.append(f"RU-SMO,{year},{months},turnover,{part + 0.2:.1f},USD,bn,approx,goods,RU,interfax-1,")
         if year in (2023, 2024):
             lines.append(f"RU-SMO,{year},9,turnover,{400 + year % 7},RUB,bn,exact,goods,,cbr,")
+        lines.append(f"RU-SMO,{year},12,export,{full * 3:.1f},USD,bn,exact,goods,,belta-1,")  # another flow, larger: never read as turnover
+        lines.append(f"RU-SMO,{year},12,turnover,{full * 2:.1f},USD,bn,exact,agri_food,,belta-1,")  # a part of the trade, larger: never a total
     return "\n".join(lines) + "\n"
 
 

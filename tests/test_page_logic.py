@@ -6,6 +6,7 @@ from turnover.compare import national_total_caption
 from turnover.dataset import load_dataset
 from turnover.maps import clicked_region
 from turnover.provenance import conflict_count, conflicts
+from turnover.texts import pages
 
 KNOWN = {"RU-SMO", "RU-BRY"}
 
@@ -49,3 +50,6 @@ def test_the_shares_caption_names_the_national_total_or_is_absent(write_dataset)
     caption = national_total_caption(national_shares(figures, 2023), 2023)
     assert caption.startswith("National total 2023: about $50bn (BelTA, 2023-05-30).")
     assert national_total_caption(national_shares(figures, 2022), 2022) is None
+    shares = national_shares(figures, 2023)
+    first = shares.iloc[0]
+    assert national_total_caption(shares, 2023, "ru") == pages.national_total(2023, first["national_shown"], first["national_source"], "ru") != caption

@@ -10,6 +10,7 @@ from turnover.compare import compare_figures, default_comparison, district_table
 from turnover.formatting import format_published, format_usd_mn, with_qualifier
 from turnover.periods import period_label
 from turnover.regions import load_registry
+from turnover.texts import charts as chart_words
 from turnover.urlstate import MAX_COMPARED, Filters, default_year, parse_compare, parse_filters
 
 # --- the default year: the latest year with at least a quarter of the best-covered year's regions ----------------
@@ -214,6 +215,17 @@ def test_district_table_says_n_of_m_and_marks_approximate_sums():
         "Includes approximate figures": ["yes", ""],
         "Published district figure": ["$10bn", ""],
     }
+
+
+def test_district_table_is_in_the_readers_language():
+    districts = pd.DataFrame(
+        {"name": ["Центральный", "Приволжский"], "usd_mn": [9400.0, 0.0], "with_data": [2, 0], "regions": [3, 14], "approximate": [True, False],
+         "published_usd_mn": [10000.0, math.nan]}
+    )
+    rows = district_table(districts, "ru").to_dict("split")["data"]
+    assert [row[1] for row in rows] == [format_usd_mn(9400.0, "ru"), "–"] and "млрд" in rows[0][1]
+    assert rows[0][2] == chart_words.regions_covered(2, 3, "ru") != chart_words.regions_covered(2, 3, "en")
+    assert rows[0][4] == format_usd_mn(10000.0, "ru") and rows[1][4] == ""
 
 
 def test_share_table_shows_the_marked_figure_and_its_source():

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import HEADER, REGIONS
 from tests.test_rules_aggregate import csv_text
-from turnover.aggregate import basis_runs, both_sides, district_totals, map_figures, national_shares
+from turnover.aggregate import basis_runs, both_sides, district_totals, map_figures, national_shares, stated_by_both
 from turnover.dataset import load_dataset
 
 # region, year, months, flow, value (USD bn), qualifier, coverage, source
@@ -92,3 +92,15 @@ def test_the_map_shows_the_years_full_figure_before_a_bound_or_an_earlier_year(w
     assert table.loc["RU-SMO", ["basis", "usd_mn"]].tolist() == ["full", 4000.0]
     assert table.loc["RU-BRY", ["basis", "usd_mn"]].tolist() == ["bound", 1000.0]
     assert table.loc["RU-TA", ["basis", "year", "usd_mn"]].tolist() == ["earlier", 2022, 7000.0]
+
+
+@pytest.mark.parametrize("rows", [
+    [(2023, 12, "BY"), (2023, 12, "RU"), (2023, 12, ""), (2022, 12, "BY"), (2024, 9, "RU"), (2024, 9, "BY"), (2024, 12, "RU")],
+    [(2021, 6, "RU"), (2021, 6, ""), (2021, 12, "BY")],
+    [(2020, 12, "BY"), (2020, 12, "RU"), (2020, 12, "BY"), (2019, 3, "RU"), (2019, 3, "BY")],
+])
+def test_stated_by_both_keeps_each_sides_figures_of_a_period_both_sides_give(rows):
+    figures = pd.DataFrame(rows, columns=["year", "months", "stats"])
+    both = {(year, months) for year, months, _ in rows if {side for y, m, side in rows if (y, m) == (year, months)} >= {"BY", "RU"}}
+    expected = [(year, months) in both and stats in ("BY", "RU") for year, months, stats in rows]
+    assert stated_by_both(figures).tolist() == expected

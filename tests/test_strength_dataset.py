@@ -129,3 +129,12 @@ def test_the_russian_figures_give_published_figure_qualifier_and_conversion_in_r
     assert bryansk["shown"] == with_qualifier(format_usd_mn(900, "ru"), "at_least", "ru") != with_qualifier(format_usd_mn(900, "ru"), "at_least", "en")
     assert smolensk["conversion"] == conversion_note(format_published(295, "RUB", "bn", "ru"), rates["2024"], "RUB", 2024, "ru")
     assert not any(word in smolensk["conversion"] for word in ("converted", "average"))
+
+
+def test_a_year_without_figures_has_an_empty_table_of_the_same_columns(write_dataset):
+    dataset = load_dataset(*write_dataset())
+    missing = min(dataset.years) - 1
+    assert missing not in dataset.years
+    empty = dataset.for_year(missing)
+    assert empty.empty and list(empty.columns) == list(dataset.figures.columns)
+    assert dataset.in_language("ru").for_year(missing).empty

@@ -223,3 +223,11 @@ def test_the_russian_partial_year_card_and_like_for_like_line_are_in_russian(wri
     assert "2024" in partial.label and "10" in summary.like_for_like[-1]  # +10 % on the same months of 2023
     for text in (partial.label, summary.like_for_like[-1]):
         assert not re.search("[A-Za-z]", text), text
+
+
+def test_a_year_without_a_figure_shows_the_latest_known_one_in_russian(write_dataset):
+    rows = "RU-SMO,2021,12,turnover,4.9,USD,bn,exact,goods,,old-1,\nRU-BRY,2023,12,turnover,0.9,USD,bn,exact,goods,,old-1,\n"
+    summary = _summary(_dataset(write_dataset, rows).in_language("ru"), "RU-SMO", 2023, lang="ru")
+    first = summary.cards[0]
+    assert "2021" in first.value and first.value != _summary(_dataset(write_dataset, rows), "RU-SMO", 2023).cards[0].value
+    assert not re.search("[A-Za-z]", first.value), first.value

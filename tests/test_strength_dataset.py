@@ -138,3 +138,5 @@ def test_a_year_without_figures_has_an_empty_table_of_the_same_columns(write_dat
     empty = dataset.for_year(missing)
     assert empty.empty and list(empty.columns) == list(dataset.figures.columns)
     assert dataset.in_language("ru").for_year(missing).empty
+    none = dataset.for_regions([])  # no region chosen: no figure, the same columns
+    assert none.empty and list(none.columns) == list(dataset.figures.columns)

@@ -11,7 +11,7 @@ from turnover.formatting import format_published, format_usd_mn, with_qualifier
 from turnover.periods import period_label
 from turnover.regions import load_registry
 from turnover.texts import charts as chart_words
-from turnover.urlstate import MAX_COMPARED, QUOTED, Filters, default_year, parse_compare, parse_filters, quoted
+from turnover.urlstate import MAX_COMPARED, QUOTED, Filters, default_year, param, parse_compare, parse_filters, parse_language, quoted
 
 # --- the default year: the latest year with at least a quarter of the best-covered year's regions ----------------
 
@@ -121,6 +121,24 @@ COMPARABLE = ["RU-SMO", "RU-MOW", "RU-TA", "RU-BRY", "RU-SPE", "RU-KDA", "RU-NVS
 def test_parse_compare(raw, expected, notice):
     params = {} if raw is None else {"compare": raw}
     assert parse_compare(params, COMPARABLE) == (expected, [notice] if notice else [])
+
+
+@pytest.mark.parametrize(("params", "expected", "bad"), [
+    ({}, "en", None),
+    ({"lang": ""}, "en", None),
+    ({"lang": "ru"}, "ru", None),
+    ({"lang": "en"}, "en", None),
+    ({"lang": "xx"}, "en", "xx"),
+    ({"lang": "RU"}, "en", "RU"),
+    ({"lang": "ru" + "x" * 300}, "en", "ru" + "x" * 300),
+])
+def test_the_link_language_is_an_offered_one_or_english_with_a_notice_in_english(params, expected, bad):
+    from turnover.i18n import LANGUAGES
+    from turnover.texts import notices as notice_words
+
+    lang, found = parse_language(params)
+    assert lang == expected
+    assert found == ([] if bad is None else [notice_words.unknown_choice("lang", quoted(param({"lang": bad}, "lang")), list(LANGUAGES), "en", "en")])
 
 
 def test_a_bad_compare_link_is_explained_in_the_readers_language():

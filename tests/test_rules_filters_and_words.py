@@ -9,9 +9,10 @@ from tests.conftest import REGIONS
 from turnover.compare import compare_figures, default_comparison, district_table, share_table
 from turnover.formatting import format_published, format_usd_mn, with_qualifier
 from turnover.periods import period_label
-from turnover.regions import load_registry
+from turnover.regions import UnknownRegion, load_registry
 from turnover.texts import charts as chart_words
-from turnover.urlstate import MAX_COMPARED, QUOTED, Filters, default_year, param, parse_compare, parse_filters, parse_language, quoted
+from turnover.texts import notices as notice_words
+from turnover.urlstate import MAX_COMPARED, MAX_PARAM, QUOTED, Filters, default_year, param, parse_compare, parse_filters, parse_language, quoted
 
 # --- the default year: the latest year with at least a quarter of the best-covered year's regions ----------------
 
@@ -97,6 +98,33 @@ def test_without_the_default_region_the_first_region_with_figures_is_shown(regis
 def test_filters_written_to_the_link_read_back_the_same(registry, filters, params):
     assert filters.as_params() == params
     assert parse_filters(params, registry, ["RU-SMO", "RU-TA"], [2021, 2023], 2023) == (filters, [])
+
+
+def suggested(registry, text: str) -> list[str]:
+    """The ids the registry suggests for a name it does not know."""
+    with pytest.raises(UnknownRegion) as refused:
+        registry.resolve(text)
+    return [rid for _name, rid in refused.value.suggestions]
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"year": "1850"}, lambda r: notice_words.unknown_year(quoted("1850"), 2022, 2024, 2023, "ru")),
+        ({"flow": "smuggling"}, lambda r: notice_words.unknown_choice("flow", quoted("smuggling"), ["turnover", "export", "import"], "turnover", "ru")),
+        ({"region": "RU-MOW"}, lambda r: notice_words.region_without_figures(r.name("RU-MOW", "ru"), "RU-MOW", r.name("RU-SMO", "ru"), "ru")),
+        ({"region": "Smolenks"}, lambda r: notice_words.unknown_region(quoted("Smolenks"), r.name("RU-SMO", "ru"), [(r.name(rid, "ru"), rid) for rid in suggested(r, "Smolenks")], "ru")),
+    ],
+)
+def test_a_russian_links_notices_are_in_russian_with_russian_names(registry, params, notice):
+    filters, notices = parse_filters({**params, "lang": "ru"}, registry, REGIONS_WITH_FIGURES, YEARS, 2023)
+    assert filters.lang == "ru" and filters.as_params()["lang"] == "ru"  # kept in the link the page writes
+    assert notices[0] == notice(registry) and notices != parse_filters(params, registry, REGIONS_WITH_FIGURES, YEARS, 2023)[1]
+
+
+@pytest.mark.parametrize(("value", "expected"), [(["RU-TA", "RU-SMO"], "RU-SMO"), ([], ""), ("  RU-TA ", "RU-TA"), ("x" * 500, "x" * MAX_PARAM)])
+def test_a_repeated_parameter_gives_its_last_value_cut_and_stripped(value, expected):
+    assert param({"region": value}, "region") == expected
 
 
 # --- money and period words ---------------------------------------------------------------------------------------

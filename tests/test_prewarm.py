@@ -79,3 +79,19 @@ def test_a_large_data_set_is_not_built_ahead(write_dataset, monkeypatch):
     monkeypatch.setattr(prewarm, "MOST_DATA_FIGURES", len(load_dataset(data, geo).figures) - 1)  # one figure too many
     run_page()
     assert [thread for thread in threading.enumerate() if thread.name == "turnover-prewarm"] == []
+
+
+def test_a_view_that_fails_does_not_stop_the_others(monkeypatch):
+    built = []
+
+    def build(page, lang, which, *rest):
+        if which == 2023:
+            raise ValueError("a broken year")
+        built.append((page, lang, which))
+
+    monkeypatch.setattr(prewarm, "DELAY", 0.0)
+    monkeypatch.setattr(prewarm, "PAUSE", 0.0)
+    monkeypatch.setattr(prewarm, "_build_view", build)
+    views = prewarm.order([2024, 2023, 2022], ["RU-SMO"], "en")
+    prewarm._build(views, 2024)
+    assert built == [view for view in views if view[2] != 2023]

@@ -5,6 +5,7 @@ The chart data are read back from each spec (``Framed.spec``), so the tests see 
 
 import html
 import math
+import re
 
 import folium
 import pandas as pd
@@ -14,6 +15,7 @@ from tests.conftest import HEADER
 from turnover.aggregate import district_totals, map_figures, ranking, region_series
 from turnover.charts import OKABE_ITO, compare_chart, district_chart, ranking_chart, region_colours, series_chart, source_line, year_runs
 from turnover.dataset import load_dataset
+from turnover.texts import charts as chart_words
 from turnover.maps import CATEGORY_COLOURS, MARK_COLOURS, MARK_DASHES, _tooltip_fields, altair_map, folium_map, legend_spec, legend_steps, region_properties, value_colour_scale
 
 ROWS = """RU-SMO,2021,12,turnover,3.0,USD,bn,exact,goods,,old-1,
@@ -191,6 +193,20 @@ def test_district_chart_says_how_many_regions_each_sum_covers(dataset):
     assert framed.subtitle == ["US$ billion · 2023"]
     assert framed.footnote == ["Sums of the regions that have a figure, not district totals."]
     assert footer(framed) == wrapped(*framed.footnote, source_line(ranking(dataset.figures, 2023)))
+
+
+def test_the_district_chart_speaks_russian_throughout(dataset):
+    table = district_totals(dataset.figures, dataset.registry, 2023)
+    figures = ranking(dataset.in_language("ru").figures, 2023)
+    framed = district_chart(table, 2023, "turnover", figures, lang="ru")
+    english = district_chart(table, 2023, "turnover", ranking(dataset.figures, 2023))
+    rows = rows_of(framed)
+    assert [row["coverage"] for row in rows] == [chart_words.regions_covered(int(n), int(m), "ru") for n, m in zip(table["with_data"], table["regions"])]
+    assert (framed.title, framed.subtitle, framed.footnote) == (chart_words.district_title("turnover", 2023, "ru"), [chart_words.district_subtitle(2023, "ru")], [chart_words.district_footnote("ru")])
+    assert footer(framed) == wrapped(*framed.footnote, source_line(figures, lang="ru")) != footer(english)
+    assert framed.values["unit"] == chart_words.unit(True, "ru") != english.values["unit"]  # the axis: billions, in Russian
+    for text in (framed.title, *framed.subtitle, *framed.footnote, *(row["coverage"] for row in rows), framed.values["unit"]):
+        assert not re.search("[A-Za-z]{3,}", text.replace("US$", "")), text
 
 
 def test_district_bars_are_drawn_largest_first(dataset):

@@ -59,8 +59,8 @@ def machine() -> str:
     return f"{dt.datetime.now().isoformat(timespec='minutes')}; nproc {os.cpu_count()}; {cpu}; load average {load} at start; Python {platform.python_version()}, Streamlit {streamlit.__version__}"
 
 
-def warm(server, prewarm: bool = True) -> float | None:
-    """One session run before measuring: imports, data loading and caches are not part of a rerun. With ``prewarm``,
+def warm(server, wait_for_build: bool = True) -> float | None:
+    """One session run before measuring: imports, data loading and caches are not part of a rerun. With ``wait_for_build``,
     then wait for the app's background build of the pages (app/prewarm.py) and return its seconds:
     the figures are those of a server that has been up for a few seconds, not of one still building."""
     async def once():
@@ -69,7 +69,7 @@ def warm(server, prewarm: bool = True) -> float | None:
         await session.close()
 
     run_async(once())
-    return server.prewarmed() if prewarm else None
+    return server.prewarmed() if wait_for_build else None
 
 
 # 1. First view ----------------------------------------------------------------------------------
@@ -139,7 +139,7 @@ def light_client_changes(table: Table, shipped: Path, cfg: Config, profile: bool
     drawn = charted(shipped)
     off = "" if built else ", background build off (TURNOVER_PREWARM=0): a view's first build"
     with streamlit_app(ENTRY, "dashboard-light" if built else "dashboard-cold", env=None if built else {"TURNOVER_PREWARM": "0"}) as server:
-        warm(server, prewarm=built)
+        warm(server, wait_for_build=built)
         lists = {lang: run_async(sidebar_choices(server.url, lang)) for lang in LANGUAGES}
         for page, index, key in (("region", 0, lambda label: split_label(label)[1]), ("map", 1, str)):
             path, start = START[page]
@@ -346,7 +346,7 @@ def section_scale(table: Table, dash, shipped: Path, cfg: Config, profile: bool)
     shutil.rmtree(folder / ".cache", ignore_errors=True)
     started = time.monotonic()
     with streamlit_app(ENTRY, "dashboard-big", env={"TURNOVER_DATA_DIR": str(folder)}) as big:
-        warm(big, prewarm=False)
+        warm(big, wait_for_build=False)
         table.add("4 scale", f"app start to first page served, {label} (data load in the app, no Parquet cache)", f"{time.monotonic() - started:,.1f} s; server memory {big.rss_mb():,.0f} MB (shipped: {dash.rss_mb():,.0f} MB)")
         if cfg.rows <= prewarm.MOST_DATA_FIGURES:
             built = big.prewarmed()
@@ -490,7 +490,7 @@ def main() -> None:
         dash = stack.enter_context(streamlit_app(ENTRY, "dashboard"))
         bare = stack.enter_context(streamlit_app(str(BENCH / "bare_app.py"), "bare"))
         built = warm(dash)
-        warm(bare, prewarm=False)
+        warm(bare, wait_for_build=False)
         table.add("2 interaction", "background build of every year's map page and every region's profile in both languages after the first page (app/prewarm.py), shipped data", f"{built:.1f} s" if built is not None else "did not end within 3 min")
         if "first" in only:
             section_first(table, browser, dash, bare, cfg, args.profile_browser)

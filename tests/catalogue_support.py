@@ -33,3 +33,8 @@ def _forget_translations() -> None:
     """The catalogues and what was built from them: chart templates hold their language's legend and tooltip words."""
     i18n.translator.cache_clear()
     chart_template.cache_clear()
+
+
+def in_cyrillic(text: str) -> bool:
+    """Whether ``text`` has a Cyrillic letter: a message rendered in Russian, not fallen back to English."""
+    return any("а" <= letter.lower() <= "я" for letter in text)

@@ -30,25 +30,35 @@ def test_it_is_on_unless_turned_off(monkeypatch, value, on):
     assert prewarm.enabled() is on
 
 
-def test_once_loaded_every_page_is_built_in_the_background_and_a_first_visit_builds_nothing(write_dataset, monkeypatch):
-    data, geo = write_dataset()  # files of its own: a data set no other test has built
+@pytest.fixture
+def own_data(write_dataset, monkeypatch):
+    """The app on files of the test's own (a data set no other test has built), with the background build on."""
+    data, geo = write_dataset()
     monkeypatch.setenv("TURNOVER_DATA_DIR", str(data))
     monkeypatch.setenv("TURNOVER_GEO_DIR", str(geo))
     monkeypatch.setenv("TURNOVER_PREWARM", "1")
+    return load_dataset(data, geo)
+
+
+def building() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name == "turnover-prewarm"]
+
+
+def test_once_loaded_every_page_is_built_in_the_background_and_a_first_visit_builds_nothing(own_data, monkeypatch):
     monkeypatch.setattr(prewarm, "DELAY", 0.0)
     monkeypatch.setattr(prewarm, "MOST_FIGURES", 2)  # a larger region's profile waits for its first visit
     maps, draw_map = [], memo.altair_map
     monkeypatch.setattr(memo, "altair_map", lambda *args, **kwargs: maps.append((kwargs["lang"], args[2])) or draw_map(*args, **kwargs))
     series, draw_series = [], memo.series_chart
     monkeypatch.setattr(memo, "series_chart", lambda *args, **kwargs: series.append((kwargs["lang"], args[1], kwargs["selected_year"])) or draw_series(*args, **kwargs))
-    loaded = load_dataset(data, geo)
+    loaded = own_data
     years, opening = loaded.years, default_year(loaded.subjects_per_year)
     charted = [region for region in loaded.regions if not region_series(loaded.for_region(region), region, "turnover").empty and len(loaded.for_region(region)) <= 2]
     large = [region for region in loaded.regions if len(loaded.for_region(region)) > 2]
     assert len(years) > 1 and len(charted) > 2 and large
 
     app = run_page(year=str(years[0]))
-    warming = [thread for thread in threading.enumerate() if thread.name == "turnover-prewarm"]
+    warming = building()
     assert len(warming) == 1
     warming[0].join(timeout=60)
     assert set(maps) == {(lang, year) for lang in LANGUAGES for year in years}  # every year's map in every language
@@ -68,17 +78,13 @@ def test_once_loaded_every_page_is_built_in_the_background_and_a_first_visit_bui
     assert converted == []  # their charts' data too, as the Arrow the page sends
     run_page("views/region.py", region=large[0], year=str(opening))
     assert [name for _, name, _ in series] == [loaded.registry.name(large[0], "en")]  # built at its first visit
-    assert [thread for thread in threading.enumerate() if thread.name == "turnover-prewarm"] == []  # one thread per data set, finished
+    assert building() == []  # one thread per data set, finished
 
 
-def test_a_large_data_set_is_not_built_ahead(write_dataset, monkeypatch):
-    data, geo = write_dataset()
-    monkeypatch.setenv("TURNOVER_DATA_DIR", str(data))
-    monkeypatch.setenv("TURNOVER_GEO_DIR", str(geo))
-    monkeypatch.setenv("TURNOVER_PREWARM", "1")
-    monkeypatch.setattr(prewarm, "MOST_DATA_FIGURES", len(load_dataset(data, geo).figures) - 1)  # one figure too many
+def test_a_large_data_set_is_not_built_ahead(own_data, monkeypatch):
+    monkeypatch.setattr(prewarm, "MOST_DATA_FIGURES", len(own_data.figures) - 1)  # one figure too many
     run_page()
-    assert [thread for thread in threading.enumerate() if thread.name == "turnover-prewarm"] == []
+    assert building() == []
 
 
 def test_a_view_that_fails_does_not_stop_the_others(monkeypatch):

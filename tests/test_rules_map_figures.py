@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from tests.catalogue_support import in_cyrillic
 from tests.test_rules_aggregate import csv_text
 from turnover.aggregate import map_figures, rank_in, ranking
 from turnover.charts import ranking_chart
@@ -137,4 +138,4 @@ def test_a_bad_map_option_falls_back_with_a_short_notice(name, value):
     assert len(notices) == 1 and len(notices[0]) < 200
     options_ru, notices_ru = parse_map_options({name: value}, "ru")
     assert options_ru == options and len(notices_ru) == 1 and notices_ru != notices  # said in the reader's language
-    assert any("а" <= letter.lower() <= "я" for letter in notices_ru[0])
+    assert in_cyrillic(notices_ru[0])

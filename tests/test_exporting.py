@@ -111,3 +111,19 @@ def test_map_and_ranking_export(shipped):
     assert "by Russian region, 2023" in svg and "Log colour scale" in svg
     assert svg.count("<path") > 90  # every region drawn
     assert "Smolensk Oblast" in chart_svg(ranking_chart(table, 2023, "turnover"))
+
+
+def test_a_russian_map_legend_writes_thousands_as_russian_text_does(write_dataset):
+    """The colour scale's labels are laid out by Vega: in Russian they read "1 000" as every other figure does."""
+    from turnover.boundaries import load_boundaries
+    from turnover.formatting import format_number
+    from turnover.maps import altair_map
+    from turnover.paths import geo_dir
+    from tests.conftest import HEADER
+
+    rows = HEADER + "RU-SMO,2023,12,turnover,4400,USD,mn,exact,goods,,belta-1,\nRU-BRY,2023,12,turnover,40,USD,mn,exact,goods,,belta-1,\n"
+    table = ranking(load_dataset(*write_dataset(figures=rows)).figures, 2023)
+    overview = load_boundaries(geo_dir() / "regions-overview.geojson")
+    svgs = {lang: chart_svg(altair_map(overview, table, 2023, "turnover", lang=lang)) for lang in ("en", "ru")}
+    assert f">{format_number(1000, 0, 'ru')}<" in svgs["ru"] and ">1,000<" not in svgs["ru"]
+    assert ">1,000<" in svgs["en"]

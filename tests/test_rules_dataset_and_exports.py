@@ -9,6 +9,7 @@ from turnover.aggregate import district_totals, ranking, region_series
 from turnover.charts import compare_chart, district_chart, footer_rows, ranking_chart, series_chart, source_line
 from turnover.dataset import load_dataset
 from turnover.exporting import EXPORT_WIDTH, FONT, export_spec
+from turnover.formatting import format_number
 from turnover.maps import altair_map
 from turnover.provenance import provenance_table
 
@@ -80,19 +81,23 @@ COLLECTION = {"type": "FeatureCollection", "features": [
     {"type": "Feature", "geometry": {"type": "Point", "coordinates": [32, 55]}, "properties": {"id": "RU-SMO", "name_en": "Smolensk Oblast", "name_ru": "", "country": "RU"}}]}
 
 
-@pytest.fixture
-def framed_charts(write_dataset):
-    dataset = load_dataset(*write_dataset(figures=ROWS))
+def _framed(dataset, lang: str = "en") -> dict:
+    """Each chart kind of the data set: the view, the rows it draws, its English subtitle."""
     figures = dataset.figures
     table = ranking(figures, 2023)
     displayed = figures[figures["displayed"] & figures["total"]]
     return {
-        "series": (series_chart(region_series(figures, "RU-SMO"), "Smolensk Oblast", "turnover"), region_series(figures, "RU-SMO"), "US$ billion · 2022–2024"),
-        "ranking": (ranking_chart(table, 2023, "turnover"), table, "US$ billion · 2023"),
-        "compare": (compare_chart(displayed, "turnover"), displayed[displayed["full_year"]], "US$ billion · 2022–2023"),
-        "district": (district_chart(district_totals(figures, dataset.registry, 2023), 2023, "turnover", table), table, "US$ billion · 2023"),
-        "map": (altair_map(COLLECTION, table, 2023, "turnover"), table, "US$ million · 2023"),
+        "series": (series_chart(region_series(figures, "RU-SMO"), "Smolensk Oblast", "turnover", lang=lang), region_series(figures, "RU-SMO"), "US$ billion · 2022–2024"),
+        "ranking": (ranking_chart(table, 2023, "turnover", lang=lang), table, "US$ billion · 2023"),
+        "compare": (compare_chart(displayed, "turnover", lang=lang), displayed[displayed["full_year"]], "US$ billion · 2022–2023"),
+        "district": (district_chart(district_totals(figures, dataset.registry, 2023), 2023, "turnover", table, lang=lang), table, "US$ billion · 2023"),
+        "map": (altair_map(COLLECTION, table, 2023, "turnover", lang=lang), table, "US$ million · 2023"),
     }
+
+
+@pytest.fixture
+def framed_charts(write_dataset):
+    return _framed(load_dataset(*write_dataset(figures=ROWS)))
 
 
 @pytest.mark.parametrize("name", ["series", "ranking", "compare", "district", "map"])
@@ -109,6 +114,18 @@ def test_every_export_carries_title_period_and_source_line(framed_charts, name):
     assert spec["config"]["font"] == FONT and spec["config"]["background"] == "white"
     assert '"container"' not in json.dumps(spec) and inner["width"] == EXPORT_WIDTH
     assert spec["datasets"] == framed.spec()["datasets"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_chart_and_export_groups_the_numbers_vega_writes_as_the_app_writes_its_own(write_dataset, lang):
+    """Axis ticks and legend labels (Vega formats them) with the language's separators: a Russian legend reads
+    "1 000", not the English "1,000" under a Russian title."""
+    written = format_number(1234.5, 1, lang)  # "1,234.5" / "1 234,5"
+    thousands, decimal = written[1], written[-2]
+    for name, (framed, _, _) in _framed(load_dataset(*write_dataset(figures=ROWS)), lang).items():
+        for spec in (framed.spec(), export_spec(framed)):
+            number = spec["config"]["locale"]["number"]
+            assert (number["thousands"], number["decimal"], number["grouping"]) == (thousands, decimal, [3]), name
 
 
 @pytest.mark.parametrize("name", ["series", "ranking", "compare", "district", "map"])

@@ -3,6 +3,7 @@
 import altair as alt
 import pytest
 
+from turnover.formatting import vega_number_locale
 from turnover.spectemplate import Values, spec_template
 
 
@@ -63,8 +64,8 @@ def test_a_projection_fitted_to_each_view_s_feature_is_filled_in():
 
 def _built(framed) -> dict:
     """The spec Altair builds for the view's own values, with what Framed.spec adds after it (a served dataset
-    named by the URL the page loads it from, the others inline)."""
-    spec = framed.chart.to_dict(validate=True)
+    named by the URL the page loads it from, the others inline, the language's number symbols)."""
+    spec = framed.chart.configure(locale=alt.Locale(number=vega_number_locale(framed.variant[0]))).to_dict(validate=True)
     for name, source in framed.served.items():
         assert spec["data"] == {"name": name}
         spec["data"] = source

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from turnover.aggregate import basis_runs
-from turnover.formatting import format_usd_mn
+from turnover.formatting import format_usd_mn, vega_number_locale
 from turnover.labels import PLOT_HEIGHT, PLOT_WIDTH, wrap_to_width, end_label_offsets, nice_top, series_label_sets, text_width
 from turnover.spectemplate import SpecTemplate, Values, spec_template
 from turnover.texts import charts as words
@@ -94,7 +94,7 @@ class Framed:
     source: str = ""  # the source line, also drawn inside the chart; a slide sets it as a footnote
     footnote: list[str] = field(default_factory=list)  # drawn inside the chart above the source line
     labelled: bool = False  # values are written at pixel offsets placed for a plot PLOT_HEIGHT tall (see spec)
-    variant: tuple = ()
+    variant: tuple = ()  # the language first (every kind's layout takes it first), then what changes the structure
     served: dict[str, dict] = field(default_factory=dict)  # dataset name -> the data the page loads it from instead (a file the app serves); exports carry it inline
 
     @property
@@ -110,7 +110,7 @@ class Framed:
         A ``served`` dataset, the chart's top-level data, is loaded by the browser from where it is served.
         """
         if "_spec" not in self.__dict__:  # built once: a cached view hands the same spec to every rerun
-            spec = self._with_datasets(chart_template(self.layout, self.variant).fill(self.values), self.served)
+            spec = self._localised(self._with_datasets(chart_template(self.layout, self.variant).fill(self.values), self.served))
             if self.labelled:  # Streamlit would fit legend, axis and footer into the height, squeezing the plot under the labels
                 spec["autosize"] = {"type": "fit-x", "contains": "padding"}
             self.__dict__["_spec"] = spec
@@ -121,7 +121,12 @@ class Framed:
         titled = alt.vconcat(self.chart).properties(
             title=alt.TitleParams(self.title, subtitle=self.subtitle, anchor="start", fontSize=16, subtitleFontSize=12, subtitleColor="#444444")
         )
-        return self._with_datasets(titled.to_dict(validate=False))
+        return self._localised(self._with_datasets(titled.to_dict(validate=False)))
+
+    def _localised(self, spec: dict) -> dict:
+        """The spec with the language's number symbols for what Vega formats itself (ticks, legend labels)."""
+        spec["config"] = {**spec.get("config", {}), "locale": {"number": vega_number_locale(self.variant[0])}}
+        return spec
 
     def _with_datasets(self, spec: dict, served: dict[str, dict] | None = None) -> dict:
         served = served or {}

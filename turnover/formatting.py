@@ -72,5 +72,12 @@ def format_number(number: float, decimals: int, lang: str = "en") -> str:
 
 
 @cache
+def vega_number_locale(lang: str) -> dict:
+    """The language's number symbols as Vega formats numbers it lays out itself (axis ticks, legend labels): CLDR's
+    decimal and group symbols, digits grouped by three, as ``format_number`` writes them (Russian ``1\u00a0000``)."""
+    return {"decimal": get_decimal_symbol(locale=lang), "thousands": get_group_symbol(locale=lang), "grouping": [3], "currency": ["", ""]}
+
+
+@cache
 def _separators(lang: str) -> dict[int, str]:
     return str.maketrans({",": get_group_symbol(locale=lang), ".": get_decimal_symbol(locale=lang)})

@@ -85,6 +85,23 @@ def test_smolensk_series_writes_its_values_clear_of_everything(shipped):
     assert "Jan–Sep 2024: $3.1bn" in written
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("selected", [2023, 2024])
+def test_every_full_year_of_a_few_is_written_at_every_width_in_either_language(shipped, lang, selected):
+    """With few full years each carries its value in every set of placements (a phone's to a wide screen's): the
+    Russian "более 3,4 млрд долл." of Smolensk's last full year found no place beside the selected year's label."""
+    from turnover.charts import LABEL_TIERS
+
+    data = shipped.in_language(lang)
+    series = region_series(data.figures, "RU-SMO")
+    rows = series_chart(series, "x", "turnover", selected_year=selected, lang=lang).datasets["figures"]
+    full = [row for row in rows if row["full_year"]]
+    assert len({row["year"] for row in full}) <= labels.FEW_YEARS
+    for tier in range(len(LABEL_TIERS)):
+        suffix = "" if tier == len(LABEL_TIERS) - 1 else str(tier)
+        assert [row["label"] for row in full if row.get(f"align{suffix}") is None] == [], LABEL_TIERS[tier]
+
+
 def test_dense_years_label_first_last_peak_and_selected():
     rows = [(year, 12, 1000 + 15 * (year % 3) + (400 if year == 2011 else 0)) for year in range(1996, 2026)]
     series = _series(rows)
@@ -263,3 +280,20 @@ def test_every_footer_of_the_shipped_data_wraps_as_measuring_each_row_would():
     wrapped = {text: wrap_to_width(text, FOOTER_WIDTH, FOOTER_SIZE) for text in texts}
     assert {text: measured_rows(text) for text in texts} == wrapped
     assert any(len(rows) > 1 for rows in wrapped.values())  # long enough to wrap
+
+
+def test_a_key_label_with_no_place_moves_the_one_label_in_its_way(monkeypatch):
+    """A point near the right edge can only be labelled to its left, where its neighbour's label sits: the neighbour's
+    label moves to its next free place and both are written, clear of each other."""
+    from turnover.labels import Candidate, Scene, _kept_clear, place_labels
+
+    near, edge = Candidate("near", 150.0, 50.0, "Tatarstan"), Candidate("edge", 186.0, 50.0, "over $3.4bn")
+    scene = Scene([near, edge], [(near.x, near.y), (edge.x, edge.y)], [], 200.0)
+    monkeypatch.setattr(labels, "KEY_LABELS", 0)
+    assert set(place_labels([scene], 80.0)) == {"near"}  # without the move the edge's label is left out
+    monkeypatch.setattr(labels, "KEY_LABELS", 2)
+    placed = place_labels([scene], 80.0)
+    assert list(placed) == ["near", "edge"]
+    boxes = [_kept_clear(c.x, c.y, placed[c.key].dx, placed[c.key].dy, placed[c.key].align, text_width(c.text)) for c in (near, edge)]
+    assert boxes[0][2] < boxes[1][0] or boxes[1][2] < boxes[0][0] or boxes[0][3] < boxes[1][1] or boxes[1][3] < boxes[0][1]
+    assert all(0 < box[0] and box[2] < 200 and 0 < box[1] and box[3] < 80 for box in boxes)

@@ -243,7 +243,7 @@ class Scene:
 
     def options(self, height: float) -> tuple[np.ndarray, np.ndarray]:
         """Every candidate's kept-clear box at each of its offsets (candidates × offsets × 4, ``_boxes``) and whether it
-        is inside the ``width`` × ``height`` area (as ``_free``) and touches nothing drawn. Built once per height:
+        is inside the ``width`` × ``height`` area (as ``_inside``) and touches nothing drawn. Built once per height:
         neighbouring ranges of widths share a scene."""
         if height not in self._options:
             boxes = _boxes(self.candidates)
@@ -296,60 +296,110 @@ def _point_to_segment(x: float, y: float, ax: float, ay: float, bx: float, by: f
     return math.hypot(x - ax - t * dx, y - ay - t * dy)
 
 
+KEY_LABELS = 5  # the first candidates (a series' newest partial year and key years, a map's largest partners) may move a label placed before them
+
+
 def place_labels(scenes: list[Scene], height: float) -> dict:
     """Each candidate's label placement, by key, in the candidates' order of priority; those that fit nowhere are left out.
 
     ``scenes``: the same chart at one or more widths (the same candidates, in the same order). A placement is
     taken only if in every scene its label stays inside the ``width`` × ``height`` area and clear of every
-    point, line and label placed before it. A crowded chart (``CROWDED``) has all its tries tested at once.
+    point, line and label placed before it. One of the first ``KEY_LABELS`` candidates that fits nowhere may move
+    a single label placed before it that alone stands in its way, to another place of that label's that is free,
+    so both are written. A crowded chart (``CROWDED``) has all its tries tested at once.
     """
-    if len(scenes[0].points) > CROWDED:
-        return _place_all_at_once(scenes, height)
-    placed: dict = {}
-    taken: list[list] = [[] for _ in scenes]
-    for candidates in zip(*(scene.candidates for scene in scenes)):
-        text = candidates[0].text
-        width = text_width(text)
-        for dx, dy, align in _offsets(candidates[0].prefer_below):
-            boxes = []
-            for scene, candidate, others in zip(scenes, candidates, taken):
-                box = _kept_clear(candidate.x, candidate.y, dx, dy, align, width)
-                if not _free(box, scene, height, others):
-                    break
-                boxes.append(box)
-            else:
-                placed[candidates[0].key] = Placement(text, dx, dy, align)
-                for others, box in zip(taken, boxes):
-                    others.append(box)
-                break
-    return placed
+    tries = _TriedAtOnce(scenes, height) if len(scenes[0].points) > CROWDED else _TriedInTurn(scenes, height)
+    chosen: dict[int, int] = {}  # candidate's position -> its offset
+    taken: dict[int, list[tuple]] = {}  # candidate's position -> its box in each scene
+    for position in range(len(tries.groups)):
+        others = _by_scene(taken, len(scenes))
+        offset = next((offset for offset in range(tries.count) if tries.fits(position, offset, others)), None)
+        if offset is None and position < KEY_LABELS:
+            offset = _made_room(position, tries, chosen, taken)
+        if offset is not None:
+            chosen[position] = offset
+            taken[position] = tries.boxes(position, offset)
+    return {tries.groups[p][0].key: Placement(tries.groups[p][0].text, *_offsets(tries.groups[p][0].prefer_below)[o]) for p, o in chosen.items()}
 
 
-def _place_all_at_once(scenes: list[Scene], height: float) -> dict:
-    """``place_labels`` from every try's box and verdict made beforehand (``Scene.options``): the same placements,
-    without a Python loop over the hundreds of markers and the thousands of tries of a synthetic region's chart."""
-    placed: dict = {}
-    options = [scene.options(height) for scene in scenes]
-    free_everywhere = np.logical_and.reduce([free for _, free in options]).tolist()
-    taken: list[list] = [[] for _ in scenes]
-    for position, candidates in enumerate(zip(*(scene.candidates for scene in scenes))):
-        for offset, free in enumerate(free_everywhere[position]):
-            if not free:
-                continue
-            boxes = [tuple(scene_boxes[position, offset].tolist()) for scene_boxes, _ in options]
-            if not any(_overlaps(box, others) for box, others in zip(boxes, taken)):
-                placed[candidates[0].key] = Placement(candidates[0].text, *_offsets(candidates[0].prefer_below)[offset])
-                for others, box in zip(taken, boxes):
-                    others.append(box)
-                break
-    return placed
+def _made_room(position: int, tries, chosen: dict[int, int], taken: dict[int, list[tuple]]) -> int | None:
+    """The first offset of the candidate at ``position`` where only one placed label is in its way and that label has
+    another free place (moved there, in ``chosen`` and ``taken``); None if there is none."""
+    nothing = [[] for _ in tries.scenes]
+    for offset in range(tries.count):
+        if not tries.fits(position, offset, nothing):
+            continue
+        boxes = tries.boxes(position, offset)
+        in_the_way = [other for other, placed in taken.items() if any(_overlaps(box, [placed[scene]]) for scene, box in enumerate(boxes))]
+        if len(in_the_way) != 1:
+            continue
+        other = in_the_way[0]
+        around = _by_scene({p: placed for p, placed in taken.items() if p != other} | {position: boxes}, len(boxes))
+        for moved in range(tries.count):
+            if moved != chosen[other] and tries.fits(other, moved, around):
+                chosen[other], taken[other] = moved, tries.boxes(other, moved)
+                return offset
+    return None
 
 
-def _free(box: tuple[float, float, float, float], scene: Scene, height: float, others: list[tuple]) -> bool:
+def _by_scene(taken: dict[int, list[tuple]], scenes: int) -> list[list[tuple]]:
+    """The placed labels' boxes, per scene."""
+    return [[placed[scene] for placed in taken.values()] for scene in range(scenes)]
+
+
+class _TriedInTurn:
+    """A candidate's tries: the label's box in each scene, and whether it fits (inside the area, clear of the labels
+    placed and of what is drawn), computed when asked, scene by scene."""
+
+    def __init__(self, scenes: list[Scene], height: float):
+        self.scenes, self.height = scenes, height
+        self.groups = list(zip(*(scene.candidates for scene in scenes)))  # each candidate in every scene
+        self.count = len(_offsets(False))
+        self._clear: dict[tuple[int, int, int], bool] = {}  # (position, offset, scene) -> touching nothing drawn
+
+    def boxes(self, position: int, offset: int) -> list[tuple]:
+        group = self.groups[position]
+        dx, dy, align = _offsets(group[0].prefer_below)[offset]
+        width = text_width(group[0].text)
+        return [_kept_clear(candidate.x, candidate.y, dx, dy, align, width) for candidate in group]
+
+    def fits(self, position: int, offset: int, others: list[list[tuple]]) -> bool:
+        group = self.groups[position]
+        dx, dy, align = _offsets(group[0].prefer_below)[offset]
+        width = text_width(group[0].text)
+        for number, (scene, candidate, placed) in enumerate(zip(self.scenes, group, others)):
+            box = _kept_clear(candidate.x, candidate.y, dx, dy, align, width)
+            if not _inside(box, scene.width, self.height) or _overlaps(box, placed):
+                return False
+            key = (position, offset, number)
+            if key not in self._clear:  # asked again when a label is moved to make room
+                self._clear[key] = not scene.touches(box)
+            if not self._clear[key]:
+                return False
+        return True
+
+
+class _TriedAtOnce(_TriedInTurn):
+    """The same answers from every try's box and verdict made beforehand (``Scene.options``): no Python loop over the
+    hundreds of markers and the thousands of tries of a synthetic region's chart."""
+
+    def __init__(self, scenes: list[Scene], height: float):
+        super().__init__(scenes, height)
+        self.options = [scene.options(height) for scene in scenes]
+        self.free = np.logical_and.reduce([free for _, free in self.options])
+
+    def boxes(self, position: int, offset: int) -> list[tuple]:
+        return [tuple(boxes[position, offset].tolist()) for boxes, _ in self.options]
+
+    def fits(self, position: int, offset: int, others: list[list[tuple]]) -> bool:
+        return bool(self.free[position, offset]) and not any(_overlaps(box, placed) for box, placed in zip(self.boxes(position, offset), others))
+
+
+def _inside(box: tuple[float, float, float, float], width: float, height: float) -> bool:
     """Whether a label's box is inside the plotting area (the clearance too: the drawn glyphs may reach a little past
-    the font's metrics) and clear of the labels placed before it and of what the scene draws."""
+    the font's metrics)."""
     left, top, right, bottom = box
-    return left > 0 and top > 0 and right < scene.width and bottom < height and not _overlaps(box, others) and not scene.touches(box)
+    return left > 0 and top > 0 and right < width and bottom < height
 
 
 def _overlaps(box: tuple[float, float, float, float], others: list[tuple]) -> bool:

@@ -348,7 +348,25 @@ def test_compare_chart_draws_approximate_points_hollow_and_says_so_at_the_line_e
 def test_compare_colours_follow_the_registry_not_the_selection(dataset, chosen):
     order = list(dataset.registry.table.index)
     colours = region_colours(chosen, order)
-    assert colours == {region: OKABE_ITO[order.index(region) % len(OKABE_ITO)] for region in chosen}
+    if len({order.index(region) % len(OKABE_ITO) for region in chosen}) == len(chosen):  # no two share their registry colour
+        assert colours == {region: OKABE_ITO[order.index(region) % len(OKABE_ITO)] for region in chosen}
+    assert len(set(colours.values())) == len(chosen)
+    assert colours == region_colours(list(reversed(chosen)), order)
+
+
+@pytest.mark.parametrize("positions", [[0, 8], [3, 0, 8, 16, 11], [8 * k for k in range(8)], [1, 2, 9, 10, 17]])
+def test_no_two_compared_regions_share_a_colour(positions):
+    """Eight colours for 90 regions: regions whose registry positions are eight apart would share one. The first of
+    them in the registry keeps its colour, a region alone with its colour keeps it, the others take the free ones."""
+    order = [f"RU-{i:03d}" for i in range(90)]
+    chosen = [order[p] for p in positions]
+    colours = region_colours(chosen, order)
+    assert len(set(colours.values())) == len(chosen)
+    by_colour = {}
+    for p in sorted(positions):
+        by_colour.setdefault(p % len(OKABE_ITO), p)
+    for colour_at, first in by_colour.items():
+        assert colours[order[first]] == OKABE_ITO[colour_at]
     assert colours == region_colours(list(reversed(chosen)), order)
 
 

@@ -4,6 +4,7 @@ Full years are a line; partial years are separate, labelled points never joined 
 and bound figures ("about", "almost", "over") are drawn hollow and say so in the tooltip.
 """
 
+import itertools
 import json
 import math
 from collections.abc import Callable, Mapping
@@ -437,10 +438,20 @@ def _ranking_layout(v: Values, lang: str, legend: bool) -> alt.LayerChart:  # pr
 
 
 def region_colours(regions: list[str], order: list[str]) -> dict[str, str]:
-    """Each region's fixed colour: the Okabe–Ito colour at its position in ``order`` (the registry), so a region
-    keeps its colour whatever else is chosen and in whatever order; regions missing from ``order`` follow it."""
+    """Each region's colour, never one another chosen region has (up to eight): the Okabe–Ito colour at its position in
+    ``order`` (the registry; regions missing from it follow it), so a region keeps its colour whatever else is chosen
+    and in whatever order; where chosen regions share that colour (eight colours, 90 regions), the first of them in
+    ``order`` keeps it and the others take, in that order, the colours no chosen region has."""
     positions = {region: i for i, region in enumerate([*order, *sorted(set(regions) - set(order))])}
-    return {region: OKABE_ITO[positions[region] % len(OKABE_ITO)] for region in regions}
+    chosen = sorted(set(regions), key=positions.__getitem__)
+    preferred = {region: OKABE_ITO[positions[region] % len(OKABE_ITO)] for region in chosen}
+    colours: dict[str, str] = {}
+    for region in chosen:
+        if preferred[region] not in colours.values():
+            colours[region] = preferred[region]
+    free = itertools.cycle([colour for colour in OKABE_ITO if colour not in colours.values()] or OKABE_ITO)  # past eight, colours repeat
+    colours |= {region: next(free) for region in chosen if region not in colours}
+    return {region: colours[region] for region in regions}
 
 
 def compare_chart(figures: pd.DataFrame, flow: str, order: list[str] | None = None, lang: str = "en") -> Framed:

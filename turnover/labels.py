@@ -322,7 +322,7 @@ def place_labels(scenes: list[Scene], height: float) -> dict:
     return {tries.groups[p][0].key: Placement(tries.groups[p][0].text, *_offsets(tries.groups[p][0].prefer_below)[o]) for p, o in chosen.items()}
 
 
-def _made_room(position: int, tries, chosen: dict[int, int], taken: dict[int, list[tuple]]) -> int | None:
+def _made_room(position: int, tries: "_TriedInTurn", chosen: dict[int, int], taken: dict[int, list[tuple]]) -> int | None:
     """The first offset of the candidate at ``position`` where only one placed label is in its way and that label has
     another free place (moved there, in ``chosen`` and ``taken``); None if there is none."""
     nothing = [[] for _ in tries.scenes]
@@ -357,17 +357,18 @@ class _TriedInTurn:
         self.count = len(_offsets(False))
         self._clear: dict[tuple[int, int, int], bool] = {}  # (position, offset, scene) -> touching nothing drawn
 
+    def _try(self, position: int, offset: int) -> tuple[float, float, str, float]:
+        """The try's (dx, dy, align) and the label's width."""
+        candidate = self.groups[position][0]
+        return (*_offsets(candidate.prefer_below)[offset], text_width(candidate.text))
+
     def boxes(self, position: int, offset: int) -> list[tuple]:
-        group = self.groups[position]
-        dx, dy, align = _offsets(group[0].prefer_below)[offset]
-        width = text_width(group[0].text)
-        return [_kept_clear(candidate.x, candidate.y, dx, dy, align, width) for candidate in group]
+        dx, dy, align, width = self._try(position, offset)
+        return [_kept_clear(candidate.x, candidate.y, dx, dy, align, width) for candidate in self.groups[position]]
 
     def fits(self, position: int, offset: int, others: list[list[tuple]]) -> bool:
-        group = self.groups[position]
-        dx, dy, align = _offsets(group[0].prefer_below)[offset]
-        width = text_width(group[0].text)
-        for number, (scene, candidate, placed) in enumerate(zip(self.scenes, group, others)):
+        dx, dy, align, width = self._try(position, offset)
+        for number, (scene, candidate, placed) in enumerate(zip(self.scenes, self.groups[position], others)):
             box = _kept_clear(candidate.x, candidate.y, dx, dy, align, width)
             if not _inside(box, scene.width, self.height) or _overlaps(box, placed):
                 return False

@@ -39,10 +39,17 @@ test: setup browser
 MUTATION_JOBS ?= 2
 MUTANTS ?=
 
-.PHONY: mutation
+# A whole run takes hours here (README, Mutation testing): `make mutation-resume` goes on with a stopped run where it
+# stopped, keeping every result in mutants/ (mutmut tests again only the functions that changed since).
+.PHONY: mutation mutation-resume
 mutation: setup
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	rm -rf mutants
+	$(VENV)/bin/mutmut run --max-children $(MUTATION_JOBS) $(MUTANTS)
+	$(PY) tests/mutation_score.py --survivors
+
+mutation-resume: setup
+	$(PY) -m pip install --quiet -r requirements-dev.txt
 	$(VENV)/bin/mutmut run --max-children $(MUTATION_JOBS) $(MUTANTS)
 	$(PY) tests/mutation_score.py --survivors
 

@@ -1,7 +1,5 @@
 """Small, hand-written data sets in a temporary folder, so each test states exactly what it feeds in."""
 
-import json
-import math
 import os
 import sys
 from pathlib import Path
@@ -57,16 +55,6 @@ BOUNDARIES = (
 
 
 MUTATION_RUN = Path(__file__).resolve().parents[1].name == "mutants"  # mutmut runs the tests from its copy, mutants/
-
-
-def pytest_collection_modifyitems(items: list) -> None:
-    """In a mutation run, the tests a mutant reaches run fastest first, by the durations mutmut recorded in its first run
-    of them (``mutants/mutmut-stats.json``): a mutant ends at its first failing test, so a killed one seldom waits for the
-    slow tests that also reach it. Elsewhere, and before those durations exist, the order is pytest's."""
-    stats = Path(__file__).resolve().parents[1] / "mutmut-stats.json"
-    if MUTATION_RUN and stats.is_file():
-        durations = json.loads(stats.read_text()).get("duration_by_test", {})
-        items.sort(key=lambda item: durations.get(item.nodeid, math.inf))
 
 
 @pytest.fixture(autouse=True)

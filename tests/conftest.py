@@ -57,13 +57,20 @@ BOUNDARIES = (
 MUTATION_RUN = Path(__file__).resolve().parents[1].name == "mutants"  # mutmut runs the tests from its copy, mutants/
 
 
+CLEARED_FOR: set[tuple[int, str]] = set()  # (process, mutant) whose caches were cleared since the mutant was set
+
+
 @pytest.fixture(autouse=True)
 def no_results_from_before_the_mutant_in_a_mutation_run():
-    """In a mutation run, the package's cached results (chart templates, text widths …) are cleared before each test.
-    mutmut tests each mutant in a child forked from a process that ran the tests once, so a result cached there was made
-    by the unmutated code and would hide the mutant; and in that first run it links a function to the tests that call
-    it, so a cached function would be linked to the first test that called it only."""
-    if MUTATION_RUN:
+    """In a mutation run, the package's cached results (chart templates, text widths …) are cleared: before each test of
+    mutmut's own runs, and before a mutant's first test in the child that tests it. mutmut tests each mutant in a child
+    forked from a process that ran the tests once, so a result cached there was made by the unmutated code and would hide
+    the mutant; and in that first run it links a function to the tests that call it, so a cached function would be linked
+    to the first test that called it only. Within a mutant's child every result is the mutant's: its later tests keep
+    them (a chart template is built and checked against the Vega-Lite schema once, not for every test)."""
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    if MUTATION_RUN and ("__mutmut_" not in mutant or (os.getpid(), mutant) not in CLEARED_FOR):
+        CLEARED_FOR.add((os.getpid(), mutant))
         for module in [module for name, module in sys.modules.items() if name == "turnover" or name.startswith("turnover.")]:
             for value in list(vars(module).values()):
                 if callable(getattr(value, "cache_clear", None)):

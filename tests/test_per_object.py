@@ -49,3 +49,12 @@ def test_the_table_is_emptied_when_full_and_fills_again():
         per_object(obj)
     assert len(per_object.held_ids()) == 1  # the ninth found eight held: the table was emptied first
     assert per_object(held[0]) == 10  # worked out again, not lost or mixed up
+
+
+def test_cleared_values_are_worked_out_again():
+    """A mutation run clears the package's caches so a value made by the unmutated code cannot hide a mutant."""
+    calls, per_object = _counting()
+    obj = {"features": [1]}
+    assert per_object(obj) == 1
+    per_object.cache_clear()
+    assert obj not in per_object and per_object(obj) == 2

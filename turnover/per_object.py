@@ -36,6 +36,10 @@ class PerObject(Generic[Obj, Value]):
     def __contains__(self, obj: Obj) -> bool:
         return id(obj) in self._held
 
+    def cache_clear(self) -> None:
+        """Forget every value, as a ``functools`` cache does (a mutation run clears the package's caches, tests/conftest.py)."""
+        self._held.clear()
+
     def held_ids(self) -> set[int]:
         """The ids of the objects whose values are held (for tests of what is forgotten)."""
         return set(self._held)

@@ -286,3 +286,23 @@ def test_each_footer_row_is_as_full_as_the_footers_width_allows():
     assert len(rows) > 1
     for row, following in zip(rows, rows[1:]):
         assert text_width(f"{row} {following.split()[0]}", FOOTER_SIZE) > FOOTER_WIDTH  # the next word did not fit
+
+
+def test_line_end_labels_sit_at_their_values_unless_too_close_then_just_far_enough_apart(write_dataset):
+    """A line's end label is written at its last value; two ends closer than a line of text are pushed apart, by no
+    more than needed, in the order of their values and inside the plot; a region's earlier years carry none."""
+    from turnover.labels import ASCENT, CLEARANCE, DESCENT, FONT_SIZE, PLOT_HEIGHT
+
+    rows = [("RU-SMO", 2022, 12, "turnover", 4.9, "exact", "goods", "old-1"), ("RU-SMO", 2023, 12, "turnover", 4.4, "exact", "goods", "old-1"),
+            ("RU-BRY", 2023, 12, "turnover", 4.5, "exact", "goods", "old-1"), ("RU-MOW", 2023, 12, "turnover", 0.5, "exact", "goods", "old-1")]
+    framed = compare_chart(load_dataset(*write_dataset(figures=csv_text(rows))).figures, "turnover")
+    y_top = framed.values["y_top"]
+    labelled = [row for row in framed.datasets["figures"] if row.get("end_label")]
+    ends = {row["region_name"]: (row["year"], row["amount"], row["end_y"]) for row in labelled}
+    assert len(labelled) == len(ends) and {name: year for name, (year, _, _) in ends.items()} == {"Smolensk Oblast": 2023, "Bryansk Oblast": 2023, "Moscow": 2023}
+    _, amount, end_y = ends["Moscow"]
+    assert end_y == pytest.approx(amount)  # alone at the bottom: at its value
+    (_, smolensk, low), (_, bryansk, high) = ends["Smolensk Oblast"], ends["Bryansk Oblast"]
+    step = (FONT_SIZE * (ASCENT + DESCENT) + CLEARANCE) / PLOT_HEIGHT * y_top  # a line of text, in the chart's units
+    assert high - low == pytest.approx(step)  # pushed apart just enough
+    assert low < smolensk < bryansk <= high and 0 < low and high < y_top  # around their values, in their order, inside

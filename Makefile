@@ -42,11 +42,9 @@ MUTANTS ?=
 # A whole run takes hours here (README, Mutation testing): `make mutation-resume` goes on with a stopped run where it
 # stopped, keeping every result in mutants/ (mutmut tests again only the functions that changed since).
 .PHONY: mutation mutation-resume
-mutation: setup
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+mutation:
 	rm -rf mutants
-	$(VENV)/bin/mutmut run --max-children $(MUTATION_JOBS) $(MUTANTS)
-	$(PY) tests/mutation_score.py --survivors
+	$(MAKE) mutation-resume
 
 mutation-resume: setup
 	$(PY) -m pip install --quiet -r requirements-dev.txt

@@ -80,4 +80,5 @@ def vega_number_locale(lang: str) -> dict:
 
 @cache
 def _separators(lang: str) -> dict[int, str]:
-    return str.maketrans({",": get_group_symbol(locale=lang), ".": get_decimal_symbol(locale=lang)})
+    symbols = vega_number_locale(lang)
+    return str.maketrans({",": symbols["thousands"], ".": symbols["decimal"]})

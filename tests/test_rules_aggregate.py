@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import HEADER
-from turnover.aggregate import change_on_previous, district_totals, national_shares, rank_in, ranking, region_series, subject_figures
+from turnover.aggregate import change_on_previous, district_totals, national_shares, rank_in, ranking, region_series, share_qualifier, subject_figures
 from turnover.dataset import load_dataset
 from turnover.profile import key_figures
 
@@ -148,6 +148,32 @@ def test_national_shares_divide_full_year_figures_by_the_full_year_national_tota
     assert set(shares["national_shown"]) == {"about $50bn"}
     assert set(shares["national_source"]) == {f"{PUBLISHER['old-1']}, {PUBLISHED['old-1']}"}
     assert "RU-BRY" not in shares.index
+
+
+@pytest.mark.parametrize(
+    "region, national, marked",
+    [
+        ("exact", "exact", "exact"),
+        ("at_least", "exact", "at_least"),  # over $5bn of $40bn: over 12.5%
+        ("exact", "at_most", "at_least"),  # $5bn of almost $40bn: over 12.5%
+        ("at_least", "at_most", "at_least"),
+        ("at_most", "exact", "at_most"),
+        ("exact", "at_least", "at_most"),
+        ("at_most", "at_least", "at_most"),
+        ("at_least", "at_least", "approx"),  # bounded neither way
+        ("at_most", "at_most", "approx"),
+        ("approx", "exact", "approx"),
+        ("exact", "approx", "approx"),
+        ("at_least", "approx", "approx"),
+    ],
+)
+def test_a_share_is_marked_by_the_figures_it_divides(dataset_of, region, national, marked):
+    rows = [("RU-SMO", 2023, 12, "turnover", 5.0, region, "goods", "old-1"), ("RU-TA", 2023, 12, "turnover", 1.0, "exact", "goods", "old-1"),
+            ("RU", 2023, 12, "turnover", 40.0, national, "goods", "old-1")]
+    shares = national_shares(dataset_of(rows).figures, 2023).set_index("region")
+    assert shares.loc["RU-SMO", "share_qualifier"] == marked
+    assert shares.loc["RU-SMO", "share_pct"] == pytest.approx(5.0 / 40.0 * 100)
+    assert shares.loc["RU-TA", "share_qualifier"] == share_qualifier("exact", national)
 
 
 def test_a_partial_national_figure_is_never_the_denominator(dataset_of):

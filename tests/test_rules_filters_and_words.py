@@ -15,6 +15,8 @@ from turnover.texts import charts as chart_words
 from turnover.texts import notices as notice_words
 from turnover.urlstate import MAX_COMPARED, MAX_PARAM, QUOTED, Filters, default_year, param, parse_compare, parse_filters, parse_language, quoted
 
+NBSP = "\u00a0"
+
 # --- the default year: the latest year with at least a quarter of the best-covered year's regions ----------------
 
 
@@ -294,15 +296,18 @@ def test_district_table_is_in_the_readers_language():
     assert rows[0][4] == format_usd_mn(10000.0, "ru") and rows[1][4] == ""
 
 
-def test_share_table_shows_the_marked_figure_and_its_source():
+def test_share_table_shows_the_marked_figure_and_share_and_the_source():
     shares = pd.DataFrame(
-        {"rank": [1, 2], "region_name": ["Moscow", "Smolensk Oblast"], "shown": ["over $5bn", "$4.4bn"], "share_pct": [10.0, 8.8],
-         "source_publisher": ["BelTA", "Interfax"], "source_published": ["2023-05-30", "2025-05-14"]}
+        {"rank": [1, 2], "region_name": ["Moscow", "Smolensk Oblast"], "shown": ["over $5bn", "$4.4bn"], "share_pct": [10.0, 8.84],
+         "share_qualifier": ["at_least", "approx"], "source_publisher": ["BelTA", "Interfax"], "source_published": ["2023-05-30", "2025-05-14"]}
     )
     assert share_table(shares).to_dict("list") == {
         "Rank": [1, 2],
         "Region": ["Moscow", "Smolensk Oblast"],
         "Figure": ["over $5bn", "$4.4bn"],
-        "Share of national total": [10.0, 8.8],
+        "Share of national total": ["over 10%", "about 8.8%"],
         "Source": ["BelTA (2023-05-30)", "Interfax (2025-05-14)"],
     }
+    russian = share_table(shares, "ru").iloc[:, 3].tolist()
+    assert russian == [with_qualifier(f"10{NBSP}%", "at_least", "ru"), with_qualifier(f"8,8{NBSP}%", "approx", "ru")]
+    assert russian[0] != f"10{NBSP}%" and russian[1] != f"8,8{NBSP}%"  # marked in Russian too

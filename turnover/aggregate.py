@@ -144,16 +144,33 @@ def district_totals(figures: pd.DataFrame, registry: Registry, year: int, flow: 
     return table.rename_axis("district").reset_index().sort_values("usd_mn", ascending=False)
 
 
+SHARE_DIRECTION = {"exact": 0, "approx": 0, "at_least": 1, "at_most": -1}  # which way a bound moves a ratio's numerator
+
+
+def share_qualifier(region: str, national: str) -> str:
+    """How a share of two marked figures is marked: "over $5bn" of exactly $40bn is over 12.5%, $5bn of "almost
+    $40bn" is over 12.5% too (a smaller total, a larger share); approximate when either is, or when the bounds pull
+    opposite ways ("over" of "over" is bounded neither way)."""
+    if "approx" in (region, national):
+        return "approx"
+    direction = SHARE_DIRECTION[region] - SHARE_DIRECTION[national]
+    if direction:
+        return "at_least" if direction > 0 else "at_most"
+    return "exact" if region == national == "exact" else "approx"
+
+
 def national_shares(figures: pd.DataFrame, year: int, flow: str = "turnover") -> pd.DataFrame:
-    """Each region's full-year figure as a share of the displayed national (RU) total of the same year."""
+    """Each region's full-year figure as a share of the displayed national (RU) total of the same year, with
+    ``share_qualifier`` marking a share that rests on an approximate or bound figure."""
     chosen = displayed_totals(figures, flow)
     national = chosen[chosen["full_year"] & (chosen["year"] == year) & (chosen["region"] == "RU")]
     table = ranking(figures, year, flow)
     if national.empty:
-        return table.assign(share_pct=float("nan"), national_usd_mn=float("nan"), national_shown="", national_source="")
+        return table.assign(share_pct=float("nan"), share_qualifier="", national_usd_mn=float("nan"), national_shown="", national_source="")
     row = national.iloc[0]
     return table.assign(
         share_pct=table["usd_mn"] / row["usd_mn"] * 100,
+        share_qualifier=[share_qualifier(q, row["qualifier"]) for q in table["qualifier"]],
         national_usd_mn=row["usd_mn"],
         national_shown=row["shown"],
         national_source=f"{row['source_publisher']}, {row['source_published']}",

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from turnover.formatting import format_usd_mn
+from turnover.formatting import format_share, format_usd_mn
 from turnover.selection import displayed_totals
 from turnover.texts import charts as chart_words
 from turnover.texts import pages, tables
@@ -45,7 +45,7 @@ def share_table(shares: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             headers["rank"]: shares["rank"],
             headers["region"]: shares["region_name"],
             headers["figure"]: shares["shown"],
-            headers["share"]: shares["share_pct"],
+            headers["share"]: [format_share(pct, q, lang) for pct, q in zip(shares["share_pct"], shares["share_qualifier"])],
             headers["source"]: [cited_source(p, d, lang) for p, d in zip(shares["source_publisher"], shares["source_published"])],
         }
     )

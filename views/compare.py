@@ -8,7 +8,7 @@ from app.widgets import chart_with_downloads, plain, strong
 from turnover.aggregate import district_totals, national_shares, ranking
 from turnover.charts import compare_chart, district_chart
 from turnover.compare import compare_figures, default_comparison, district_table, national_total_caption, share_table
-from turnover.texts import pages, tables
+from turnover.texts import pages
 
 chosen = filters.current()
 lang = chosen.lang
@@ -37,6 +37,5 @@ caption = national_total_caption(shares, chosen.year, lang)
 if caption is None:
     st.info(pages.no_national_total(chosen.year, lang))
 else:
-    share = tables.share_headers(lang)["share"]
-    st.dataframe(share_table(shares, lang), hide_index=True, width="stretch", column_config={share: st.column_config.ProgressColumn(format="%.1f%%", min_value=0, max_value=100)})
+    st.dataframe(share_table(shares, lang), hide_index=True, width="stretch")
     st.caption(plain(caption))

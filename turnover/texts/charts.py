@@ -1,6 +1,6 @@
 """The words of charts and maps: titles, subtitles, axis and legend titles, tooltips, source lines."""
 
-from turnover.formatting import format_number, with_qualifier
+from turnover.formatting import format_share
 from turnover.i18n import gettext_for, ngettext_for
 from turnover.texts.labels import cited_source, flow_label
 
@@ -259,7 +259,7 @@ def group_member_note(top: int, flow: str, year: int, publisher: str, lang: str 
 def group_share_caption(top: int, flow: str, share_pct: float, qualifier: str, year: int, publisher: str, published: str, lang: str = "en") -> str:
     """``Published: the top 10 importers of Belarusian goods held almost 73% of Belarusian exports to Russia in 2022 (BelTA, 2023-04-12).``"""
     _ = gettext_for(lang)
-    share = with_qualifier(_("{pct}%").format(pct=format_number(share_pct, 1, lang)), qualifier, lang)
+    share = format_share(share_pct, qualifier, lang)
     totals = {"export": _("Belarusian exports to Russia"), "import": _("Belarusian imports from Russia"), "turnover": _("Belarus' trade with Russia")}
     return _("Published: {group} held {share} of {total} in {year} ({publisher}, {published}).").format(
         group=_group_noun(top, flow, lang), share=share, total=totals[flow], year=year, publisher=publisher, published=published

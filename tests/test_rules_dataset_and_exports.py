@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from tests.catalogue_support import in_cyrillic
 from tests.conftest import HEADER
 from turnover.aggregate import district_totals, ranking, region_series
 from turnover.charts import compare_chart, district_chart, footer_rows, ranking_chart, series_chart, source_line
@@ -126,6 +127,14 @@ def test_every_chart_and_export_groups_the_numbers_vega_writes_as_the_app_writes
         for spec in (framed.spec(), export_spec(framed)):
             number = spec["config"]["locale"]["number"]
             assert (number["thousands"], number["decimal"], number["grouping"]) == (thousands, decimal, [3]), name
+
+
+def test_every_chart_writes_its_title_subtitle_footnote_and_source_line_in_the_pages_language(write_dataset):
+    dataset = load_dataset(*write_dataset(figures=ROWS))
+    for lang, written_in_lang in (("ru", True), ("en", False)):
+        for name, (framed, _, _) in _framed(dataset, lang).items():
+            words = {"title": framed.title, "subtitle": framed.subtitle[0], "source line": framed.source, **{f"footnote {i}": line for i, line in enumerate(framed.footnote)}}
+            assert {part: in_cyrillic(text) for part, text in words.items()} == dict.fromkeys(words, written_in_lang), (lang, name, words)
 
 
 @pytest.mark.parametrize("name", ["series", "ranking", "compare", "district", "map"])

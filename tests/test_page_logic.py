@@ -53,3 +53,4 @@ def test_the_shares_caption_names_the_national_total_or_is_absent(write_dataset)
     shares = national_shares(figures, 2023)
     first = shares.iloc[0]
     assert national_total_caption(shares, 2023, "ru") == pages.national_total(2023, first["national_shown"], first["national_source"], "ru") != caption
+    assert national_total_caption(shares.iloc[:1], 2023) == caption  # a year with one region's share has its caption too

@@ -7,12 +7,13 @@ import pytest
 from tests.catalogue_support import in_cyrillic
 from tests.conftest import HEADER
 from turnover.aggregate import district_totals, ranking, region_series
-from turnover.charts import compare_chart, district_chart, footer_rows, ranking_chart, series_chart, source_line
+from turnover.charts import TOOLTIP_FIELDS, compare_chart, district_chart, footer_rows, ranking_chart, series_chart, source_line
 from turnover.dataset import load_dataset
 from turnover.exporting import EXPORT_WIDTH, FONT, export_spec
 from turnover.formatting import format_number
 from turnover.maps import altair_map
 from turnover.provenance import provenance_table
+from turnover.texts.charts import tooltip_titles
 
 FX_RATE = 92.57  # conftest.FX, 2024 RUB
 
@@ -135,6 +136,27 @@ def test_every_chart_writes_its_title_subtitle_footnote_and_source_line_in_the_p
         for name, (framed, _, _) in _framed(dataset, lang).items():
             words = {"title": framed.title, "subtitle": framed.subtitle[0], "source line": framed.source, **{f"footnote {i}": line for i, line in enumerate(framed.footnote)}}
             assert {part: in_cyrillic(text) for part, text in words.items()} == dict.fromkeys(words, written_in_lang), (lang, name, words)
+
+
+def _tooltips(spec) -> list[list[dict]]:
+    """Every ``tooltip`` encoding in a spec, wherever its layers nest it."""
+    if isinstance(spec, dict):
+        return ([spec["tooltip"]] if isinstance(spec.get("tooltip"), list) else []) + [t for value in spec.values() for t in _tooltips(value)]
+    return [t for value in spec for t in _tooltips(value)] if isinstance(spec, list) else []
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_series_ranking_and_compare_tooltips_show_the_figure_its_period_and_source_under_the_pages_words(write_dataset, lang):
+    titles = tooltip_titles(lang)
+    for name, (framed, _, _) in _framed(load_dataset(*write_dataset(figures=ROWS)), lang).items():
+        if name in ("series", "ranking", "compare"):
+            spec = framed.spec()
+            tooltips = _tooltips(spec)
+            assert tooltips, name
+            for fields in tooltips:
+                assert [(t["field"], t["title"]) for t in fields] == [(field, titles[field]) for field in TOOLTIP_FIELDS], name
+            for rows in spec["datasets"].values():
+                assert set(TOOLTIP_FIELDS) <= set(rows[0]), name  # each line has a value to show
 
 
 @pytest.mark.parametrize("name", ["series", "ranking", "compare", "district", "map"])

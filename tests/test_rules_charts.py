@@ -94,6 +94,10 @@ def test_series_chart_amounts_are_in_the_unit_it_names(dataset):
     small_framed = series_chart(small, "Bryansk Oblast", "turnover")
     assert by_period(rows_of(small_framed))["2023"]["amount"] == pytest.approx(900)
     assert small_framed.subtitle == ["US$ million · 2023"]
+    one_bn = region_series(dataset.figures, "RU-TA")  # $1bn exactly, written "$1bn": drawn in billions as well
+    assert max(one_bn["usd_mn"]) == 1000
+    one_framed = series_chart(one_bn, "Republic of Tatarstan", "turnover")
+    assert by_period(rows_of(one_framed))["Jan–Sep 2023"]["amount"] == pytest.approx(1.0) and one_framed.subtitle == ["US$ billion · 2023"]
 
 
 def test_series_chart_has_title_period_and_source_line(dataset):

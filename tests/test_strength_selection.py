@@ -1,5 +1,6 @@
 """The alternatives' slot as ``add`` sees it (turnover/selection.py's ``slot_key``) agrees with the pages' (``mark_displayed``);
-the figures charts and sums use (``displayed_totals``) are the displayed total-trade ones of the flow asked for.
+the figures charts and sums use (``displayed_totals``) are the displayed total-trade ones of the flow asked for; a large
+frame's vectorised ``total_rows`` picks what the row-by-row reading of a small one picks.
 
 ``add`` tells the user how many figures from other sources share the new figure's slot; the pages show one
 figure per slot and count the rest as alternatives. Each case changes one column of a figure and says whether
@@ -9,7 +10,8 @@ the two figures still compete; both functions must answer the same.
 import pandas as pd
 import pytest
 
-from turnover.selection import displayed_totals, mark_displayed, slot_key
+from turnover import selection
+from turnover.selection import displayed_totals, mark_displayed, slot_key, total_rows
 
 BASE = {"region": "RU-SMO", "year": 2023, "months": 12, "flow": "turnover", "coverage": "goods",
         "qualifier": "exact", "converted": False, "stats": "BY", "source_kind": "news_agency", "source_published": "2024-01-01"}
@@ -54,3 +56,27 @@ def test_charts_and_sums_take_the_displayed_total_of_the_flow_asked_for(flow, ex
     ]
     figures = mark_displayed(pd.DataFrame(rows)).assign(total=lambda t: t["coverage"].isin(["goods", "goods_services"]))
     assert sorted(displayed_totals(figures, flow)["name"]) == expected
+
+
+@pytest.mark.parametrize("region", ["RU-SMO", "RU-BRY", None])
+@pytest.mark.parametrize("among", [None, "displayed"])
+def test_a_large_frame_gives_the_same_total_rows_as_a_small_one(monkeypatch, region, among):
+    """Above ``PANDAS_ABOVE`` rows the figures are picked with vectorised masks: the same figures, in the same order.
+    ``among`` only narrows a large frame's reading; what it keeps is what the caller keeps of a small one."""
+    rows = [
+        {**BASE, "name": "Smolensk, total"},
+        {**BASE, "coverage": "machinery", "name": "Smolensk, a subset"},
+        {**BASE, "flow": "export", "name": "Smolensk, export"},
+        {**BASE, "region": "RU-BRY", "name": "Bryansk, total"},
+        {**BASE, "region": "RU-BRY", "year": 2022, "name": "Bryansk, 2022"},
+        {**BASE, "stats": "RU", "source_published": "2025-01-01", "name": "Smolensk, an alternative"},
+    ]
+    figures = mark_displayed(pd.DataFrame(rows)).assign(total=lambda t: t["coverage"].isin(["goods", "goods_services"]))
+    pick = None if among is None else (lambda frame: frame[among])
+    small = [row["name"] for row in total_rows(figures, ["name", "displayed"], "turnover", region, pick) if among is None or row["displayed"]]
+    monkeypatch.setattr(selection, "PANDAS_ABOVE", 0)
+    large = [row["name"] for row in total_rows(figures, ["name", "displayed"], "turnover", region, pick)]
+    shown = dict(zip(figures["name"], figures["displayed"]))
+    expected = [r["name"] for r in rows if r["flow"] == "turnover" and r["coverage"] == "goods" and region in (None, r["region"])]
+    assert small == [name for name in expected if among is None or shown[name]]
+    assert large == small

@@ -280,13 +280,11 @@ def _convert_to_usd(figures: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
 
 
 def _per_distinct(figures: pd.DataFrame, columns: list[str], make) -> pd.Series:
-    """``make(*row)`` for every row, computed once per distinct combination (a million rows repeat a lot)."""
+    """``make(*row)`` for every row, computed once per distinct combination of ``columns`` (a million rows repeat a lot)."""
     distinct = figures[columns].drop_duplicates()
     texts = [make(*values) for values in zip(*(distinct[c].tolist() for c in columns))]
-    keys = pd.MultiIndex.from_frame(distinct) if len(columns) > 1 else pd.Index(distinct[columns[0]])
-    lookup = pd.Series(texts, index=keys)
-    wanted = pd.MultiIndex.from_frame(figures[columns]) if len(columns) > 1 else pd.Index(figures[columns[0]])
-    return pd.Series(lookup.reindex(wanted).to_numpy(), index=figures.index)
+    lookup = pd.Series(texts, index=pd.MultiIndex.from_frame(distinct))
+    return pd.Series(lookup.reindex(pd.MultiIndex.from_frame(figures[columns])).to_numpy(), index=figures.index)
 
 
 def _display_columns(figures: pd.DataFrame, lang: str) -> dict[str, pd.Series]:

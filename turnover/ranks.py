@@ -64,6 +64,7 @@ def _typed(ranks: pd.DataFrame, registry: Registry) -> pd.DataFrame:  # pragma: 
 
 
 def published_ranks(ranks: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Published rank statements (``Dataset.ranks``) with their source's publisher and date."""
+    """Published rank statements (``Dataset.ranks``) with their source's publisher and date (every rank's source is known:
+    ``load_ranks`` rejects the others)."""
     ids = ranks["source_id"]
-    return ranks.assign(**{f"source_{name}": sources[name].reindex(ids).fillna("").to_numpy() for name in ("publisher", "published")})
+    return ranks.assign(**{f"source_{name}": sources[name].reindex(ids).to_numpy() for name in ("publisher", "published")})

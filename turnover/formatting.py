@@ -51,7 +51,7 @@ def with_qualifier(text: str, qualifier: str, lang: str = "en") -> str:
     return gettext_for(lang)(phrase).format(figure=text) if phrase else text
 
 
-def format_share(share_pct: float, qualifier: str = "exact", lang: str = "en") -> str:
+def format_share(share_pct: float, qualifier: str, lang: str = "en") -> str:
     """A share with its marking: ``12.3%``, ``over 8.8%``; Russian ``12,3 %``. Trailing zeros dropped, as in ``format_number``."""
     return with_qualifier(gettext_for(lang)("{pct}%").format(pct=format_number(share_pct, 1, lang)), qualifier, lang)
 
